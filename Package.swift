@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "Guichet",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "guichet", targets: ["guichet"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+  ],
+  targets: [
+    .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
+    .target(name: "GuichetCore"),
+    .target(
+      name: "GuichetResources",
+      path: "Resources",
+      exclude: ["README.md"],
+      resources: [.copy("data")]
+    ),
+    .target(
+      name: "GuichetStore",
+      dependencies: [
+        "GuichetCore", "GuichetResources",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
+    .target(name: "GuichetUI", dependencies: ["GuichetCore"]),
+    .target(name: "GuichetTerminal", dependencies: ["GuichetUI", "CNCursesW"]),
+    .executableTarget(
+      name: "guichet",
+      dependencies: [
+        "GuichetCore", "GuichetStore", "GuichetUI", "GuichetTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "GuichetCoreTests", dependencies: ["GuichetCore"]),
+    .testTarget(name: "GuichetStoreTests", dependencies: ["GuichetStore", "GuichetCore"]),
+    .testTarget(
+      name: "GuichetUITests",
+      dependencies: ["GuichetUI", "GuichetCore"],
+      exclude: ["__Snapshots__"]
+    ),
+    .testTarget(name: "EndToEndTests", dependencies: []),
+  ],
+  swiftLanguageModes: [.v6]
+)

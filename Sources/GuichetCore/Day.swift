@@ -1,0 +1,17 @@
+import Foundation
+
+/// Calendar days as `yyyymmdd` integers, computed once at write time so reports never parse dates row by row.
+public enum Day {
+  /// Time zone of the scheme's reception points.
+  public static let parisTimeZone = TimeZone(identifier: "Europe/Paris") ?? .current
+
+  public static func number(of date: Date, in timeZone: TimeZone = parisTimeZone) -> Int {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    let parts = calendar.dateComponents([.year, .month, .day], from: date)
+    return (parts.year ?? 0) * 10_000 + (parts.month ?? 0) * 100 + (parts.day ?? 0)
+  }
+
+  /// `yyyymm` of a day number, for monthly rollups.
+  public static func month(of day: Int) -> Int { day / 100 }
+}
