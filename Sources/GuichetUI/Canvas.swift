@@ -158,6 +158,11 @@ public enum Text {
     return result + "…"
   }
 
+  /// A table column: fitted to leave one space before the next column.
+  public static func column(_ text: String, width: Int) -> String {
+    pad(text, width: width - 1) + " "
+  }
+
   /// Pads with spaces on the right to `width` columns (after fitting).
   public static func pad(_ text: String, width: Int) -> String {
     let fitted = fit(text, width: width)

@@ -1,0 +1,196 @@
+import Foundation
+import GuichetCore
+
+/// The app reducer: global keys first (F1, Esc, F10/Ctrl-Q), then the screen on top; navigation is
+/// resolved here, every other effect goes to the runtime.
+public enum App {
+  /// Effects to run when the console opens.
+  public static func start(_ state: inout AppState) -> Effect {
+    HomeScreen.loadEffect
+  }
+
+  public static func reduce(_ state: inout AppState, _ action: AppAction) -> Effect {
+    let effect = dispatch(&state, action)
+    return resolveNavigation(&state, effect)
+  }
+
+  static func dispatch(_ state: inout AppState, _ action: AppAction) -> Effect {
+    switch action {
+    case .resized(let size):
+      state.size = size
+      return .none
+    case .tick(let now):
+      state.context.now = now
+      return .none
+    case .databaseChanged:
+      return loadEffect(for: state.top)
+    case .key(let key):
+      return handleKey(&state, key)
+    case .failed(let error):
+      state.message = StatusMessage(error.message, isError: true)
+      return updateTop(&state) { screen, context in
+        if case .visitForm(var form) = screen {
+          let effect = VisitFormScreen.reduce(&form, .failed(error), context: context)
+          screen = .visitForm(form)
+          return effect
+        }
+        return .none
+      }
+    case .arrivalRegistered(let visit):
+      state.message = StatusMessage(
+        "Arrivée enregistrée à \(Format.time(visit.arrivedAt, state.context.timeZone)) (n° \(visit.id ?? 0))."
+      )
+      return loadEffect(for: state.top)
+    case .serviceStarted(let visit):
+      return .navigate(.push(.visitForm(visit)))
+    case .visitSaved(let visit):
+      guard case .visitForm(let form) = state.top, form.saving else { return .none }
+      state.message = StatusMessage(
+        visit.status == .closed
+          ? "Visite n° \(visit.id ?? 0) clôturée."
+          : "Visite n° \(visit.id ?? 0) enregistrée, toujours en cours.")
+      return .navigate(.pop)
+    case .countersLoaded, .queueLoaded, .todayVisitsLoaded, .communesFound:
+      var effect = Effect.none
+      for index in state.screens.indices {
+        effect = effect + deliver(action, to: &state.screens[index], context: state.context)
+      }
+      return effect
+    }
+  }
+
+  /// Loaded data goes to every screen that shows it, so going back never shows stale numbers.
+  static func deliver(_ action: AppAction, to screen: inout Screen, context: AppContext) -> Effect {
+    switch (screen, action) {
+    case (.home(var home), .countersLoaded(let counters)):
+      let effect = HomeScreen.reduce(&home, .countersLoaded(counters), context: context)
+      screen = .home(home)
+      return effect
+    case (.home(var home), .queueLoaded(let visits)):
+      let effect = HomeScreen.reduce(&home, .queueLoaded(visits), context: context)
+      screen = .home(home)
+      return effect
+    case (.queue(var queue), .queueLoaded(let visits)):
+      let effect = QueueScreen.reduce(&queue, .queueLoaded(visits), context: context)
+      screen = .queue(queue)
+      return effect
+    case (.todayVisits(var list), .todayVisitsLoaded(let visits)):
+      let effect = VisitListScreen.reduce(&list, .visitsLoaded(visits), context: context)
+      screen = .todayVisits(list)
+      return effect
+    case (.visitForm(var form), .communesFound(let query, let matches)):
+      let effect = VisitFormScreen.reduce(
+        &form, .communesFound(query: query, matches: matches), context: context)
+      screen = .visitForm(form)
+      return effect
+    default:
+      return .none
+    }
+  }
+
+  static func handleKey(_ state: inout AppState, _ key: Key) -> Effect {
+    state.message = nil
+    if state.confirmingQuit {
+      state.confirmingQuit = false
+      if case .char(let c) = key, c == "o" || c == "O" { return quit(&state) }
+      return .none
+    }
+    switch key {
+    case .function(10), .ctrl("q"), .ctrl("c"):
+      if state.hasUnsavedWork {
+        state.confirmingQuit = true
+        return .none
+      }
+      return quit(&state)
+    default: break
+    }
+    if state.isTooSmall { return .none }
+    if key == .function(1) {
+      if case .help = state.top { return .navigate(.pop) }
+      return .navigate(.push(.help))
+    }
+    return updateTop(&state) { screen, context in
+      switch screen {
+      case .home(var home):
+        let effect = HomeScreen.reduce(&home, .key(key), context: context)
+        screen = .home(home)
+        return effect
+      case .queue(var queue):
+        if key == .escape { return .navigate(.pop) }
+        let effect = QueueScreen.reduce(&queue, .key(key), context: context)
+        screen = .queue(queue)
+        return effect
+      case .todayVisits(var list):
+        if key == .escape { return .navigate(.pop) }
+        let effect = VisitListScreen.reduce(&list, .key(key), context: context)
+        screen = .todayVisits(list)
+        return effect
+      case .visitForm(var form):
+        let effect = VisitFormScreen.reduce(&form, .key(key), context: context)
+        screen = .visitForm(form)
+        return effect
+      case .help(var help):
+        if key == .escape { return .navigate(.pop) }
+        let effect = HelpScreen.reduce(&help, key)
+        screen = .help(help)
+        return effect
+      }
+    }
+  }
+
+  static func quit(_ state: inout AppState) -> Effect {
+    state.quitting = true
+    return .quit
+  }
+
+  static func updateTop(_ state: inout AppState, _ body: (inout Screen, AppContext) -> Effect)
+    -> Effect
+  {
+    var screen = state.top
+    let effect = body(&screen, state.context)
+    state.screens[state.screens.count - 1] = screen
+    return effect
+  }
+
+  /// Applies navigation effects to the route stack and returns what is left for the runtime.
+  static func resolveNavigation(_ state: inout AppState, _ effect: Effect) -> Effect {
+    switch effect {
+    case .batch(let effects):
+      return effects.reduce(Effect.none) { $0 + resolveNavigation(&state, $1) }
+    case .navigate(let navigation):
+      switch navigation {
+      case .push(let route):
+        let screen = makeScreen(route, state: state)
+        state.screens.append(screen)
+        return loadEffect(for: screen)
+      case .pop:
+        if state.screens.count > 1 { state.screens.removeLast() }
+        return loadEffect(for: state.top)
+      case .home:
+        state.screens = [state.screens[0]]
+        return loadEffect(for: state.top)
+      }
+    default:
+      return effect
+    }
+  }
+
+  static func makeScreen(_ route: Route, state: AppState) -> Screen {
+    switch route {
+    case .home: .home(HomeScreen.State())
+    case .queue: .queue(QueueScreen.State())
+    case .todayVisits: .todayVisits(VisitListScreen.State())
+    case .visitForm(let visit): .visitForm(VisitFormScreen.State(visit: visit))
+    case .help: .help(helpState(for: state.top, context: state.context))
+    }
+  }
+
+  static func loadEffect(for screen: Screen) -> Effect {
+    switch screen {
+    case .home: HomeScreen.loadEffect
+    case .queue: QueueScreen.loadEffect
+    case .todayVisits: VisitListScreen.loadEffect
+    case .visitForm, .help: .none
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import GuichetCore
+
+/// Everything that can happen to the console: keys, time, and the results of effects.
+public enum AppAction: Equatable, Sendable {
+  case key(Key)
+  case resized(Size)
+  /// Periodic clock tick: refreshes the clock and waiting times.
+  case tick(Date)
+  /// Another desk wrote to the shared database: reload what is on screen.
+  case databaseChanged
+  case countersLoaded(DayCounters)
+  case queueLoaded([Visit])
+  case todayVisitsLoaded([Visit])
+  case arrivalRegistered(Visit)
+  case serviceStarted(Visit)
+  case visitSaved(Visit)
+  case communesFound(query: String, matches: [CommuneMatch])
+  case failed(UserError)
+}
+
+/// What every screen may read but not change: where the console runs, the time, and names to show.
+public struct AppContext: Equatable, Sendable {
+  public var workplace: Workplace
+  public var now: Date
+  public var territoryNames: [Int64: String]
+  public var timeZone: TimeZone
+
+  public init(
+    workplace: Workplace, now: Date, territoryNames: [Int64: String] = [:],
+    timeZone: TimeZone = Day.parisTimeZone
+  ) {
+    self.workplace = workplace
+    self.now = now
+    self.territoryNames = territoryNames
+    self.timeZone = timeZone
+  }
+
+  public var today: Int { Day.number(of: now, in: timeZone) }
+
+  public func territoryName(_ id: Int64?) -> String {
+    guard let id else { return "Non précisé" }
+    return territoryNames[id] ?? "Territoire \(id)"
+  }
+}

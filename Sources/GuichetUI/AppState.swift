@@ -1,0 +1,50 @@
+import Foundation
+import GuichetCore
+
+/// One open screen in the route stack, with its own state.
+public enum Screen: Equatable, Sendable {
+  case home(HomeScreen.State)
+  case queue(QueueScreen.State)
+  case todayVisits(VisitListScreen.State)
+  case visitForm(VisitFormScreen.State)
+  case help(HelpScreen.State)
+}
+
+/// A short line under the screen telling what just happened.
+public struct StatusMessage: Equatable, Sendable {
+  public var text: String
+  public var isError: Bool
+  public init(_ text: String, isError: Bool = false) {
+    self.text = text
+    self.isError = isError
+  }
+}
+
+public struct AppState: Equatable, Sendable {
+  public var context: AppContext
+  public var size: Size
+  public var screens: [Screen]
+  public var message: StatusMessage?
+  public var confirmingQuit = false
+  public var quitting = false
+
+  public init(context: AppContext, size: Size) {
+    self.context = context
+    self.size = size
+    self.screens = [.home(HomeScreen.State())]
+  }
+
+  public var top: Screen { screens[screens.count - 1] }
+
+  public var isTooSmall: Bool {
+    size.width < Size.minimum.width || size.height < Size.minimum.height
+  }
+
+  /// True while a visit form holds changes that are not saved yet.
+  public var hasUnsavedWork: Bool {
+    screens.contains {
+      if case .visitForm(let form) = $0 { return form.isDirty }
+      return false
+    }
+  }
+}

@@ -1,0 +1,140 @@
+import GuichetCore
+
+/// Draws the whole console: header, the screen on top, the status line and the key bar.
+extension App {
+  public static func render(_ state: AppState) -> Canvas {
+    var canvas = Canvas(size: state.size)
+    if state.isTooSmall {
+      renderTooSmall(state.size, on: &canvas)
+      return canvas
+    }
+    let context = state.context
+    let width = state.size.width
+    renderHeader(state, on: &canvas)
+    let body = Rect(x: 0, y: 1, width: width, height: state.size.height - 3)
+    switch state.top {
+    case .home(let home): HomeScreen.render(home, in: body, on: &canvas, context: context)
+    case .queue(let queue): QueueScreen.render(queue, in: body, on: &canvas, context: context)
+    case .todayVisits(let list):
+      VisitListScreen.render(list, in: body, on: &canvas, context: context)
+    case .visitForm(let form): VisitFormScreen.render(form, in: body, on: &canvas, context: context)
+    case .help(let help): HelpScreen.render(help, in: body, on: &canvas)
+    }
+    let statusRow = state.size.height - 2
+    if state.confirmingQuit {
+      canvas.putPadded(
+        " Une visite n'est pas enregistrée. Quitter quand même ? (O = oui, autre touche = non)",
+        x: 0,
+        y: statusRow, width: width, style: Style(tone: .warning, bold: true, reverse: true))
+    } else if let message = state.message {
+      canvas.putPadded(
+        " " + message.text, x: 0, y: statusRow, width: width,
+        style: message.isError ? .error : Style(tone: .success, bold: true))
+    }
+    renderKeyBar(hints(for: state.top), on: &canvas)
+    return canvas
+  }
+
+  static func renderHeader(_ state: AppState, on canvas: inout Canvas) {
+    let context = state.context
+    let width = state.size.width
+    canvas.fill(Rect(x: 0, y: 0, width: width, height: 1), style: Style(reverse: true))
+    let left = " Guichet · \(context.workplace.siteName) · \(context.workplace.deskName)"
+    let clock =
+      "\(Format.day(context.now, context.timeZone)) \(Format.time(context.now, context.timeZone)) "
+    let title = screenTitle(state.top, context: context)
+    let clockWidth = DisplayWidth.of(clock)
+    canvas.put(
+      left, x: 0, y: 0, style: Style(bold: true, reverse: true), limit: max(0, width / 2 - 2))
+    let titleX = max(width / 2 - DisplayWidth.of(title) / 2, DisplayWidth.of(left) + 2)
+    canvas.put(
+      title, x: titleX, y: 0, style: Style(tone: .title, bold: true, reverse: true),
+      limit: width - clockWidth - titleX - 1)
+    canvas.put(clock, x: width - clockWidth, y: 0, style: Style(reverse: true))
+  }
+
+  static func renderKeyBar(_ hints: [HintLine], on canvas: inout Canvas) {
+    let row = canvas.size.height - 1
+    canvas.fill(
+      Rect(x: 0, y: row, width: canvas.size.width, height: 1), style: Style(reverse: true))
+    var x = 0
+    for hint in hints where hint.inKeyBar {
+      let keyWidth = DisplayWidth.of(hint.key) + 2
+      let textWidth = DisplayWidth.of(hint.text) + 1
+      guard x + keyWidth + textWidth <= canvas.size.width else { break }
+      canvas.put(" \(hint.key) ", x: x, y: row, style: Style(tone: .accent, bold: true))
+      canvas.put(hint.text + " ", x: x + keyWidth, y: row, style: Style(reverse: true))
+      x += keyWidth + textWidth
+    }
+  }
+
+  static func renderTooSmall(_ size: Size, on canvas: inout Canvas) {
+    let lines = [
+      "Fenêtre trop petite (\(size.width)×\(size.height)).",
+      "Agrandissez la fenêtre à au moins \(Size.minimum.width)×\(Size.minimum.height).",
+      "F10 ou Ctrl-Q : quitter",
+    ]
+    let top = max(0, size.height / 2 - 1)
+    for (index, line) in lines.enumerated() {
+      let x = max(0, (size.width - DisplayWidth.of(line)) / 2)
+      canvas.put(line, x: x, y: top + index, style: index == 1 ? .bold : .plain)
+    }
+  }
+
+  static func screenTitle(_ screen: Screen, context: AppContext) -> String {
+    switch screen {
+    case .home: "Accueil"
+    case .queue: "File d'attente"
+    case .todayVisits: "Visites du jour"
+    case .visitForm(let form): VisitFormScreen.title(form, context: context)
+    case .help(let help): "Aide — \(help.screenTitle)"
+    }
+  }
+
+  /// The bottom bar: the screen's own keys, then the global ones.
+  static func hints(for screen: Screen) -> [HintLine] {
+    let global = [
+      HintLine(key: "F1", text: "Aide"), HintLine(key: "Échap", text: "Retour"),
+      HintLine(key: "F10", text: "Quitter"),
+    ]
+    switch screen {
+    case .home: return HomeScreen.bindings.map(\.hintLine) + [global[0], global[2]]
+    case .queue: return QueueScreen.bindings.map(\.hintLine) + global
+    case .todayVisits: return VisitListScreen.bindings.map(\.hintLine) + global
+    case .visitForm: return VisitFormScreen.bindings.map(\.hintLine) + [global[0], global[2]]
+    case .help:
+      return [HintLine(key: "Échap", text: "Fermer l'aide"), HintLine(key: "↑ ↓", text: "Défiler")]
+    }
+  }
+
+  static func helpState(for screen: Screen, context: AppContext) -> HelpScreen.State {
+    let title = screenTitle(screen, context: context)
+    switch screen {
+    case .home:
+      return HelpScreen.State(
+        screenTitle: title,
+        purpose:
+          "Compteurs du jour pour ce poste et pour le site, et file d'attente. Chaque visite est anonyme.",
+        lines: HomeScreen.bindings.map(\.hintLine))
+    case .queue:
+      return HelpScreen.State(
+        screenTitle: title,
+        purpose:
+          "Personnes arrivées au site, avec leur temps d'attente. Prendre en charge ouvre le formulaire de visite.",
+        lines: QueueScreen.bindings.map(\.hintLine))
+    case .todayVisits:
+      return HelpScreen.State(
+        screenTitle: title,
+        purpose: "Visites du jour à ce poste : ouvrez-en une pour la corriger ou la clôturer.",
+        lines: VisitListScreen.bindings.map(\.hintLine))
+    case .visitForm:
+      return HelpScreen.State(
+        screenTitle: title,
+        purpose:
+          "Codez la visite : demande(s), public, tranche d'âge, territoire (tapez la commune), réponse apportée. Aucune donnée nominative n'est enregistrée.",
+        lines: VisitFormScreen.bindings.map(\.hintLine) + VisitFormScreen.fieldHelp)
+    case .help(let help):
+      return help
+    }
+  }
+}

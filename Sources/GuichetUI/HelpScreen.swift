@@ -1,0 +1,51 @@
+/// F1 help for the screen underneath: what it is for and every key it takes, from its own key table.
+public enum HelpScreen {
+  public struct State: Equatable, Sendable {
+    public var screenTitle: String
+    public var purpose: String
+    public var lines: [HintLine]
+    public var scroll = 0
+    public init(screenTitle: String, purpose: String, lines: [HintLine]) {
+      self.screenTitle = screenTitle
+      self.purpose = purpose
+      self.lines = lines
+    }
+  }
+
+  public static let globalLines: [HintLine] = [
+    HintLine(key: "F1", text: "Cette aide"),
+    HintLine(key: "Échap", text: "Revenir à l'écran précédent"),
+    HintLine(
+      key: "F10, Ctrl-Q", text: "Quitter Guichet (les visites enregistrées sont conservées)"),
+  ]
+
+  public static func reduce(_ state: inout State, _ key: Key) -> Effect {
+    switch key {
+    case .up: state.scroll = max(0, state.scroll - 1)
+    case .down: state.scroll += 1
+    case .enter, .char("q"), .function(1): return .navigate(.pop)
+    default: break
+    }
+    return .none
+  }
+
+  public static func render(_ state: State, in area: Rect, on canvas: inout Canvas) {
+    var lines: [(String, Style)] = [
+      ("Aide — \(state.screenTitle)", .title), ("", .plain), (state.purpose, .plain), ("", .plain),
+      ("Touches de cet écran", .bold),
+    ]
+    for line in state.lines {
+      lines.append(("  " + Text.pad(line.key, width: 14) + line.help, .plain))
+    }
+    lines.append(("", .plain))
+    lines.append(("Partout", .bold))
+    for line in globalLines {
+      lines.append(("  " + Text.pad(line.key, width: 14) + line.help, .plain))
+    }
+    let rows = area.height - 1
+    let top = min(state.scroll, max(0, lines.count - rows))
+    for (index, line) in lines.dropFirst(top).prefix(rows).enumerated() {
+      canvas.put(line.0, x: area.x + 2, y: area.y + 1 + index, style: line.1, limit: area.width - 4)
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import GuichetCore
+
+/// The desk's home: today's counters for the desk and the site, the queue at a glance, and one-key entry points.
+public enum HomeScreen {
+  public enum Command: Equatable, Sendable {
+    case newVisit, registerArrival, openQueue, openTodayVisits
+  }
+
+  public struct State: Equatable, Sendable {
+    public var counters: DayCounters?
+    public var queue: [Visit] = []
+    public init() {}
+  }
+
+  public enum Action: Equatable, Sendable {
+    case key(Key)
+    case countersLoaded(DayCounters)
+    case queueLoaded([Visit])
+  }
+
+  public static let bindings: [KeyBinding<Command>] = [
+    KeyBinding([.char("n")], "Nouvelle visite", help: "Nouvelle visite (au guichet)", .newVisit),
+    KeyBinding(
+      [.char("a")], "Arrivée", help: "Ajouter une arrivée à la file", .registerArrival),
+    KeyBinding([.char("f")], "File d'attente", help: "File d'attente du site", .openQueue),
+    KeyBinding(
+      [.char("j")], "Visites du jour", help: "Visites du jour à ce poste", .openTodayVisits),
+  ]
+
+  public static let loadEffect: Effect = .loadCounters + .loadQueue
+
+  /// A visit started now at this desk, for someone already at the desk.
+  public static func draftVisit(context: AppContext) -> Visit {
+    Visit(
+      siteID: context.workplace.siteID, deskID: context.workplace.deskID, channel: .walkIn,
+      arrivedAt: context.now, startedAt: context.now, day: context.today)
+  }
+
+  public static func reduce(_ state: inout State, _ action: Action, context: AppContext) -> Effect {
+    switch action {
+    case .countersLoaded(let counters):
+      state.counters = counters
+    case .queueLoaded(let visits):
+      state.queue = visits
+    case .key(let key):
+      guard let command: Command = bindings.command(for: key) else { return .none }
+      switch command {
+      case .newVisit: return .navigate(.push(.visitForm(draftVisit(context: context))))
+      case .registerArrival: return .registerArrival(.walkIn)
+      case .openQueue: return .navigate(.push(.queue))
+      case .openTodayVisits: return .navigate(.push(.todayVisits))
+      }
+    }
+    return .none
+  }
+
+  public static func render(
+    _ state: State, in area: Rect, on canvas: inout Canvas, context: AppContext
+  ) {
+    let (left, right) = area.splitLeft(min(44, area.width / 2))
+    var y = left.y + 1
+    canvas.put(" Aujourd'hui", x: left.x + 1, y: y, style: .title)
+    y += 2
+    canvas.put(Text.pad("", width: 16) + "Ce poste   Le site", x: left.x + 2, y: y, style: .muted)
+    y += 1
+    let counters = state.counters ?? DayCounters()
+    let rows: [(String, Int, Int)] = [
+      ("En attente", counters.desk.waiting, counters.site.waiting),
+      ("En cours", counters.desk.inService, counters.site.inService),
+      ("Clôturées", counters.desk.closed, counters.site.closed),
+      ("Total", counters.desk.total, counters.site.total),
+    ]
+    for (label, desk, site) in rows {
+      let line = Text.pad(label, width: 16) + Text.pad(String(desk), width: 11) + String(site)
+      canvas.put(line, x: left.x + 2, y: y, style: label == "Total" ? .bold : .plain)
+      y += 1
+    }
+    y += 1
+    let wait = counters.medianWaitSeconds.map { Format.duration(Double($0)) } ?? "—"
+    canvas.put(
+      "Attente médiane au site : \(wait)", x: left.x + 2, y: y, style: .plain, limit: left.width - 3
+    )
+    y += 2
+    for binding in bindings {
+      canvas.put(" \(binding.keyLabel) ", x: left.x + 2, y: y, style: .accent)
+      canvas.put(binding.help, x: left.x + 6, y: y, limit: left.width - 7)
+      y += 1
+    }
+    renderQueue(
+      state.queue,
+      in: Rect(x: right.x, y: right.y + 1, width: right.width - 1, height: right.height - 2),
+      on: &canvas, context: context)
+  }
+
+  static func renderQueue(
+    _ queue: [Visit], in area: Rect, on canvas: inout Canvas, context: AppContext
+  ) {
+    let waiting = queue.filter { $0.status == .waiting }
+    canvas.box(area, title: "File d'attente (\(waiting.count))")
+    let inner = area.inset(1)
+    if queue.isEmpty {
+      canvas.put(" Personne en attente.", x: inner.x, y: inner.y, style: .muted, limit: inner.width)
+      return
+    }
+    for (index, visit) in queue.prefix(inner.height).enumerated() {
+      let line =
+        " " + Format.time(visit.arrivedAt, context.timeZone) + "  "
+        + Text.pad(visit.status.label, width: 11)
+        + Format.duration(visit.waitingTime(now: context.now))
+      canvas.put(
+        line, x: inner.x, y: inner.y + index, style: visit.status == .waiting ? .plain : .muted,
+        limit: inner.width)
+    }
+  }
+}

@@ -1,0 +1,63 @@
+/// One row of a screen's key table: the same table drives key dispatch, the bottom key bar and the F1 help.
+public struct KeyBinding<Command: Sendable & Equatable>: Sendable, Equatable {
+  public var keys: [Key]
+  /// Short French text for the key bar, e.g. « Nouvelle ».
+  public var hint: String
+  /// Longer French text for the help screen.
+  public var help: String
+  public var command: Command
+  public var inKeyBar: Bool
+
+  public init(
+    _ keys: [Key], _ hint: String, help: String? = nil, _ command: Command, inKeyBar: Bool = true
+  ) {
+    self.keys = keys
+    self.hint = hint
+    self.help = help ?? hint
+    self.command = command
+    self.inKeyBar = inKeyBar
+  }
+
+  /// Key label as shown to the agent (« F2 », « N/n »…).
+  public var keyLabel: String {
+    keys.first?.displayName ?? ""
+  }
+
+  public var hintLine: HintLine {
+    HintLine(key: keyLabel, text: hint, inKeyBar: inKeyBar, help: help)
+  }
+}
+
+/// A key table entry stripped of its command, so the app chrome can show any screen's keys.
+public struct HintLine: Equatable, Sendable {
+  public var key: String
+  public var text: String
+  public var inKeyBar: Bool
+  public var help: String
+  public init(key: String, text: String, inKeyBar: Bool = true, help: String? = nil) {
+    self.key = key
+    self.text = text
+    self.inKeyBar = inKeyBar
+    self.help = help ?? text
+  }
+}
+
+extension Array {
+  /// The command bound to `key` in a key table, matching letters without regard to case.
+  public func command<C>(for key: Key) -> C? where Element == KeyBinding<C> {
+    for binding in self where binding.keys.contains(where: { $0.matches(key) }) {
+      return binding.command
+    }
+    return nil
+  }
+}
+
+extension Key {
+  /// Letters bind case-insensitively so Caps Lock never stops the desk.
+  func matches(_ other: Key) -> Bool {
+    if case .char(let a) = self, case .char(let b) = other {
+      return a.lowercased() == b.lowercased()
+    }
+    return self == other
+  }
+}

@@ -1,0 +1,305 @@
+import Foundation
+import GuichetCore
+
+/// The visit form: codes a visit in a few keys. Demande(s) comes first because it is the only field
+/// without a default, so « N », « 1 », « F2 » logs a complete visit.
+public enum VisitFormScreen {
+  public enum Field: Int, CaseIterable, Sendable {
+    case requests, publicCategory, ageBand, territory, outcome, reason, channel
+
+    public var label: String {
+      switch self {
+      case .requests: "Demande(s)"
+      case .publicCategory: "Public"
+      case .ageBand: "Tranche d'âge"
+      case .territory: "Territoire"
+      case .outcome: "Réponse"
+      case .reason: "Motif"
+      case .channel: "Canal"
+      }
+    }
+  }
+
+  public enum Command: Equatable, Sendable {
+    case close, saveOpen, nextField, previousField, back, clearTerritory
+  }
+
+  public struct State: Equatable, Sendable {
+    public var visit: Visit
+    public var original: Visit
+    public var focus: Field = .requests
+    public var lists: [Field: OptionList]
+    public var communeQuery = ""
+    public var communeMatches: [CommuneMatch] = []
+    public var communeHighlight = 0
+    /// The commune picked during this visit, shown for reassurance; only the territory is stored.
+    public var communeName: String?
+    public var confirmingDiscard = false
+    public var saving = false
+    public var error: String?
+
+    public init(visit: Visit) {
+      var visit = visit
+      // Most visits end with information given, so that is the answer unless the agent says otherwise.
+      if visit.outcome == nil { visit.outcome = .information }
+      self.visit = visit
+      self.original = visit
+      lists = [
+        .requests: OptionList(Option.all(RequestKind.self)),
+        .publicCategory: OptionList(Option.all(PublicCategory.self)),
+        .ageBand: OptionList(Option.all(AgeBand.self)),
+        .outcome: OptionList(Option.all(Outcome.self)),
+        .reason: OptionList(Option.all(NoAnswerReason.self)),
+        .channel: OptionList(Option.all(Channel.self)),
+      ]
+      focusLists()
+    }
+
+    public var isDirty: Bool { visit != original }
+    public var isNew: Bool { visit.id == nil }
+
+    /// Fields the agent can reach: the reason only matters when nothing was answered or booked.
+    public var activeFields: [Field] {
+      Field.allCases.filter { $0 != .reason || (visit.outcome?.needsReason ?? false) }
+    }
+
+    mutating func focusLists() {
+      lists[.publicCategory]?.focus(code: visit.publicCategory.rawValue)
+      lists[.ageBand]?.focus(code: visit.ageBand.rawValue)
+      lists[.outcome]?.focus(code: visit.outcome?.rawValue)
+      lists[.reason]?.focus(code: visit.reason?.rawValue)
+      lists[.channel]?.focus(code: visit.channel.rawValue)
+      lists[.requests]?.focus(code: visit.requestKinds.first?.rawValue)
+    }
+  }
+
+  public enum Action: Equatable, Sendable {
+    case key(Key)
+    case communesFound(query: String, matches: [CommuneMatch])
+    case failed(UserError)
+  }
+
+  public static let bindings: [KeyBinding<Command>] = [
+    KeyBinding([.function(2)], "Clôturer", help: "Enregistrer et clôturer la visite", .close),
+    KeyBinding(
+      [.function(3)], "Garder ouverte",
+      help: "Enregistrer sans clôturer (la visite reste en cours)",
+      .saveOpen),
+    KeyBinding([.tab], "Champ suivant", .nextField),
+    KeyBinding([.backTab], "Précédent", help: "Champ précédent", .previousField, inKeyBar: false),
+    KeyBinding(
+      [.delete], "Effacer", help: "Territoire : revenir à « non précisé »", .clearTerritory,
+      inKeyBar: false),
+    KeyBinding(
+      [.escape], "Retour", help: "Revenir sans enregistrer (confirmation demandée)", .back),
+  ]
+
+  /// Keys handled by the focused field rather than the table; listed in the help screen.
+  public static let fieldHelp: [HintLine] = [
+    HintLine(key: "1…9, 0", text: "Choix direct de l'option numérotée"),
+    HintLine(key: "↑ ↓", text: "Parcourir les options"),
+    HintLine(key: "Entrée", text: "Valider l'option en surbrillance et passer au champ suivant"),
+    HintLine(key: "Espace", text: "Demande(s) : cocher ou décocher l'option en surbrillance"),
+    HintLine(key: "Lettres", text: "Filtrer les options ; Territoire : taper le nom de la commune"),
+  ]
+
+  public static func reduce(_ state: inout State, _ action: Action, context: AppContext) -> Effect {
+    switch action {
+    case .communesFound(let query, let matches):
+      guard query == state.communeQuery else { return .none }
+      state.communeMatches = matches
+      state.communeHighlight = 0
+      return .none
+    case .failed(let error):
+      state.saving = false
+      state.error = error.message
+      return .none
+    case .key(let key):
+      if state.saving { return .none }
+      if state.confirmingDiscard { return confirmDiscard(&state, key) }
+      state.error = nil
+      if let command: Command = bindings.command(for: key) {
+        return perform(command, &state, context: context)
+      }
+      return fieldKey(key, &state)
+    }
+  }
+
+  static func confirmDiscard(_ state: inout State, _ key: Key) -> Effect {
+    state.confirmingDiscard = false
+    if case .char(let c) = key, c == "o" || c == "O" { return .navigate(.pop) }
+    return .none
+  }
+
+  static func perform(_ command: Command, _ state: inout State, context: AppContext) -> Effect {
+    switch command {
+    case .nextField: advance(&state, by: 1)
+    case .previousField: advance(&state, by: -1)
+    case .clearTerritory:
+      if state.focus == .territory {
+        state.visit.territoryID = nil
+        state.communeName = nil
+        state.communeQuery = ""
+        state.communeMatches = []
+      }
+    case .back:
+      if state.isDirty {
+        state.confirmingDiscard = true
+      } else {
+        return .navigate(.pop)
+      }
+    case .close:
+      var visit = state.visit
+      visit.startedAt = visit.startedAt ?? visit.arrivedAt
+      visit.closedAt = visit.closedAt ?? max(context.now, visit.startedAt ?? visit.arrivedAt)
+      return save(visit, &state)
+    case .saveOpen:
+      var visit = state.visit
+      visit.startedAt = visit.startedAt ?? visit.arrivedAt
+      return save(visit, &state)
+    }
+    return .none
+  }
+
+  static func save(_ visit: Visit, _ state: inout State) -> Effect {
+    if visit.closedAt != nil {
+      do {
+        try visit.validateForClosing()
+      } catch {
+        state.error = error.message
+        state.focus =
+          switch error {
+          case .noRequestKind: .requests
+          case .noOutcome: .outcome
+          case .missingReason, .reasonWithoutNeed: .reason
+          }
+        return .none
+      }
+    }
+    state.saving = true
+    return .save(visit)
+  }
+
+  static func advance(_ state: inout State, by delta: Int) {
+    let fields = state.activeFields
+    guard let index = fields.firstIndex(of: state.focus) else {
+      state.focus = .requests
+      return
+    }
+    state.focus = fields[min(max(0, index + delta), fields.count - 1)]
+    state.lists[state.focus]?.filter = ""
+  }
+
+  static func fieldKey(_ key: Key, _ state: inout State) -> Effect {
+    if state.focus == .territory { return territoryKey(key, &state) }
+    let field = state.focus
+    guard var list = state.lists[field] else { return .none }
+    defer { state.lists[field] = list }
+    switch key {
+    case .up: list.move(-1)
+    case .down: list.move(1)
+    case .pageUp: list.move(-10)
+    case .pageDown: list.move(10)
+    case .backspace:
+      if !list.filter.isEmpty { list.setFilter(String(list.filter.dropLast())) }
+    case .paste(let text): list.setFilter(text)
+    case .char(" "):
+      if let option = list.highlighted { choose(option, in: field, &state, toggle: true) }
+      if field != .requests { advance(&state, by: 1) }
+    case .char(let c) where c.isNumber:
+      if let index = list.index(forDigit: c) {
+        list.highlight = index
+        let option = list.visible[index]
+        list.filter = ""
+        list.focus(code: option.code)
+        choose(option, in: field, &state, toggle: true)
+        if field != .requests { advance(&state, by: 1) }
+      }
+    case .char(let c):
+      list.setFilter(list.filter + String(c))
+    case .enter:
+      if field == .requests && !list.filter.isEmpty {
+        if let option = list.highlighted,
+          !state.visit.requestKinds.contains(where: { $0.rawValue == option.code })
+        {
+          choose(option, in: field, &state, toggle: true)
+        }
+        list.setFilter("")
+      } else {
+        if let option = list.highlighted, field != .requests {
+          choose(option, in: field, &state, toggle: false)
+        }
+        list.filter = ""
+        advance(&state, by: 1)
+      }
+    default: break
+    }
+    return .none
+  }
+
+  /// Applies a picked option to the draft visit.
+  static func choose(_ option: Option, in field: Field, _ state: inout State, toggle: Bool) {
+    switch field {
+    case .requests:
+      guard let kind = RequestKind(rawValue: option.code) else { return }
+      if let index = state.visit.requestKinds.firstIndex(of: kind) {
+        if toggle { state.visit.requestKinds.remove(at: index) }
+      } else {
+        state.visit.requestKinds.append(kind)
+      }
+    case .publicCategory:
+      state.visit.publicCategory = PublicCategory(rawValue: option.code) ?? .notSaid
+    case .ageBand:
+      state.visit.ageBand = AgeBand(rawValue: option.code) ?? .notSaid
+    case .outcome:
+      let outcome = Outcome(rawValue: option.code)
+      state.visit.outcome = outcome
+      if !(outcome?.needsReason ?? false) { state.visit.reason = nil }
+    case .reason:
+      state.visit.reason = NoAnswerReason(rawValue: option.code)
+    case .channel:
+      state.visit.channel = Channel(rawValue: option.code) ?? .walkIn
+    case .territory:
+      break
+    }
+  }
+
+  static func territoryKey(_ key: Key, _ state: inout State) -> Effect {
+    switch key {
+    case .up: state.communeHighlight = max(0, state.communeHighlight - 1)
+    case .down:
+      state.communeHighlight = min(
+        max(0, state.communeMatches.count - 1), state.communeHighlight + 1)
+    case .enter:
+      if !state.communeQuery.isEmpty, state.communeMatches.indices.contains(state.communeHighlight)
+      {
+        let match = state.communeMatches[state.communeHighlight]
+        state.visit.territoryID = match.territory.id
+        state.communeName = match.commune.name
+        state.communeQuery = ""
+        state.communeMatches = []
+      }
+      advance(&state, by: 1)
+      return .none
+    case .backspace:
+      guard !state.communeQuery.isEmpty else { return .none }
+      return setCommuneQuery(String(state.communeQuery.dropLast()), &state)
+    case .paste(let text):
+      return setCommuneQuery(state.communeQuery + text, &state)
+    case .char(let c):
+      return setCommuneQuery(state.communeQuery + String(c), &state)
+    default: break
+    }
+    return .none
+  }
+
+  static func setCommuneQuery(_ text: String, _ state: inout State) -> Effect {
+    state.communeQuery = String(SafeText.clean(text).prefix(60))
+    state.communeHighlight = 0
+    if SearchText.tokens(state.communeQuery).isEmpty {
+      state.communeMatches = []
+      return .none
+    }
+    return .searchCommunes(state.communeQuery)
+  }
+}

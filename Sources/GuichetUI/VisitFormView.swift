@@ -1,0 +1,137 @@
+import GuichetCore
+
+extension VisitFormScreen {
+  public static func title(_ state: State, context: AppContext) -> String {
+    guard let id = state.visit.id else { return "Nouvelle visite" }
+    return "Visite n° \(id) — \(state.visit.status.label.lowercased())"
+  }
+
+  /// Current value of a field as the agent reads it.
+  static func value(of field: Field, _ state: State, context: AppContext) -> String {
+    let visit = state.visit
+    switch field {
+    case .requests:
+      return visit.requestKinds.isEmpty
+        ? "— à choisir —" : visit.requestKinds.map(\.label).joined(separator: ", ")
+    case .publicCategory: return visit.publicCategory.label
+    case .ageBand: return visit.ageBand.label
+    case .territory:
+      let name = context.territoryName(visit.territoryID)
+      if let commune = state.communeName, visit.territoryID != nil { return "\(name) (\(commune))" }
+      return name
+    case .outcome: return visit.outcome?.label ?? "— à choisir —"
+    case .reason: return visit.reason?.label ?? "— à choisir —"
+    case .channel: return visit.channel.label
+    }
+  }
+
+  public static func render(
+    _ state: State, in area: Rect, on canvas: inout Canvas, context: AppContext
+  ) {
+    let leftWidth = min(48, max(30, area.width / 2))
+    let (left, right) = area.splitLeft(leftWidth)
+    let arrival = Format.time(state.visit.arrivedAt, context.timeZone)
+    canvas.put(
+      "Arrivée \(arrival) · \(state.visit.channel.label)", x: left.x + 1, y: left.y, style: .muted,
+      limit: left.width - 2)
+    var y = left.y + 2
+    for field in Field.allCases {
+      let active = state.activeFields.contains(field)
+      let focused = field == state.focus
+      let labelStyle: Style =
+        focused ? Style(tone: .accent, bold: true, reverse: true) : (active ? .bold : .muted)
+      canvas.putPadded(" \(field.label)", x: left.x, y: y, width: 16, style: labelStyle)
+      let text = active ? value(of: field, state, context: context) : "—"
+      canvas.putPadded(
+        " " + text, x: left.x + 16, y: y, width: left.width - 17, style: focused ? .bold : .plain)
+      y += field == .requests ? 2 : 1
+    }
+    if let error = state.error {
+      canvas.put(
+        "⚠ " + error, x: left.x + 1, y: left.maxY - 2, style: .error, limit: area.width - 2)
+    } else if state.saving {
+      canvas.put("Enregistrement…", x: left.x + 1, y: left.maxY - 2, style: .muted)
+    }
+    if state.confirmingDiscard {
+      canvas.putPadded(
+        " Abandonner les modifications de cette visite ? (O = oui, autre touche = non)", x: left.x,
+        y: left.maxY - 1, width: area.width, style: Style(tone: .warning, bold: true, reverse: true)
+      )
+    }
+    renderPanel(
+      state, in: Rect(x: right.x, y: right.y, width: right.width - 1, height: right.height - 2),
+      on: &canvas)
+  }
+
+  static func renderPanel(_ state: State, in area: Rect, on canvas: inout Canvas) {
+    canvas.box(area, title: state.focus.label)
+    let inner = area.inset(1)
+    if state.focus == .territory {
+      renderCommunes(state, in: inner, on: &canvas)
+      return
+    }
+    guard let list = state.lists[state.focus] else { return }
+    let visible = list.visible
+    let rows = max(0, inner.height - 2)
+    let top = max(0, min(list.highlight - rows + 1, visible.count - rows))
+    for (offset, option) in visible.enumerated().dropFirst(top).prefix(rows) {
+      let selected = isSelected(option, state)
+      let mark = state.focus == .requests ? (selected ? "[x] " : "[ ] ") : (selected ? "● " : "  ")
+      let text = " \(OptionList.digitLabel(offset)) \(mark)\(option.label)"
+      let style: Style = offset == list.highlight ? .selected : (selected ? .accent : .plain)
+      canvas.putPadded(
+        text, x: inner.x, y: inner.y + offset - top, width: inner.width, style: style)
+    }
+    if visible.isEmpty {
+      canvas.put(
+        " Aucune option ne correspond.", x: inner.x, y: inner.y, style: .muted, limit: inner.width)
+    }
+    let hint = list.filter.isEmpty ? " Tapez pour filtrer" : " Filtre : \(list.filter)"
+    canvas.putPadded(hint, x: inner.x, y: inner.maxY - 1, width: inner.width, style: .muted)
+  }
+
+  static func isSelected(_ option: Option, _ state: State) -> Bool {
+    let visit = state.visit
+    switch state.focus {
+    case .requests: return visit.requestKinds.contains { $0.rawValue == option.code }
+    case .publicCategory: return visit.publicCategory.rawValue == option.code
+    case .ageBand: return visit.ageBand.rawValue == option.code
+    case .outcome: return visit.outcome?.rawValue == option.code
+    case .reason: return visit.reason?.rawValue == option.code
+    case .channel: return visit.channel.rawValue == option.code
+    case .territory: return false
+    }
+  }
+
+  static func renderCommunes(_ state: State, in inner: Rect, on canvas: inout Canvas) {
+    let prompt = " Commune : "
+    canvas.put(prompt, x: inner.x, y: inner.y, style: .bold)
+    let used = canvas.put(
+      state.communeQuery, x: inner.x + prompt.count, y: inner.y, style: .underline,
+      limit: inner.width - prompt.count - 1)
+    canvas.cursor = Point(x: inner.x + prompt.count + used, y: inner.y)
+    if state.communeQuery.isEmpty {
+      canvas.put(
+        " Tapez le nom de la commune de résidence.", x: inner.x, y: inner.y + 2, style: .muted,
+        limit: inner.width)
+      canvas.put(
+        " Entrée : passer (non précisé).", x: inner.x, y: inner.y + 3, style: .muted,
+        limit: inner.width)
+      return
+    }
+    if state.communeMatches.isEmpty {
+      canvas.put(
+        " Aucune commune trouvée.", x: inner.x, y: inner.y + 2, style: .muted, limit: inner.width)
+      return
+    }
+    for (index, match) in state.communeMatches.prefix(max(0, inner.height - 2)).enumerated() {
+      let line = " \(match.commune.name) — \(match.territory.name)"
+      let style: Style = index == state.communeHighlight ? .selected : .plain
+      canvas.putPadded(line, x: inner.x, y: inner.y + 2 + index, width: inner.width, style: style)
+    }
+  }
+}
+
+extension Style {
+  public static let underline = Style(underline: true)
+}

@@ -1,0 +1,52 @@
+import GuichetCore
+import Testing
+
+@testable import GuichetUI
+
+@Suite struct CanvasTests {
+  @Test func accentsTakeOneColumnAndWideGlyphsTwo() {
+    var canvas = Canvas(size: Size(width: 10, height: 1))
+    #expect(canvas.put("Éducé", x: 0, y: 0) == 5)
+    #expect(canvas.put("漢字", x: 5, y: 0) == 4)
+    #expect(canvas.text == "Éducé漢字 ")
+    #expect(canvas[6, 0].isContinuation)
+  }
+
+  @Test func combiningAccentsDoNotShiftColumns() {
+    var canvas = Canvas(size: Size(width: 6, height: 1))
+    canvas.put("e\u{0301}te|", x: 0, y: 0)
+    #expect(canvas[3, 0].text == "|")
+  }
+
+  @Test func wideGlyphThatDoesNotFitIsReplacedBySpace() {
+    var canvas = Canvas(size: Size(width: 3, height: 1))
+    #expect(canvas.put("a漢字", x: 0, y: 0) == 3)
+    #expect(canvas.text == "a漢")
+    var narrow = Canvas(size: Size(width: 2, height: 1))
+    narrow.put("a漢", x: 0, y: 0)
+    #expect(narrow.text == "a ")
+  }
+
+  @Test func controlSequencesNeverReachTheCanvas() {
+    var canvas = Canvas(size: Size(width: 30, height: 1))
+    canvas.put("a\u{1B}[2Jb\u{1B}]52;c;eA==\u{07}c\u{202E}d\u{9B}", x: 0, y: 0)
+    #expect(
+      !canvas.text.unicodeScalars.contains {
+        $0.value < 0x20 || $0.value == 0x9B || $0.value == 0x202E
+      })
+    #expect(canvas.text.hasPrefix("a[2Jb]52;c;eA==cd"))
+  }
+
+  @Test func overwritingHalfAWideGlyphBlanksTheOtherHalf() {
+    var canvas = Canvas(size: Size(width: 4, height: 1))
+    canvas.put("漢", x: 0, y: 0)
+    canvas.put("x", x: 1, y: 0)
+    #expect(canvas.text == " x  ")
+  }
+
+  @Test func fitTruncatesWithEllipsis() {
+    #expect(Text.fit("Éducateur spécialisé", width: 10) == "Éducateur…")
+    #expect(Text.pad("abc", width: 5) == "abc  ")
+    #expect(DisplayWidth.of(Text.pad("漢字漢字", width: 5)) == 5)
+  }
+}
