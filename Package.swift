@@ -44,6 +44,7 @@ let package = Package(
       exclude: ["__Snapshots__"]
     ),
     .testTarget(name: "EndToEndTests", dependencies: []),
+    .testTarget(name: "GuichetTerminalTests", dependencies: ["GuichetTerminal", "GuichetUI"]),
   ],
   swiftLanguageModes: [.v6]
 )
