@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+import GuichetCore
+
+extension AppDatabase {
+  /// Puts a newcomer in the site queue: waiting, nothing coded yet.
+  public func registerArrival(_ workplace: Workplace, channel: Channel, at date: Date) throws
+    -> Visit
+  {
+    let visit = Visit(
+      siteID: workplace.siteID, deskID: workplace.deskID, channel: channel, arrivedAt: date,
+      day: Day.number(of: date))
+    return try save(visit)
+  }
+
+  /// Inserts (id nil) or updates a visit and rewrites its request kinds, in one transaction. A closed visit
+  /// must pass the closing rules; `day` and `month` are recomputed from the arrival time.
+  public func save(_ visit: Visit) throws -> Visit {
+    if visit.closedAt != nil {
+      do {
+        try visit.validateForClosing()
+      } catch {
+        throw UserError(error.message)
+      }
+    }
+    try Self.checkTimes(visit)
+    return try StoreErrors.run("Enregistrement de la visite") {
+      try writer.write { db in
+        var record = VisitRecord(visit)
+        if record.id == nil {
+          try record.insert(db)
+        } else if try !record.exists(db) {
+          throw UserError("Cette visite n'existe plus : elle a peut-être été supprimée.")
+        } else {
+          try record.update(db)
+        }
+        guard let id = record.id else { throw UserError("Visite enregistrée sans identifiant.") }
+        try db.execute(sql: "DELETE FROM visit_request WHERE visit_id = ?", arguments: [id])
+        for kind in Set(visit.requestKinds) {
+          try VisitRequestRecord(visitID: id, requestKind: kind.rawValue).insert(db)
+        }
+        guard let saved = try Self.fetchVisits(db, VisitRecord.filter(key: id)).first else {
+          throw UserError("La visite enregistrée est introuvable.")
+        }
+        return saved
+      }
+    }
+  }
+
+  public func visit(id: Int64) throws -> Visit? {
+    try StoreErrors.run("Lecture de la visite") {
+      try writer.read { db in try Self.fetchVisits(db, VisitRecord.filter(key: id)).first }
+    }
+  }
+
+  /// A desk's visits of one day, in arrival order.
+  public func visits(deskID: Int64, day: Int) throws -> [Visit] {
+    try StoreErrors.run("Lecture des visites") {
+      try writer.read { db in
+        try Self.fetchVisits(
+          db,
+          VisitRecord.filter(sql: "desk_id = ? AND day = ?", arguments: [deskID, day])
+            .order(sql: "arrived_at, id"))
+      }
+    }
+  }
+
+  /// The site queue: visits waiting or in service, including unclosed ones from earlier days, oldest first.
+  public func openVisits(siteID: Int64) throws -> [Visit] {
+    try StoreErrors.run("Lecture de la file d'attente") {
+      try writer.read { db in
+        try Self.fetchVisits(
+          db,
+          VisitRecord.filter(sql: "site_id = ? AND closed_at IS NULL", arguments: [siteID])
+            .order(sql: "arrived_at, id"))
+      }
+    }
+  }
+}

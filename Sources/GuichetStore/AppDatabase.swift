@@ -1,0 +1,32 @@
+import GRDB
+
+/// The database shared by every desk of a site: one writer (a WAL pool on disk, a queue in tests),
+/// a frozen list of named migrations, and the seeding of vocabularies and bundled territories.
+public struct AppDatabase: Sendable {
+  public let writer: any DatabaseWriter
+
+  /// Wraps an already configured writer, then migrates and seeds it.
+  init(_ writer: any DatabaseWriter) throws {
+    self.writer = writer
+    try Self.migrator.migrateIfNeeded(writer)
+    try Seeding.ensure(writer)
+  }
+
+  /// Territory and desk schema first (visits refer to territories), then the reference schema owned by the reference data engineer.
+  /// Migrations are never edited once shipped: add a new one instead.
+  static let migrator: DatabaseMigrator = {
+    var migrator = DatabaseMigrator()
+    migrator.registerTerritoryMigrations()
+    migrator.registerDeskMigrations()
+    migrator.registerReferenceMigrations()
+    return migrator
+  }()
+}
+
+extension DatabaseMigrator {
+  /// Checks on a reader first, so a cold start on an up-to-date file never takes the write lock.
+  func migrateIfNeeded(_ writer: any DatabaseWriter) throws {
+    if try writer.read({ try hasCompletedMigrations($0) }) { return }
+    try migrate(writer)
+  }
+}
