@@ -25,8 +25,19 @@ public struct AppDatabase: Sendable {
 
 extension DatabaseMigrator {
   /// Checks on a reader first, so a cold start on an up-to-date file never takes the write lock.
-  func migrateIfNeeded(_ writer: any DatabaseWriter) throws {
-    if try writer.read({ try hasCompletedMigrations($0) }) { return }
-    try migrate(writer)
+  /// GRDB reads the applied migrations before its transaction, so two desks opening a new file at once can
+  /// both try the same migration; the loser fails (« table already exists ») and simply looks again.
+  func migrateIfNeeded(_ writer: any DatabaseWriter, attempts: Int = 5) throws {
+    for attempt in 1...attempts {
+      if try writer.read({ try hasCompletedMigrations($0) }) { return }
+      do {
+        try migrate(writer)
+        return
+      } catch let error as DatabaseError
+        where attempt < attempts && error.resultCode == .SQLITE_ERROR
+      {
+        continue
+      }
+    }
   }
 }

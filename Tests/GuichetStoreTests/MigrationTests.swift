@@ -28,6 +28,28 @@ import Testing
     }
   }
 
+  @Test func migratesAndSeedsAFreshQueueFromScratch() throws {
+    let queue = try DatabaseQueue()
+    let database = try AppDatabase(queue)
+    #expect(try database.writer.read(AppDatabase.migrator.hasCompletedMigrations))
+    #expect(try Fixtures.count(database, "commune") == 2_745)
+    #expect(try Fixtures.count(database, "request_kind") == RequestKind.allCases.count)
+  }
+
+  @Test func seedingIsSkippedWhenTheMarkersAreCurrent() throws {
+    let database = try AppDatabase.inMemory()
+    try database.writer.write {
+      try $0.execute(sql: "DELETE FROM commune WHERE insee_code = '73065'")
+    }
+    try Seeding.ensure(database.writer)
+    #expect(try Fixtures.count(database, "commune") == 2_744)
+    try database.writer.write {
+      try $0.execute(sql: "UPDATE store_meta SET value = 'old' WHERE key = 'territories'")
+    }
+    try Seeding.ensure(database.writer)
+    #expect(try Fixtures.count(database, "commune") == 2_745)
+  }
+
   @Test func seedsEveryVocabularyFromTheCoreEnums() throws {
     let database = try AppDatabase.inMemory()
     try database.writer.read { db in

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GuichetCore
+import Synchronization
 import Testing
 
 @testable import GuichetStore
@@ -54,6 +55,24 @@ import Testing
     #expect(try Fixtures.count(second, "channel") == Channel.allCases.count)
     #expect(try Fixtures.count(second, "visit") == 1)
     #expect(try second.workplace(siteName: "CIO Grenoble", deskName: "Poste 1") == workplace)
+  }
+
+  @Test func eightDesksOpeningANewFileAtOnceAllSucceed() throws {
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = self.path
+    let failures = Mutex<[String]>([])
+    DispatchQueue.concurrentPerform(iterations: 8) { index in
+      do {
+        let database = try AppDatabase.open(path: path)
+        _ = try database.workplace(siteName: "CIO Grenoble", deskName: "Poste \(index)")
+      } catch {
+        failures.withLock { $0.append("\(error)") }
+      }
+    }
+    #expect(failures.withLock { $0 } == [])
+    let database = try AppDatabase.open(path: path)
+    #expect(try Fixtures.count(database, "territory") == 38)
+    #expect(try Fixtures.count(database, "desk") == 8)
   }
 
   @Test func anotherConnectionsWriteChangesTheDataVersion() throws {
