@@ -2,5 +2,11 @@ import GRDB
 
 extension DatabaseMigrator {
   /// Schema of the reference data (ROME, RNCP, BMO, salaries, structures), registered after the desk schema.
-  mutating func registerReferenceMigrations() {}
+  /// Reference rows carry no foreign keys between datasets: each dataset is replaced on its own, in any order.
+  mutating func registerReferenceMigrations() {
+    registerMigration("v1-reference") { db in
+      try db.execute(sql: ReferenceSchema.v1)
+      try db.execute(sql: SearchIndex.createTablesSQL)
+    }
+  }
 }

@@ -1,0 +1,115 @@
+import GRDB
+import GuichetCore
+
+/// Search as you type over métiers, certifications and structures.
+/// The query is reduced to normalised word tokens and each becomes a quoted prefix term, so no typed text is ever FTS5 syntax.
+public enum ReferenceSearch {
+  /// Matches read per kind before re-ranking; bounded so that a one-letter prefix costs the same as a full word.
+  static let candidatesPerKind = 60
+  /// Longer input is cut: nobody types more, and pasted text must stay cheap.
+  static let maxQueryLength = 200
+  static let maxTokens = 8
+  static let maxTokenLength = 40
+
+  /// Hits grouped by kind (occupation, certification, structure), at most `limit` per kind, one per code.
+  ///
+  /// Order within a kind: rarely used job titles and inactive certifications last; then how well the typed words
+  /// fit the title (the whole title, its start, a run of its words, anywhere); then main titles before synonyms;
+  /// then fiches with more job titles (the more common métiers); then shorter titles.
+  public static func search(
+    _ query: String, kind: SearchKind? = nil, limit: Int = 10, in db: Database
+  ) throws -> [SearchHit] {
+    let tokens = queryTokens(query)
+    guard !tokens.isEmpty, limit > 0 else { return [] }
+    let pattern = tokens.map { "\"\($0)\"*" }.joined(separator: " ")
+    var hits: [SearchHit] = []
+    for current in kind.map({ [$0] }) ?? SearchKind.allCases {
+      hits += try searchKind(current, pattern: pattern, tokens: tokens, limit: limit, in: db)
+    }
+    return hits
+  }
+
+  /// Normalised tokens of the query, bounded in number and length.
+  static func queryTokens(_ query: String) -> [String] {
+    SearchText.tokens(String(query.prefix(maxQueryLength)))
+      .prefix(maxTokens)
+      .map { String($0.prefix(maxTokenLength)) }
+  }
+
+  private struct Candidate {
+    var order: (Int, Int, Int, Int, Int64)
+    var code: String
+    var title: String
+    var subtitle: String?
+  }
+
+  private static func searchKind(
+    _ kind: SearchKind, pattern: String, tokens: [String], limit: Int, in db: Database
+  ) throws -> [SearchHit] {
+    let statement = try db.cachedStatement(
+      sql: """
+        SELECT rowid, key, code, title, subtitle, tier, weight FROM \(kind.searchTable)
+        WHERE \(kind.searchTable) MATCH ?
+        LIMIT ?
+        """)
+    let rows = try Row.fetchCursor(
+      statement,
+      arguments: [
+        pattern, max(candidatesPerKind, limit * 4),
+      ])
+    let wanted = tokens.map { Array($0.utf8) }
+    var candidates: [Candidate] = []
+    while let row = try rows.next() {
+      let key: String = row[1]
+      let tier: Int = row[5]
+      let weight: Int = row[6]
+      let strict: Int
+      switch kind {
+      case .occupation: strict = tier >= 2 ? 1 : 0
+      case .certification: strict = tier
+      case .structure: strict = 0
+      }
+      let fit = fitScore(key: key, tokens: wanted)
+      candidates.append(
+        Candidate(
+          order: (strict, fit, tier, -weight, row[0]), code: row[2], title: row[3],
+          subtitle: row[4]))
+    }
+    candidates.sort { $0.order < $1.order }
+    var seen: Set<String> = []
+    var hits: [SearchHit] = []
+    for candidate in candidates where hits.count < limit && seen.insert(candidate.code).inserted {
+      hits.append(
+        SearchHit(
+          kind: kind, code: candidate.code, title: candidate.title, subtitle: candidate.subtitle,
+          rank: hits.count + 1))
+    }
+    return hits
+  }
+
+  /// How well the typed words fit the best form of a title (`key` holds the normalised forms separated by `|`):
+  /// 0 they are the whole title, 1 its first words, 2 a run of its words, 3 only scattered.
+  static func fitScore(key: String, tokens: [[UInt8]]) -> Int {
+    var best = 3
+    for form in key.utf8.split(separator: UInt8(ascii: "|")) {
+      let words = form.split(whereSeparator: { byte in
+        !((0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte >= 0x80)
+      })
+      guard words.count >= tokens.count else { continue }
+      for start in 0...(words.count - tokens.count) {
+        var matches = true
+        for (offset, token) in tokens.enumerated() where !words[start + offset].starts(with: token)
+        {
+          matches = false
+          break
+        }
+        guard matches else { continue }
+        let score = start > 0 ? 2 : (words.count == tokens.count ? 0 : 1)
+        best = min(best, score)
+        break
+      }
+      if best == 0 { break }
+    }
+    return best
+  }
+}
