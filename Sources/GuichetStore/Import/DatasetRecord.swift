@@ -15,6 +15,8 @@ public struct DatasetRecord: Equatable, Sendable, Codable, FetchableRecord, Pers
   public var importedAt: String
   /// True when the rows come from the bundled default dataset rather than an import.
   public var bundled: Bool
+  /// Content hash of the bundle the rows came from, so a new release reloads them.
+  public var bundleVersion: String?
   /// Counts as `key=value` pairs separated by `;`.
   public var counts: String
 
@@ -22,6 +24,7 @@ public struct DatasetRecord: Equatable, Sendable, Codable, FetchableRecord, Pers
     case name, source, version, bundled, counts
     case fileDate = "file_date"
     case importedAt = "imported_at"
+    case bundleVersion = "bundle_version"
   }
 
   /// Every recorded dataset, by name.
@@ -39,15 +42,13 @@ public struct DatasetRecord: Equatable, Sendable, Codable, FetchableRecord, Pers
 
   /// Replaces the dataset's row after an import.
   static func record(
-    _ report: ImportReport, fileDate: String?, bundled: Bool = false, in db: Database
-  )
-    throws
-  {
+    _ report: ImportReport, fileDate: String?, bundleVersion: String? = nil, in db: Database
+  ) throws {
     let counts = report.counts.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
     let record = DatasetRecord(
       name: report.dataset.rawValue, source: report.source, version: report.version,
       fileDate: fileDate, importedAt: ISO8601DateFormatter().string(from: Date()),
-      bundled: bundled, counts: counts)
+      bundled: bundleVersion != nil, bundleVersion: bundleVersion, counts: counts)
     try record.save(db)
   }
 }

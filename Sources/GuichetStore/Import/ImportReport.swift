@@ -35,7 +35,8 @@ public struct ImportReport: Equatable, Sendable, CustomStringConvertible {
   }
 
   public var description: String {
-    var lines = ["\(dataset.rawValue) — \(source) (\(version))"]
+    let title = version.isEmpty || source.contains(version) ? source : "\(source) (\(version))"
+    var lines = ["\(dataset.rawValue) — \(title)"]
     for count in counts {
       lines.append("  \(count.label) : \(Self.frenchNumber(count.value))")
     }

@@ -34,6 +34,12 @@ enum ImportText {
       .trimmingSpaces()
   }
 
+  /// Prose, or NULL when the file (or the bundle, which holds none) leaves it empty.
+  static func optionalProse(_ raw: String) -> String? {
+    let text = prose(raw)
+    return text.isEmpty ? nil : text
+  }
+
   /// `O`/`oui` → true, `N`/`non` → false, anything else (often empty) → nil: the file did not say.
   static func flag(_ raw: String) -> Bool? {
     switch raw.lowercased() {

@@ -25,34 +25,38 @@ public enum ReferenceImporter {
   }
 
   /// Reads the files now and returns the write step, to run inside a transaction.
-  static func prepare(_ dataset: ReferenceDataset, from url: URL) throws -> (Database) throws ->
-    ImportReport
+  /// `bundleVersion` is set when the files are the bundled default dataset, which holds no prose.
+  static func prepare(_ dataset: ReferenceDataset, from url: URL, bundleVersion: String? = nil)
+    throws -> (Database) throws -> ImportReport
   {
+    let bundle = bundleVersion
     switch dataset {
-    case .rome: try stage(url, RomeImporter.read, RomeImporter.write)
-    case .romeTree: try stage(url, RomeTreeImporter.read, RomeTreeImporter.write)
-    case .rncp: try stage(url, RNCPImporter.read, RNCPImporter.write)
-    case .territories: try stage(url, TerritoriesImporter.read, TerritoriesImporter.write)
-    case .bmo: try stage(url, BMOImporter.read, BMOImporter.write)
-    case .salaries: try stage(url, SalariesImporter.read, SalariesImporter.write)
-    case .structures: try stage(url, StructuresImporter.read, StructuresImporter.write)
+    case .rome:
+      return try stage(
+        url, bundle, { try RomeImporter.read(&$0, texts: bundle == nil) }, RomeImporter.write)
+    case .romeTree: return try stage(url, bundle, RomeTreeImporter.read, RomeTreeImporter.write)
+    case .rncp: return try stage(url, bundle, RNCPImporter.read, RNCPImporter.write)
+    case .territories:
+      return try stage(url, bundle, TerritoriesImporter.read, TerritoriesImporter.write)
+    case .bmo: return try stage(url, bundle, BMOImporter.read, BMOImporter.write)
+    case .salaries: return try stage(url, bundle, SalariesImporter.read, SalariesImporter.write)
+    case .structures:
+      return try stage(url, bundle, StructuresImporter.read, StructuresImporter.write)
     }
   }
 
   private static func stage<Files>(
-    _ url: URL, _ read: (inout SourceFolder) throws -> Files,
+    _ url: URL, _ bundleVersion: String?, _ read: (inout SourceFolder) throws -> Files,
     _ write: @escaping (Files, Database) throws -> ImportReport
   ) throws -> (Database) throws -> ImportReport {
     var folder = try SourceFolder(url)
     let files = try read(&folder)
     let used = folder
-    return { db in try finish(write(files, db), used, db) }
-  }
-
-  private static func finish(_ report: ImportReport, _ folder: SourceFolder, _ db: Database) throws
-    -> ImportReport
-  {
-    try DatasetRecord.record(report, fileDate: folder.fileDate, in: db)
-    return report
+    return { db in
+      let report = try write(files, db)
+      try DatasetRecord.record(
+        report, fileDate: used.fileDate, bundleVersion: bundleVersion, in: db)
+      return report
+    }
   }
 }

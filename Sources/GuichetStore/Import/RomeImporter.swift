@@ -8,7 +8,8 @@ enum RomeImporter {
     var version: String
     var fiches: CSVFile
     var titles: CSVFile
-    var texts: CSVFile
+    /// Absent from the bundled dataset, which holds no prose.
+    var texts: CSVFile?
     var mobility: CSVFile
     var interests: CSVFile
     var interestLinks: CSVFile
@@ -24,12 +25,17 @@ enum RomeImporter {
   }
 
   static func read(_ folder: inout SourceFolder) throws -> Files {
+    try read(&folder, texts: true)
+  }
+
+  /// `texts: false` reads the folder without the fiche texts (the bundled default dataset).
+  static func read(_ folder: inout SourceFolder, texts: Bool) throws -> Files {
     let fichesURL = try folder.file("unix_referentiel_code_rome_")
     return Files(
       version: version(fromFileName: fichesURL.lastPathComponent),
       fiches: try CSVFile.read(fichesURL),
       titles: try folder.csv("unix_referentiel_appellation_"),
-      texts: try folder.csv("unix_texte_"),
+      texts: texts ? try folder.csv("unix_texte_") : nil,
       mobility: try folder.csv("unix_rubrique_mobilite_"),
       interests: try folder.csv("unix_centre_interet_"),
       interestLinks: try folder.csv("unix_arborescence_centre_interet_"),
@@ -57,7 +63,9 @@ enum RomeImporter {
     let (titles, main) = try writeTitles(files.titles, db)
     report.add("appellations", "appellations", titles)
     report.add("appellations_principales", "dont principales", main)
-    report.add("textes", "phrases de texte (définition, accès)", try writeTexts(files.texts, db))
+    if let texts = files.texts {
+      report.add("textes", "phrases de texte (définition, accès)", try writeTexts(texts, db))
+    }
     report.add("mobilites", "liens de mobilité", try writeMobility(files.mobility, db))
     report.add("centres_interet", "centres d’intérêt", try writeInterests(files, db))
     report.add(
@@ -160,7 +168,7 @@ enum RomeImporter {
       let code = try areas.integer(record, column: a[0], "code de centre d’intérêt")
       try areas.guarded(record, column: a[0]) {
         try insertArea.execute(arguments: [
-          code, ImportText.label(record[a[1]]), ImportText.prose(record[a[2]]),
+          code, ImportText.label(record[a[1]]), ImportText.optionalProse(record[a[2]]),
         ])
       }
     }

@@ -9,6 +9,7 @@ enum ReferenceSchema {
       file_date TEXT,
       imported_at TEXT NOT NULL,
       bundled INTEGER NOT NULL DEFAULT 0,
+      bundle_version TEXT,
       counts TEXT NOT NULL DEFAULT ''
     );
 
