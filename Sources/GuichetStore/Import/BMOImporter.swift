@@ -10,7 +10,7 @@ enum BMOImporter {
   }
 
   static func read(_ folder: inout SourceFolder) throws -> Files {
-    Files(bmo: try folder.csv("bmo"), labels: try folder.csv("dares_intitules_FAP2021"))
+    Files(bmo: try folder.csv("bmo20"), labels: try folder.csv("dares_intitules_FAP2021"))
   }
 
   static func write(_ files: Files, into db: Database) throws -> ImportReport {
