@@ -28,7 +28,7 @@ let package = Package(
       ]
     ),
     .target(name: "GuichetUI", dependencies: ["GuichetCore"]),
-    .target(name: "GuichetTerminal", dependencies: ["GuichetUI", "CNCursesW"]),
+    .target(name: "GuichetTerminal", dependencies: ["GuichetCore", "GuichetUI", "CNCursesW"]),
     .executableTarget(
       name: "guichet",
       dependencies: [
@@ -43,7 +43,10 @@ let package = Package(
       dependencies: ["GuichetUI", "GuichetCore"],
       exclude: ["__Snapshots__"]
     ),
-    .testTarget(name: "EndToEndTests", dependencies: []),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["GuichetStore", "GuichetCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .testTarget(name: "GuichetTerminalTests", dependencies: ["GuichetTerminal", "GuichetUI"]),
   ],
   swiftLanguageModes: [.v6]

@@ -30,6 +30,12 @@ enum TerminationSignals {
     for (index, signal) in handled.enumerated() {
       _ = sigaction(signal, &action, previous + index)
     }
+    // A parent may hand us a blocked mask (some launchers and test runners do): then SIGTERM, SIGHUP and
+    // SIGWINCH would never arrive, the console would ignore a dropped session and never relayout.
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    for signal in handled + [SIGWINCH] { sigaddset(&unblock, signal) }
+    _ = sigprocmask(SIG_UNBLOCK, &unblock, nil)
     // A closed pipe must surface as a write error, not kill the process with the screen still up.
     _ = signal(SIGPIPE, SIG_IGN)
   }

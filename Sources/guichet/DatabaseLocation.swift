@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+
+/// Where the shared database lives: `--database`, else `GUICHET_DATABASE`, else the XDG data folder.
+struct DatabaseOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Chemin du fichier de base de données (sinon GUICHET_DATABASE, sinon $XDG_DATA_HOME/guichet/guichet.sqlite).",
+      valueName: "chemin"))
+  var database: String?
+
+  var path: String {
+    DatabaseLocation.resolve(option: database, environment: ProcessInfo.processInfo.environment)
+  }
+}
+
+enum DatabaseLocation {
+  static func resolve(option: String?, environment: [String: String]) -> String {
+    if let option, !option.isEmpty { return expand(option, environment) }
+    if let variable = environment["GUICHET_DATABASE"], !variable.isEmpty {
+      return expand(variable, environment)
+    }
+    let dataHome =
+      environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+    return dataHome + "/guichet/guichet.sqlite"
+  }
+
+  static func expand(_ path: String, _ environment: [String: String]) -> String {
+    guard path.hasPrefix("~/") else { return path }
+    return (environment["HOME"] ?? NSHomeDirectory()) + String(path.dropFirst(1))
+  }
+}
+
+/// Which desk this process is: names given on the command line or in the environment.
+struct DeskOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("Nom du site (point d'accueil).", valueName: "nom"))
+  var site: String?
+
+  @Option(name: .long, help: ArgumentHelp("Nom du poste d'accueil.", valueName: "nom"))
+  var desk: String?
+
+  static let defaultSite = "Point d'accueil"
+  static let defaultDesk = "Poste 1"
+
+  var siteName: String? { site ?? ProcessInfo.processInfo.environment["GUICHET_SITE"] }
+  var deskName: String? { desk ?? ProcessInfo.processInfo.environment["GUICHET_DESK"] }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import GuichetCore
+import GuichetUI
+
+/// Carries out the effects screens ask for and turns each result into the action that reports it.
+struct EffectInterpreter {
+  var services: Services
+  var now: () -> Date = Date.init
+
+  func run(_ effect: Effect, context: AppContext) -> [AppAction] {
+    switch effect {
+    case .none, .navigate, .quit:
+      return []
+    case .batch(let effects):
+      return effects.flatMap { run($0, context: context) }
+    case .loadCounters:
+      return attempt { .countersLoaded(try services.counters(context.today)) }
+    case .loadQueue:
+      return attempt { .queueLoaded(try services.openVisits()) }
+    case .loadTodayVisits:
+      return attempt { .todayVisitsLoaded(try services.todayVisits(context.today)) }
+    case .registerArrival(let channel):
+      return attempt { .arrivalRegistered(try services.registerArrival(channel, now())) }
+    case .save(let visit):
+      return attempt { .visitSaved(try services.save(visit)) }
+    case .startService(let visit):
+      return attempt {
+        // Another desk may have taken this person a moment ago.
+        if let id = visit.id, let current = try services.visit(id), current.startedAt != nil {
+          throw UserError("Cette personne vient d'être prise en charge à un autre poste.")
+        }
+        return .serviceStarted(try services.save(visit))
+      }
+    case .searchCommunes(let query):
+      return attempt { .communesFound(query: query, matches: try services.communes(query)) }
+    }
+  }
+
+  func attempt(_ body: () throws -> AppAction) -> [AppAction] {
+    do {
+      return [try body()]
+    } catch let error as UserError {
+      return [.failed(error)]
+    } catch {
+      return [.failed(UserError("Opération impossible : erreur inattendue."))]
+    }
+  }
+}

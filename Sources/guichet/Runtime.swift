@@ -1,0 +1,69 @@
+import Foundation
+import GuichetCore
+import GuichetTerminal
+import GuichetUI
+
+/// The single-threaded console loop: read a key, reduce, carry out effects, redraw what changed.
+final class Runtime {
+  let terminal: Terminal
+  let interpreter: EffectInterpreter
+  var state: AppState
+  var lastCanvas: Canvas?
+  var lastDataVersion: Int?
+  var lastTick = Date()
+
+  /// How often the clock, waiting times and other desks' writes are checked.
+  static let tickInterval: TimeInterval = 1
+
+  init(terminal: Terminal, services: Services, context: AppContext) {
+    self.terminal = terminal
+    self.interpreter = EffectInterpreter(services: services)
+    self.state = AppState(context: context, size: terminal.size)
+  }
+
+  func run() {
+    defer { terminal.stop() }
+    lastDataVersion = try? interpreter.services.dataVersion()
+    perform(App.start(&state))
+    draw()
+    while !state.quitting && terminal.pendingTerminationSignal == nil {
+      if let event = terminal.nextEvent(timeoutMilliseconds: 200) {
+        switch event {
+        case .key(let key): send(.key(key))
+        case .resized(let size): send(.resized(size))
+        }
+      }
+      let now = Date()
+      if now.timeIntervalSince(lastTick) >= Self.tickInterval {
+        lastTick = now
+        send(.tick(now))
+        pollDatabase()
+      }
+      if !state.quitting { draw() }
+    }
+  }
+
+  func send(_ action: AppAction) {
+    perform(App.reduce(&state, action))
+  }
+
+  func perform(_ effect: Effect) {
+    for action in interpreter.run(effect, context: state.context) {
+      send(action)
+    }
+  }
+
+  /// `PRAGMA data_version` moves when another desk commits; then the open screen reloads.
+  func pollDatabase() {
+    guard let version = try? interpreter.services.dataVersion() else { return }
+    if let last = lastDataVersion, last != version { send(.databaseChanged) }
+    lastDataVersion = version
+  }
+
+  func draw() {
+    let canvas = App.render(state)
+    guard canvas != lastCanvas else { return }
+    terminal.draw(canvas)
+    lastCanvas = canvas
+  }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import GuichetCore
+import GuichetStore
+
+/// What the runtime needs from the store, as closures so the effect interpreter can run on fakes.
+struct Services: Sendable {
+  var counters: @Sendable (Int) throws -> DayCounters
+  var openVisits: @Sendable () throws -> [Visit]
+  var todayVisits: @Sendable (Int) throws -> [Visit]
+  var registerArrival: @Sendable (Channel, Date) throws -> Visit
+  var save: @Sendable (Visit) throws -> Visit
+  var visit: @Sendable (Int64) throws -> Visit?
+  var communes: @Sendable (String) throws -> [CommuneMatch]
+  var dataVersion: @Sendable () throws -> Int
+
+  static func live(_ database: AppDatabase, workplace: Workplace) -> Services {
+    Services(
+      counters: { try database.counters(for: workplace, day: $0) },
+      openVisits: { try database.openVisits(siteID: workplace.siteID) },
+      todayVisits: { try database.visits(deskID: workplace.deskID, day: $0) },
+      registerArrival: { try database.registerArrival(workplace, channel: $0, at: $1) },
+      save: { try database.save($0) },
+      visit: { try database.visit(id: $0) },
+      communes: { try database.communes(matching: $0, limit: 12) },
+      dataVersion: { try database.dataVersion() }
+    )
+  }
+}

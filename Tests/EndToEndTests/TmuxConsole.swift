@@ -1,0 +1,138 @@
+import Foundation
+
+/// Runs the real `guichet` binary in a private tmux server and reads its screen, as an agent would see it.
+final class TmuxConsole {
+  let socket = "guichet-e2e-\(UUID().uuidString.prefix(8))"
+  let databasePath: String
+  let directory: URL
+
+  /// The freshly built binary sits next to the test bundle, whatever the build folder is.
+  static var binary: String {
+    if let override = ProcessInfo.processInfo.environment["GUICHET_BINARY"] { return override }
+    var url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    while url.path != "/" {
+      let candidate = url.appendingPathComponent("guichet").path
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+      url.deleteLastPathComponent()
+    }
+    return ".build/debug/guichet"
+  }
+
+  init(
+    width: Int = 100, height: Int = 30, arguments: [String] = [],
+    environment: [String: String] = [:]
+  ) throws {
+    directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "guichet-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    databasePath = directory.appendingPathComponent("guichet.sqlite").path
+    var env = ["LANG": "C.UTF-8", "TERM": "xterm-256color"]
+    env.merge(environment) { $1 }
+    let assignments = env.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
+    let command =
+      "env \(assignments) \(Self.quote(Self.binary)) --database \(Self.quote(databasePath)) "
+      + arguments.map(Self.quote).joined(separator: " ") + "; echo __EXIT__$?; sleep 60"
+    try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", command])
+    try tmux(["set-option", "-g", "set-clipboard", "on"])
+  }
+
+  deinit {
+    _ = try? tmux(["kill-server"])
+    try? FileManager.default.removeItem(at: directory)
+  }
+
+  static func quote(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+
+  @discardableResult
+  func tmux(_ arguments: [String]) throws -> String {
+    try Spawn.run(
+      ["tmux", "-L", socket] + arguments,
+      outputFile: directory.appendingPathComponent("tmux.out").path)
+  }
+
+  /// Named keys (`Enter`, `F2`, `C-q`) or single characters.
+  func press(_ keys: String...) throws {
+    for key in keys { try tmux(["send-keys", "-t", "0", key]) }
+  }
+
+  func type(_ text: String) throws {
+    try tmux(["send-keys", "-t", "0", "-l", text])
+  }
+
+  /// Raw bytes, outside any paste, as a hostile or broken terminal would send them.
+  func sendBytes(_ bytes: [UInt8]) throws {
+    try tmux(["send-keys", "-t", "0", "-H"] + bytes.map { String(format: "%02x", $0) })
+  }
+
+  /// Pastes bytes as the terminal does (bracketed when the program asked for it).
+  func paste(_ bytes: [UInt8]) throws {
+    let file = directory.appendingPathComponent("paste.bin")
+    try Data(bytes).write(to: file)
+    try tmux(["load-buffer", "-b", "e2e", file.path])
+    try tmux(["paste-buffer", "-p", "-b", "e2e", "-t", "0"])
+  }
+
+  func resize(width: Int, height: Int) throws {
+    try tmux(["resize-window", "-t", "0", "-x", "\(width)", "-y", "\(height)"])
+  }
+
+  func screen() throws -> String {
+    try tmux(["capture-pane", "-p", "-t", "0"])
+  }
+
+  /// Polls the screen until `text` shows (or `absent` is gone); returns the last screen seen.
+  @discardableResult
+  func waitFor(_ text: String, timeout: TimeInterval = 15) throws -> String {
+    let deadline = Date().addingTimeInterval(timeout)
+    var last = ""
+    while Date() < deadline {
+      last = try screen()
+      if last.contains(text) { return last }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    throw E2EError.timeout(waitingFor: text, screen: last)
+  }
+
+  func waitUntilGone(_ text: String, timeout: TimeInterval = 15) throws -> String {
+    let deadline = Date().addingTimeInterval(timeout)
+    var last = ""
+    while Date() < deadline {
+      last = try screen()
+      if !last.contains(text) { return last }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    throw E2EError.timeout(waitingFor: "absence of \(text)", screen: last)
+  }
+
+  /// True when the program left the alternate screen, i.e. restored the terminal.
+  func alternateScreenOn() throws -> Bool {
+    try tmux(["display-message", "-p", "-t", "0", "#{alternate_on}"]).trimmingCharacters(
+      in: .whitespacesAndNewlines)
+      == "1"
+  }
+
+  /// Process id of the running console (child of the pane's shell).
+  func consolePID() throws -> Int32? {
+    let shell = try tmux(["display-message", "-p", "-t", "0", "#{pane_pid}"]).trimmingCharacters(
+      in: .whitespacesAndNewlines)
+    let children = try String(
+      contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+    return children.split(separator: " ").compactMap { Int32($0) }.first
+  }
+
+  func buffers() throws -> [String] {
+    try tmux(["list-buffers", "-F", "#{buffer_name}"]).split(separator: "\n").map(String.init)
+  }
+}
+
+enum E2EError: Error, CustomStringConvertible {
+  case timeout(waitingFor: String, screen: String)
+
+  var description: String {
+    switch self {
+    case .timeout(let text, let screen): "Timed out waiting for « \(text) ». Screen:\n\(screen)"
+    }
+  }
+}
