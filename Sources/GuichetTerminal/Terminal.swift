@@ -48,10 +48,30 @@ public final class Terminal {
           : "Type de terminal inconnu : « \(name) ». Essayez TERM=xterm-256color."
       )
     }
-    return Terminal()
+    return Terminal(interactive: true)
   }
 
-  private init() {
+  /// A terminal drawing into /dev/null at a fixed size, so `guichet bench` measures the real ncurses blit
+  /// without a screen; it reads no input and leaves signals and stdout alone.
+  public static func offscreen(size: Size) throws(TerminalError) -> Terminal {
+    guard !EmergencyRestore.isArmed else {
+      throw TerminalError(message: "Le terminal est déjà utilisé par Guichet.")
+    }
+    try TerminalLocale.ensureUTF8()
+    guard let output = fopen("/dev/null", "w"), let input = fopen("/dev/null", "r"),
+      newterm("xterm-256color", output, input) != nil
+    else {
+      throw TerminalError(
+        message: "Impossible d'ouvrir un terminal hors écran (terminfo xterm-256color absent ?).")
+    }
+    _ = resizeterm(Int32(size.height), Int32(size.width))
+    return Terminal(interactive: false)
+  }
+
+  private let interactive: Bool
+
+  private init(interactive: Bool) {
+    self.interactive = interactive
     let window = guichet_stdscr()
     // raw(), not cbreak(): a pasted Ctrl-\ would otherwise raise SIGQUIT.
     _ = raw()
@@ -66,8 +86,10 @@ public final class Terminal {
     _ = define_key("\u{1B}[200~", codes.pasteStart)
     _ = define_key("\u{1B}[201~", codes.pasteEnd)
     lastSize = Size(width: Int(guichet_cols()), height: Int(guichet_rows()))
-    EmergencyRestore.arm(reset: Self.resetSequence())
-    send(Self.bracketedPasteOn)
+    if interactive {
+      EmergencyRestore.arm(reset: Self.resetSequence())
+      send(Self.bracketedPasteOn)
+    }
     _ = wrefresh(window)
   }
 
@@ -152,6 +174,10 @@ public final class Terminal {
   public func stop() {
     guard isActive else { return }
     isActive = false
+    guard interactive else {
+      _ = endwin()
+      return
+    }
     send(Self.bracketedPasteOff)
     _ = endwin()
     EmergencyRestore.disarm()

@@ -14,16 +14,7 @@ struct ConsoleCommand: ParsableCommand {
   @OptionGroup var deskOptions: DeskOptions
 
   func run() throws {
-    let path = location.path
-    let (database, workplace) = try CommandLineErrors.report {
-      let database = try AppDatabase.open(path: path)
-      return (database, try chooseWorkplace(database))
-    }
-    let territories = try CommandLineErrors.report { try database.territories() }
-    let context = AppContext(
-      workplace: workplace, now: Date(),
-      territoryNames: Dictionary(
-        territories.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }))
+    let session = try ConsoleSession.open(location: location, desk: deskOptions)
     let terminal: Terminal
     do {
       terminal = try Terminal.start()
@@ -31,18 +22,36 @@ struct ConsoleCommand: ParsableCommand {
       FileHandle.standardError.write(Data("guichet : \(error.message)\n".utf8))
       throw ExitCode.failure
     }
-    let runtime = Runtime(
-      terminal: terminal, services: .live(database, workplace: workplace), context: context)
+    let runtime = Runtime(terminal: terminal, services: session.services, context: session.context)
     runtime.run()
     if let signal = terminal.pendingTerminationSignal { throw ExitCode(128 + signal) }
   }
+}
+
+/// What a console needs before its first frame: the open database, this desk, and names to show.
+struct ConsoleSession {
+  var services: Services
+  var context: AppContext
+
+  static func open(location: DatabaseOptions, desk: DeskOptions) throws -> ConsoleSession {
+    let path = location.path
+    return try CommandLineErrors.report {
+      let database = try AppDatabase.open(path: path)
+      let workplace = try chooseWorkplace(database, desk: desk)
+      let names = try database.territories().map { ($0.id, $0.name) }
+      let context = AppContext(
+        workplace: workplace, now: Date(),
+        territoryNames: Dictionary(names, uniquingKeysWith: { first, _ in first }))
+      return ConsoleSession(services: .live(database, workplace: workplace), context: context)
+    }
+  }
 
   /// The desk named on the command line, else the only declared desk, else the default one.
-  func chooseWorkplace(_ database: AppDatabase) throws -> Workplace {
-    if deskOptions.siteName != nil || deskOptions.deskName != nil {
+  static func chooseWorkplace(_ database: AppDatabase, desk: DeskOptions) throws -> Workplace {
+    if desk.siteName != nil || desk.deskName != nil {
       return try database.workplace(
-        siteName: deskOptions.siteName ?? DeskOptions.defaultSite,
-        deskName: deskOptions.deskName ?? DeskOptions.defaultDesk)
+        siteName: desk.siteName ?? DeskOptions.defaultSite,
+        deskName: desk.deskName ?? DeskOptions.defaultDesk)
     }
     let known = try database.workplaces()
     if known.count == 1 { return known[0] }

@@ -10,7 +10,9 @@ struct Guichet: ParsableCommand {
       La base est partagée par tous les postes d'un site (fichier SQLite).
       """,
     version: GuichetVersion.current,
-    subcommands: [ConsoleCommand.self, InitCommand.self, BenchCommand.self],
+    subcommands: [
+      ConsoleCommand.self, InitCommand.self, BenchCommand.self, FirstFrameCommand.self,
+    ],
     defaultSubcommand: ConsoleCommand.self
   )
 }

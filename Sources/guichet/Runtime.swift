@@ -43,6 +43,12 @@ final class Runtime {
     }
   }
 
+  /// Start-up up to the first frame, without the loop: what `guichet bench` times as a cold start.
+  func drawFirstFrame() {
+    perform(App.start(&state))
+    draw()
+  }
+
   func send(_ action: AppAction) {
     perform(App.reduce(&state, action))
   }

@@ -1,0 +1,66 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Process start to first frame: runs `guichet first-frame` (console start-up drawing into /dev/null)
+/// as a child process on a database holding the bundled reference data, and times it from spawn to exit.
+enum ColdStartBench {
+  static let measure = BenchMeasure(name: "cold_start") { _ in
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "guichet-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let database = folder.appendingPathComponent("bench.sqlite").path
+    let binary = executablePath()
+    // The first opening creates and fills the file; it is not part of a cold start.
+    guard try spawnAndWait([binary, "first-frame", "--database", database]) == 0 else {
+      throw BenchFailure("le premier lancement a échoué")
+    }
+    var samples: [Double] = []
+    for _ in 0..<30 {
+      var status: Int32 = 0
+      let elapsed = try Clock.measure {
+        status = try spawnAndWait([binary, "first-frame", "--database", database])
+      }
+      guard status == 0 else {
+        throw BenchFailure("« guichet first-frame » a échoué (code \(status))")
+      }
+      samples.append(elapsed)
+    }
+    let size = (try? FileManager.default.attributesOfItem(atPath: database)[.size] as? Int) ?? 0
+    return [
+      BenchResult(
+        name: "cold_start", unit: "ms", samples: samples,
+        extra: ["database_mb": .number(Double(size) / 1_048_576), "target_p99_ms": .number(100)])
+    ]
+  }
+
+  static func executablePath() -> String {
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments[0]
+  }
+
+  static func spawnAndWait(_ arguments: [String]) throws -> Int32 {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ) == 0 else {
+      throw BenchFailure("impossible de lancer \(arguments[0])")
+    }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+  }
+}
+
+struct BenchFailure: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = "Mesure impossible : \(description)." }
+}
