@@ -158,6 +158,24 @@ public enum Text {
     return result + "…"
   }
 
+  /// Splits text into lines of at most `width` columns at spaces (a longer word is cut).
+  public static func wrap(_ text: String, width: Int) -> [String] {
+    guard width > 0 else { return [] }
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+      let candidate = line.isEmpty ? String(word) : line + " " + word
+      if DisplayWidth.of(candidate) <= width {
+        line = candidate
+      } else {
+        if !line.isEmpty { lines.append(line) }
+        line = fit(String(word), width: width)
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+  }
+
   /// A table column: fitted to leave one space before the next column.
   public static func column(_ text: String, width: Int) -> String {
     pad(text, width: width - 1) + " "

@@ -30,10 +30,9 @@ public enum HelpScreen {
   }
 
   public static func render(_ state: State, in area: Rect, on canvas: inout Canvas) {
-    var lines: [(String, Style)] = [
-      ("Aide — \(state.screenTitle)", .title), ("", .plain), (state.purpose, .plain), ("", .plain),
-      ("Touches de cet écran", .bold),
-    ]
+    var lines: [(String, Style)] = [("Aide — \(state.screenTitle)", .title), ("", .plain)]
+    lines += Text.wrap(state.purpose, width: area.width - 4).map { ($0, Style.plain) }
+    lines += [("", .plain), ("Touches de cet écran", .bold)]
     for line in state.lines {
       lines.append(("  " + Text.pad(line.key, width: 14) + line.help, .plain))
     }

@@ -50,3 +50,12 @@ import Testing
     #expect(DisplayWidth.of(Text.pad("漢字漢字", width: 5)) == 5)
   }
 }
+
+@Suite struct WrapTests {
+  @Test func wrapsAtSpacesWithinWidth() {
+    let lines = Text.wrap("Codez la visite : demande(s), public, tranche d'âge", width: 20)
+    #expect(lines == ["Codez la visite :", "demande(s), public,", "tranche d'âge"])
+    #expect(lines.allSatisfy { DisplayWidth.of($0) <= 20 })
+    #expect(Text.wrap("anticonstitutionnellement", width: 10) == ["anticonst…"])
+  }
+}
