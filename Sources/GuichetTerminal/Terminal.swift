@@ -24,6 +24,9 @@ public final class Terminal {
   private var isActive = true
   private var cursorShown: Bool?
   private var lastSize: Size
+  /// The frame ncurses holds now, so the next draw only touches what changed.
+  private var lastDrawn: Canvas?
+  private var lastDrawnArea = (0, 0)
   /// One grapheme as setcchar wants it: up to CCHARW_MAX scalars, then a zero.
   private var characters = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
 
@@ -139,18 +142,29 @@ public final class Terminal {
     return nil
   }
 
-  /// Blits the canvas; ncurses sends only what changed since the last frame.
+  /// Blits the canvas. Only cells that differ from the previous frame are handed to ncurses (which then
+  /// sends only what changed to the terminal): a keystroke touches a few dozen cells, not all 12,000 at 200×60.
   public func draw(_ canvas: Canvas) {
     guard isActive else { return }
     let window = guichet_stdscr()
-    _ = werase(window)
     let rows = min(canvas.size.height, Int(guichet_rows()))
     let columns = min(canvas.size.width, Int(guichet_cols()))
+    let previous = lastDrawn.flatMap {
+      $0.size == canvas.size && lastDrawnArea == (rows, columns) ? $0 : nil
+    }
+    if previous == nil { _ = werase(window) }
     var character = cchar_t()
     for y in 0..<rows {
       for x in 0..<columns {
-        let cell = canvas.cells[y * canvas.size.width + x]
+        let index = y * canvas.size.width + x
+        let cell = canvas.cells[index]
         if cell.isContinuation { continue }
+        if let previous, previous.cells[index] == cell,
+          x + 1 >= columns
+            || previous.cells[index + 1].isContinuation == canvas.cells[index + 1].isContinuation
+        {
+          continue
+        }
         // A wide glyph cut by a narrower window would wrap onto the next line.
         let fits = x + 1 < columns || DisplayWidth.of(cell.text) < 2
         load(fits ? cell.text : " ")
@@ -161,6 +175,8 @@ public final class Terminal {
         _ = mvwadd_wch(window, Int32(y), Int32(x), &character)
       }
     }
+    lastDrawn = canvas
+    lastDrawnArea = (rows, columns)
     if let cursor = canvas.cursor, (0..<columns).contains(cursor.x), (0..<rows).contains(cursor.y) {
       showCursor(true)
       _ = wmove(window, Int32(cursor.y), Int32(cursor.x))
@@ -168,6 +184,12 @@ public final class Terminal {
       showCursor(false)
     }
     _ = wrefresh(window)
+  }
+
+  /// Forgets what is on screen so the next draw repaints everything (Ctrl-L, after a garbled line).
+  public func invalidate() {
+    lastDrawn = nil
+    _ = clearok(guichet_stdscr(), true)
   }
 
   /// Gives the terminal back to the shell. Safe to call more than once, and on every exit path.

@@ -7,10 +7,9 @@ public enum QueueScreen {
   }
 
   public struct State: Equatable, Sendable {
-    public var visits: [Visit] = []
-    public var selection = 0
-    public var loaded = false
+    public var list = VisitSelection()
     public init() {}
+    public var visits: [Visit] { list.visits }
   }
 
   public enum Action: Equatable, Sendable {
@@ -35,21 +34,15 @@ public enum QueueScreen {
   public static func reduce(_ state: inout State, _ action: Action, context: AppContext) -> Effect {
     switch action {
     case .queueLoaded(let visits):
-      let selectedID =
-        state.visits.indices.contains(state.selection) ? state.visits[state.selection].id : nil
-      state.visits = visits
-      state.loaded = true
-      state.selection =
-        visits.firstIndex { $0.id == selectedID } ?? min(state.selection, max(0, visits.count - 1))
+      state.list.load(visits)
     case .key(let key):
       guard let command: Command = bindings.command(for: key) else { return .none }
       switch command {
-      case .up: state.selection = max(0, state.selection - 1)
-      case .down: state.selection = min(max(0, state.visits.count - 1), state.selection + 1)
+      case .up: state.list.move(by: -1)
+      case .down: state.list.move(by: 1)
       case .registerArrival: return .registerArrival(.walkIn)
       case .take:
-        guard state.visits.indices.contains(state.selection) else { return .none }
-        let visit = state.visits[state.selection]
+        guard let visit = state.list.selected else { return .none }
         if visit.status == .waiting {
           var started = visit
           started.startedAt = max(context.now, visit.arrivedAt)
@@ -72,24 +65,22 @@ public enum QueueScreen {
       style: .title, limit: area.width - 2)
     let header = " N°     Arrivée  Attente    Statut       Canal"
     canvas.putPadded(header, x: area.x + 1, y: area.y + 2, width: area.width - 2, style: .muted)
-    if state.loaded && state.visits.isEmpty {
+    if state.list.loaded && state.visits.isEmpty {
       canvas.put(
         " Personne en attente. « A » ajoute une arrivée.", x: area.x + 1, y: area.y + 4,
         style: .muted)
       return
     }
-    let rows = max(0, area.height - 4)
-    let top = max(0, state.selection - rows + 1)
-    for (index, visit) in state.visits.enumerated().dropFirst(top).prefix(rows) {
-      let line =
+    for (index, line, visit) in state.list.window(rows: area.height - 4) {
+      let text =
         " " + Text.column(String(visit.id ?? 0), width: 7)
         + Text.column(Format.time(visit.arrivedAt, context.timeZone), width: 9)
         + Text.column(Format.duration(visit.waitingTime(now: context.now)), width: 11)
         + Text.column(visit.status.label, width: 13) + visit.channel.label
       let style: Style =
-        index == state.selection ? .selected : (visit.status == .waiting ? .plain : .muted)
+        index == state.list.index ? .selected : (visit.status == .waiting ? .plain : .muted)
       canvas.putPadded(
-        line, x: area.x + 1, y: area.y + 3 + index - top, width: area.width - 2, style: style)
+        text, x: area.x + 1, y: area.y + 3 + line, width: area.width - 2, style: style)
     }
   }
 }

@@ -7,10 +7,9 @@ public enum VisitListScreen {
   }
 
   public struct State: Equatable, Sendable {
-    public var visits: [Visit] = []
-    public var selection = 0
-    public var loaded = false
+    public var list = VisitSelection()
     public init() {}
+    public var visits: [Visit] { list.visits }
   }
 
   public enum Action: Equatable, Sendable {
@@ -32,26 +31,19 @@ public enum VisitListScreen {
   public static func reduce(_ state: inout State, _ action: Action, context: AppContext) -> Effect {
     switch action {
     case .visitsLoaded(let visits):
-      let selectedID =
-        state.visits.indices.contains(state.selection) ? state.visits[state.selection].id : nil
-      state.visits = visits
-      state.selection =
-        visits.firstIndex { $0.id == selectedID }
-        ?? (state.loaded
-          ? min(state.selection, max(0, visits.count - 1)) : max(0, visits.count - 1))
-      state.loaded = true
+      // The latest visit is the one an agent most often comes back to.
+      state.list.load(visits, initial: .last)
     case .key(let key):
       guard let command: Command = bindings.command(for: key) else { return .none }
-      let last = max(0, state.visits.count - 1)
       switch command {
-      case .up: state.selection = max(0, state.selection - 1)
-      case .down: state.selection = min(last, state.selection + 1)
-      case .first: state.selection = 0
-      case .last: state.selection = last
+      case .up: state.list.move(by: -1)
+      case .down: state.list.move(by: 1)
+      case .first: state.list.index = 0
+      case .last: state.list.moveToEnd()
       case .newVisit: return .navigate(.push(.visitForm(HomeScreen.draftVisit(context: context))))
       case .open:
-        guard state.visits.indices.contains(state.selection) else { return .none }
-        return .navigate(.push(.visitForm(state.visits[state.selection])))
+        guard let visit = state.list.selected else { return .none }
+        return .navigate(.push(.visitForm(visit)))
       }
     }
     return .none
@@ -72,16 +64,14 @@ public enum VisitListScreen {
         + Text.column("Demande(s)", width: columns.requests)
         + Text.column("Public", width: columns.publicCategory) + "Réponse",
       x: area.x + 1, y: area.y + 2, width: area.width - 2, style: .muted)
-    if state.loaded && state.visits.isEmpty {
+    if state.list.loaded && state.visits.isEmpty {
       canvas.put(
         " Aucune visite aujourd'hui. « N » commence une visite.", x: area.x + 1, y: area.y + 4,
         style: .muted)
       return
     }
-    let rows = max(0, area.height - 4)
-    let top = max(0, state.selection - rows + 1)
-    for (index, visit) in state.visits.enumerated().dropFirst(top).prefix(rows) {
-      let line =
+    for (index, line, visit) in state.list.window(rows: area.height - 4) {
+      let text =
         " " + Text.column(String(visit.id ?? 0), width: 6)
         + Text.column(Format.time(visit.arrivedAt, context.timeZone), width: 7)
         + Text.column(visit.status.label, width: 11)
@@ -89,9 +79,9 @@ public enum VisitListScreen {
           visit.requestKinds.map(\.label).joined(separator: ", "), width: columns.requests)
         + Text.column(visit.publicCategory.label, width: columns.publicCategory)
         + (visit.outcome?.label ?? "—")
-      let style: Style = index == state.selection ? .selected : .plain
+      let style: Style = index == state.list.index ? .selected : .plain
       canvas.putPadded(
-        line, x: area.x + 1, y: area.y + 3 + index - top, width: area.width - 2, style: style)
+        text, x: area.x + 1, y: area.y + 3 + line, width: area.width - 2, style: style)
     }
   }
 

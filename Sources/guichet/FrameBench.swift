@@ -38,24 +38,39 @@ enum FrameBench {
         territory: Territory(id: 2, name: "Loire Centre")),
     ]
     var samples: [Double] = []
+    var reduceSamples: [Double] = []
+    var renderSamples: [Double] = []
+    var blitSamples: [Double] = []
     samples.reserveCapacity(keystrokes)
     for index in 0..<(keystrokes + 200) {
       let key = script[index % script.count]
-      let elapsed = Clock.measure {
-        let effect = App.reduce(&state, .key(key))
-        // Stand-in services answer at once, so the frame holds what the agent would see.
-        for action in fakeResults(effect, matches: matches, visitID: Int64(index)) {
-          _ = App.reduce(&state, action)
-        }
-        terminal.draw(App.render(state))
+      let start = Clock.milliseconds()
+      let effect = App.reduce(&state, .key(key))
+      // Stand-in services answer at once, so the frame holds what the agent would see.
+      for action in fakeResults(effect, matches: matches, visitID: Int64(index)) {
+        _ = App.reduce(&state, action)
       }
-      if index >= 200 { samples.append(elapsed) }  // the first frames warm caches up
+      let reduced = Clock.milliseconds()
+      let canvas = App.render(state)
+      let rendered = Clock.milliseconds()
+      terminal.draw(canvas)
+      let end = Clock.milliseconds()
+      guard index >= 200 else { continue }  // the first frames warm caches up
+      samples.append(end - start)
+      reduceSamples.append(reduced - start)
+      renderSamples.append(rendered - reduced)
+      blitSamples.append(end - rendered)
     }
     return BenchResult(
       name: "frame", unit: "ms", samples: samples,
       extra: [
         "width": .number(Double(size.width)), "height": .number(Double(size.height)),
         "target_p99_ms": .number(1), "screen": .text("visit_form"),
+        "reduce_p99": .number(Percentile.of(reduceSamples, 0.99)),
+        "render_p99": .number(Percentile.of(renderSamples, 0.99)),
+        "blit_p99": .number(Percentile.of(blitSamples, 0.99)),
+        "render_p50": .number(Percentile.of(renderSamples, 0.50)),
+        "blit_p50": .number(Percentile.of(blitSamples, 0.50)),
       ])
   }
 

@@ -29,6 +29,9 @@ final class Runtime {
     while !state.quitting && terminal.pendingTerminationSignal == nil {
       if let event = terminal.nextEvent(timeoutMilliseconds: 200) {
         switch event {
+        case .key(.ctrl("l")):
+          terminal.invalidate()
+          lastCanvas = nil
         case .key(let key): send(.key(key))
         case .resized(let size): send(.resized(size))
         }
@@ -68,7 +71,7 @@ final class Runtime {
 
   func draw() {
     let canvas = App.render(state)
-    guard canvas != lastCanvas else { return }
+    guard canvas != lastCanvas || lastCanvas == nil else { return }
     terminal.draw(canvas)
     lastCanvas = canvas
   }

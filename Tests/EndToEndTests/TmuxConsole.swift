@@ -20,12 +20,13 @@ final class TmuxConsole {
 
   init(
     width: Int = 100, height: Int = 30, arguments: [String] = [],
-    environment: [String: String] = [:]
+    environment: [String: String] = [:], sharing other: TmuxConsole? = nil
   ) throws {
     directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "guichet-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    databasePath = directory.appendingPathComponent("guichet.sqlite").path
+    // A second desk opens the first one's file, as desks of one site do.
+    databasePath = other?.databasePath ?? directory.appendingPathComponent("guichet.sqlite").path
     var env = ["LANG": "C.UTF-8", "TERM": "xterm-256color"]
     env.merge(environment) { $1 }
     let assignments = env.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
