@@ -16,6 +16,8 @@ public enum DisplayWidth {
   }
 
   public static func of(_ character: Character) -> Int {
+    // Most of what a desk shows is ASCII: answer it without walking scalars.
+    if let ascii = character.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
     var width = 0
     for scalar in character.unicodeScalars {
       width = max(width, of(scalar))

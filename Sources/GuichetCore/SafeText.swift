@@ -15,6 +15,8 @@ public enum SafeText {
 
   /// Keeps printable text only; tabs and newlines become single spaces.
   public static func clean(_ text: String) -> String {
+    // Labels drawn every frame are already clean: return them without copying.
+    if text.unicodeScalars.allSatisfy(isAllowed) { return text }
     var scalars = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
       if scalar == "\t" || scalar == "\n" || scalar == "\r" {
