@@ -30,6 +30,8 @@ public enum PublicCategory: String, CodedValue {
   case selfEmployed = "self_employed"
   case senior
   case disability
+  /// Cadre or young graduate (bac+3 and above), the public of the APEC; added for routing.
+  case cadre
   case other
 
   public var label: String {
@@ -42,6 +44,7 @@ public enum PublicCategory: String, CodedValue {
     case .selfEmployed: "Indépendant"
     case .senior: "Senior (55 ans et +)"
     case .disability: "Personne handicapée (RQTH)"
+    case .cadre: "Cadre ou jeune diplômé (bac+3)"
     case .other: "Autre"
     }
   }

@@ -1,0 +1,54 @@
+import Foundation
+
+/// What a consent is given for. One purpose today; the code is stored so later purposes stay distinct.
+public enum ConsentPurpose: String, CodedValue {
+  case appointment
+
+  public var label: String {
+    switch self {
+    case .appointment: "Prise de rendez-vous avec un conseiller en évolution professionnelle"
+    }
+  }
+
+  /// The personal data this purpose may collect, as the consent text announces it.
+  public var scope: String {
+    switch self {
+    case .appointment: "nom, prénom, téléphone et/ou adresse électronique"
+    }
+  }
+}
+
+/// A person's explicit « Oui » to one versioned consent text, for one recipient structure. It is evidence:
+/// never deleted, only withdrawn, and withdrawing erases the contact and revokes the appointments.
+public struct Consent: Equatable, Hashable, Sendable {
+  public typealias ID = Int64
+
+  public var id: ID?
+  public var visitID: Visit.ID
+  public var textVersion: Int
+  public var purpose: ConsentPurpose
+  public var recipientStructureID: OperatorStructure.ID
+  public var givenAt: Date
+  public var deskID: Int64
+  /// Who took it at the desk (initials or staff code), professional data; nil when the desk has no login.
+  public var agent: String?
+  public var withdrawnAt: Date?
+
+  public init(
+    id: ID? = nil, visitID: Visit.ID, textVersion: Int, purpose: ConsentPurpose = .appointment,
+    recipientStructureID: OperatorStructure.ID, givenAt: Date, deskID: Int64, agent: String? = nil,
+    withdrawnAt: Date? = nil
+  ) {
+    self.id = id
+    self.visitID = visitID
+    self.textVersion = textVersion
+    self.purpose = purpose
+    self.recipientStructureID = recipientStructureID
+    self.givenAt = givenAt
+    self.deskID = deskID
+    self.agent = agent
+    self.withdrawnAt = withdrawnAt
+  }
+
+  public var isWithdrawn: Bool { withdrawnAt != nil }
+}

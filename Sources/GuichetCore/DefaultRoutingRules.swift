@@ -1,0 +1,46 @@
+/// The routing table a new database starts with, following the law on each network's public.
+/// The migration copies it once; later changes here reach only new databases, so edit rules in the database.
+public enum DefaultRoutingRules {
+  static let missionLocale =
+    "Jeune de 16 à 25 ans sorti du système scolaire : la Mission locale l'accompagne (emploi, formation, vie quotidienne)."
+  static let capEmploi =
+    "Travailleur handicapé (RQTH) : Cap emploi accompagne vers l'emploi et le maintien dans l'emploi."
+  static let apec =
+    "Cadre ou jeune diplômé (bac+3 et plus) : l'APEC est l'opérateur du conseil en évolution professionnelle des cadres."
+  static let franceTravail =
+    "Demandeur d'emploi : France Travail (inscription, indemnisation, accompagnement vers l'emploi)."
+  static let transitionsPro =
+    "Salarié ayant un projet de reconversion : Transitions Pro (projet de transition professionnelle)."
+  static let cio =
+    "Élève ou étudiant : le CIO conseille sur l'orientation scolaire et les études."
+  static let regionAccredited =
+    "Indépendant ou salarié : le conseil en évolution professionnelle des actifs est assuré par l'opérateur habilité par la Région."
+
+  public static let rules: [RoutingRule] = {
+    var rules: [RoutingRule] = []
+    func add(
+      _ kind: OperatorKind, _ reason: String, public category: PublicCategory? = nil,
+      age: AgeBand? = nil, request: RequestKind? = nil
+    ) {
+      rules.append(
+        RoutingRule(
+          position: (rules.count + 1) * 10, publicCategory: category, ageBand: age,
+          requestKind: request, operatorKind: kind, reason: reason))
+    }
+    add(.capEmploi, capEmploi, public: .disability)
+    add(.missionLocale, missionLocale, public: .earlySchoolLeaver)
+    for category in [PublicCategory.jobSeeker, .employee, .selfEmployed, .other, .notSaid] {
+      add(.missionLocale, missionLocale, public: category, age: .from16to25)
+    }
+    add(.apec, apec, public: .cadre)
+    add(.cio, cio, public: .initialEducation)
+    add(.cio, cio, age: .under16)
+    add(.cio, cio, request: .schoolOrientation)
+    add(.franceTravail, franceTravail, public: .jobSeeker)
+    add(.franceTravail, franceTravail, public: .disability, request: .jobSearch)
+    add(.transitionsPro, transitionsPro, public: .employee, request: .careerChange)
+    add(.regionAccredited, regionAccredited, public: .selfEmployed)
+    add(.regionAccredited, regionAccredited, public: .employee)
+    return rules
+  }()
+}
