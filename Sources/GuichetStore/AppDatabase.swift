@@ -1,4 +1,5 @@
 import GRDB
+import GuichetCore
 
 /// The database shared by every desk of a site: one writer (a WAL pool on disk, a queue in tests),
 /// a frozen list of named migrations, and the seeding of vocabularies and bundled territories.
@@ -29,7 +30,16 @@ extension DatabaseMigrator {
   /// both try the same migration; the loser fails (« table already exists ») and simply looks again.
   func migrateIfNeeded(_ writer: any DatabaseWriter, attempts: Int = 5) throws {
     for attempt in 1...attempts {
-      if try writer.read({ try hasCompletedMigrations($0) }) { return }
+      let upToDate = try writer.read { db in
+        // A file migrated by a newer Guichet may hold tables this version would misread: refuse it.
+        if try hasBeenSuperseded(db) {
+          throw UserError(
+            "Cette base de données a été créée par une version plus récente de Guichet : mettez Guichet à jour sur ce poste."
+          )
+        }
+        return try hasCompletedMigrations(db)
+      }
+      if upToDate { return }
       do {
         try migrate(writer)
         return

@@ -105,3 +105,22 @@ import Testing
     #expect(error?.message.contains("fichier/guichet.sqlite") == true)
   }
 }
+
+@Suite struct SchemaVersionTests {
+  @Test func aDatabaseFromANewerVersionIsRefused() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "guichet-newer-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("guichet.sqlite").path
+    let database = try AppDatabase.open(path: path)
+    try database.writer.write { db in
+      try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
+    }
+    #expect(throws: UserError.self) { try AppDatabase.open(path: path) }
+    do {
+      _ = try AppDatabase.open(path: path)
+    } catch let error as UserError {
+      #expect(error.message.contains("version plus récente de Guichet"))
+    }
+  }
+}
