@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+
+extension Guichet {
+  /// Same as ArgumentParser's entry point, but usage errors reach the agent in French.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      guard code == .validationFailure else { exit(withError: error) }
+      let message = FrenchUsageErrors.translate(fullMessage(for: error))
+      FileHandle.standardError.write(Data((message + "\n").utf8))
+      Foundation.exit(code.rawValue)
+    }
+  }
+}
+
+/// ArgumentParser only speaks English; its few usage messages are rewritten here.
+enum FrenchUsageErrors {
+  static let replacements: [(pattern: String, template: String)] = [
+    ("^Error: ", "Erreur : "),
+    ("Unexpected arguments?:? ?'?([^'\\n]*)'?", "Argument inattendu : « $1 »"),
+    ("Missing expected argument '([^']*)'", "Argument manquant : « $1 »"),
+    ("Missing value for '([^']*)'", "Valeur manquante pour « $1 »"),
+    (
+      "Unknown option '([^']*)'\\. Did you mean '([^']*)'\\?",
+      "Option inconnue : « $1 ». Vouliez-vous dire « $2 » ?"
+    ),
+    ("Unknown option '([^']*)'", "Option inconnue : « $1 »"),
+    (
+      "The value '([^']*)' is invalid for '([^']*)'",
+      "La valeur « $1 » n'est pas valide pour « $2 »"
+    ),
+    ("Usage:", "Utilisation :"),
+    ("See '([^']*)' for more information\\.", "Voir « $1 » pour plus d'informations."),
+    ("Help:", "Aide :"),
+  ]
+
+  static func translate(_ message: String) -> String {
+    var text = message
+    for (pattern, template) in replacements {
+      guard let regex = try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines])
+      else { continue }
+      text = regex.stringByReplacingMatches(
+        in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
+    }
+    return text
+  }
+}
