@@ -52,8 +52,9 @@ public struct OptionList: Equatable, Sendable {
     highlight = min(max(0, highlight + delta), count - 1)
   }
 
+  /// Typed or pasted filter text, kept printable and short: it is drawn on screen every frame.
   public mutating func setFilter(_ text: String) {
-    filter = text
+    filter = String(SafeText.clean(text).prefix(40))
     highlight = 0
   }
 
