@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+import GuichetCore
+
+extension AppDatabase {
+  /// A structure's appointments over `days` Paris days from `first` (1 for a day, 7 for a week from its Monday),
+  /// in time order, with contact (while consent holds) and the handover note. Cancelled ones only when asked.
+  public func agenda(
+    structureID: Int64, from first: LocalDate, days: Int = 1, includeCancelled: Bool = false
+  ) throws -> [AgendaEntry] {
+    try StoreErrors.run("Lecture de l'agenda") {
+      try writer.read { db in
+        try Self.agendaEntries(
+          db,
+          where: """
+            ad.structure_id = ? AND a.day >= ? AND a.day < ? \(includeCancelled ? "" : "AND a.cancelled_at IS NULL")
+            """,
+          arguments: [structureID, first.number, first.adding(days: max(days, 1)).number])
+      }
+    }
+  }
+
+  /// One advisor's appointments of one Paris day.
+  public func agenda(advisorID: Int64, day: LocalDate, includeCancelled: Bool = false) throws
+    -> [AgendaEntry]
+  {
+    try StoreErrors.run("Lecture de l'agenda") {
+      try writer.read { db in
+        try Self.agendaEntries(
+          db,
+          where:
+            "a.advisor_id = ? AND a.day = ? \(includeCancelled ? "" : "AND a.cancelled_at IS NULL")",
+          arguments: [advisorID, day.number])
+      }
+    }
+  }
+
+  /// Past appointments whose status was never filled in (still « prévu » after their end), oldest first;
+  /// one structure's, or every structure's when nil.
+  public func unfilledAppointments(structureID: Int64? = nil, now: Date = Date()) throws
+    -> [AgendaEntry]
+  {
+    try StoreErrors.run("Lecture des rendez-vous à compléter") {
+      try writer.read { db in
+        try Self.agendaEntries(
+          db,
+          where: "a.status = 'booked' AND a.ends_at <= ? AND (? IS NULL OR ad.structure_id = ?)",
+          arguments: [now, structureID, structureID])
+      }
+    }
+  }
+
+  static func agendaEntries(_ db: Database, where condition: String, arguments: StatementArguments)
+    throws -> [AgendaEntry]
+  {
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT a.*, ad.display_name AS advisor_name, ad.structure_id AS structure_id,
+          s.name AS structure_name, v.public_category AS v_public, v.age_band AS v_age, v.day AS v_day,
+          c.id AS c_id, c.first_name AS c_first, c.last_name AS c_last, c.phone AS c_phone, c.email AS c_email
+        FROM appointment a
+        JOIN advisor ad ON ad.id = a.advisor_id
+        JOIN operator_structure s ON s.id = ad.structure_id
+        JOIN visit v ON v.id = a.visit_id
+        LEFT JOIN contact c ON c.consent_id = a.consent_id
+        WHERE \(condition)
+        ORDER BY a.starts_at, ad.display_name, a.seat
+        """, arguments: arguments)
+    return try rows.compactMap { row -> AgendaEntry? in
+      let record = try AppointmentRecord(row: row)
+      guard let appointment = record.appointment(structureID: row["structure_id"]) else {
+        return nil
+      }
+      let requests = try String.fetchAll(
+        db, sql: "SELECT request_kind FROM visit_request WHERE visit_id = ? ORDER BY request_kind",
+        arguments: [record.visitID]
+      ).compactMap(RequestKind.init(rawValue:))
+      let contact: Contact? =
+        (row["c_id"] as Int64?).map { id in
+          Contact(
+            id: id, consentID: record.consentID, firstName: row["c_first"], lastName: row["c_last"],
+            phone: (row["c_phone"] as String?).flatMap { try? PhoneNumber(parsing: $0) },
+            email: (row["c_email"] as String?).flatMap { try? EmailAddress(parsing: $0) })
+        }
+      return AgendaEntry(
+        appointment: appointment, advisorName: row["advisor_name"],
+        structureName: row["structure_name"], contact: contact,
+        handover: Handover(
+          publicCategory: PublicCategory(rawValue: row["v_public"]) ?? .notSaid,
+          ageBand: AgeBand(rawValue: row["v_age"]) ?? .notSaid, requestKinds: requests,
+          visitDay: LocalDate(number: row["v_day"])))
+    }
+  }
+}

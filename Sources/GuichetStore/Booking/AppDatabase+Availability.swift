@@ -1,0 +1,200 @@
+import Foundation
+import GRDB
+import GuichetCore
+
+extension AppDatabase {
+  public func openingRules(advisorID: Int64) throws -> [OpeningRule] {
+    try StoreErrors.run("Lecture des plages d'ouverture") {
+      try writer.read { db in
+        try OpeningRuleRecord.fetchAll(
+          db,
+          sql:
+            "SELECT * FROM opening_rule WHERE advisor_id = ? ORDER BY valid_from, start_minute, id",
+          arguments: [advisorID]
+        ).compactMap(\.rule)
+      }
+    }
+  }
+
+  /// Inserts (id nil) or updates an opening rule. Existing bookings keep their times whatever the new rule says.
+  public func saveOpeningRule(_ rule: OpeningRule) throws -> OpeningRule {
+    try rule.validate()
+    return try StoreErrors.run("Enregistrement de la plage d'ouverture") {
+      try writer.write { db in
+        guard try AdvisorRecord.exists(db, key: rule.advisorID) else {
+          throw UserError("Ce conseiller n'existe plus.")
+        }
+        var record = OpeningRuleRecord(rule)
+        if record.id == nil {
+          try record.insert(db)
+        } else if try !record.exists(db) {
+          throw UserError("Cette plage d'ouverture n'existe plus.")
+        } else {
+          try record.update(db)
+        }
+        guard let saved = record.rule else { throw UserError("Plage d'ouverture illisible.") }
+        return saved
+      }
+    }
+  }
+
+  public func deleteOpeningRule(id: Int64) throws {
+    try StoreErrors.run("Suppression de la plage d'ouverture") {
+      _ = try writer.write { db in try OpeningRuleRecord.deleteOne(db, key: id) }
+    }
+  }
+
+  /// An advisor's absences ending after `from` (all of them when nil), in date order.
+  public func absences(advisorID: Int64, from: Date? = nil) throws -> [Absence] {
+    try StoreErrors.run("Lecture des absences") {
+      try writer.read { db in
+        try AbsenceRecord.fetchAll(
+          db,
+          sql: "SELECT * FROM absence WHERE advisor_id = ? AND ends_at > ? ORDER BY starts_at, id",
+          arguments: [advisorID, from ?? Date.distantPast]
+        ).map(\.absence)
+      }
+    }
+  }
+
+  /// Records an absence. Appointments already booked in it are not cancelled here: the agenda shows them
+  /// and the administrator moves them, since each person must be told.
+  public func saveAbsence(_ absence: Absence) throws -> Absence {
+    try absence.validate()
+    return try StoreErrors.run("Enregistrement de l'absence") {
+      try writer.write { db in
+        guard try AdvisorRecord.exists(db, key: absence.advisorID) else {
+          throw UserError("Ce conseiller n'existe plus.")
+        }
+        var record = AbsenceRecord(absence)
+        if record.id == nil {
+          try record.insert(db)
+        } else if try !record.exists(db) {
+          throw UserError("Cette absence n'existe plus.")
+        } else {
+          try record.update(db)
+        }
+        return record.absence
+      }
+    }
+  }
+
+  public func deleteAbsence(id: Int64) throws {
+    try StoreErrors.run("Suppression de l'absence") {
+      _ = try writer.write { db in try AbsenceRecord.deleteOne(db, key: id) }
+    }
+  }
+
+  /// Free slots of one advisor in [from, to), never before `now`: computed from the rules, minus holidays,
+  /// absences and live bookings, on one consistent read.
+  public func freeSlots(advisorID: Int64, from: Date, to: Date, now: Date = Date()) throws -> [Slot]
+  {
+    try StoreErrors.run("Recherche des créneaux libres") {
+      try writer.read { db in
+        try Self.freeSlots(db, advisorIDs: [advisorID], from: max(from, now), to: to)
+      }
+    }
+  }
+
+  /// The first `limit` free slots from `from` across every active advisor of the active structures of these
+  /// kinds (all kinds when empty) serving the territory (every structure when nil), with the delay in days.
+  /// Searches fortnight by fortnight up to `horizonDays`, so a busy year costs only the weeks it reads.
+  public func nextAvailability(
+    territoryID: Int64?, operatorKinds: [OperatorKind], from: Date, limit: Int = 10,
+    horizonDays: Int = 180
+  ) throws -> [AvailableSlot] {
+    try StoreErrors.run("Recherche des prochaines disponibilités") {
+      try writer.read { db in
+        var conditions = ["s.is_active", "a.is_active"]
+        var arguments: [any DatabaseValueConvertible] = []
+        if let territoryID {
+          conditions.append(
+            "s.id IN (SELECT structure_id FROM operator_structure_territory WHERE territory_id = ?)"
+          )
+          arguments.append(territoryID)
+        }
+        if !operatorKinds.isEmpty {
+          conditions.append(
+            "s.kind IN (\(Array(repeating: "?", count: operatorKinds.count).joined(separator: ",")))"
+          )
+          arguments += operatorKinds.map(\.rawValue)
+        }
+        let rows = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT a.id AS advisor_id, a.display_name, s.id AS structure_id, s.name, s.kind
+            FROM advisor a JOIN operator_structure s ON s.id = a.structure_id
+            WHERE \(conditions.joined(separator: " AND "))
+            """, arguments: StatementArguments(arguments))
+        var offers: [Int64: (String, Int64, String, OperatorKind)] = [:]
+        for row in rows {
+          offers[row["advisor_id"]] = (
+            row["display_name"], row["structure_id"], row["name"],
+            OperatorKind(rawValue: row["kind"]) ?? .other
+          )
+        }
+        guard !offers.isEmpty, limit > 0 else { return [] }
+        let firstDay = LocalDate(from)
+        let end = LocalClock.startOfDay(firstDay.adding(days: horizonDays + 1))
+        var windowStart = from
+        var found: [Slot] = []
+        while windowStart < end && found.count < limit {
+          let windowEnd = min(end, LocalClock.startOfDay(LocalDate(windowStart).adding(days: 14)))
+          found += try Self.freeSlots(
+            db, advisorIDs: Array(offers.keys), from: windowStart, to: windowEnd)
+          windowStart = windowEnd
+        }
+        return found.prefix(limit).compactMap { slot in
+          guard let offer = offers[slot.advisorID] else { return nil }
+          return AvailableSlot(
+            slot: slot, advisorName: offer.0, structureID: offer.1, structureName: offer.2,
+            operatorKind: offer.3, delayDays: firstDay.days(until: slot.date))
+        }
+      }
+    }
+  }
+
+  /// The pure computation fed from one read: rules, absences and live bookings overlapping [from, to).
+  static func freeSlots(_ db: Database, advisorIDs: [Int64], from: Date, to: Date) throws -> [Slot]
+  {
+    guard from < to, !advisorIDs.isEmpty else { return [] }
+    let inList = Array(repeating: "?", count: advisorIDs.count).joined(separator: ",")
+    let ids = StatementArguments(advisorIDs)
+    let rules = try OpeningRuleRecord.fetchAll(
+      db,
+      sql: """
+        SELECT * FROM opening_rule WHERE advisor_id IN (\(inList))
+          AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
+        """,
+      arguments: ids + [LocalDate(to).number, LocalDate(from).number]
+    ).compactMap(\.rule)
+    guard !rules.isEmpty else { return [] }
+    let absences = try AbsenceRecord.fetchAll(
+      db,
+      sql:
+        "SELECT * FROM absence WHERE advisor_id IN (\(inList)) AND starts_at < ? AND ends_at > ?",
+      arguments: ids + [to, from]
+    ).map(\.absence)
+    let bookings = try Self.liveBookings(db, advisorIDs: advisorIDs, from: from, to: to)
+    return SlotCalculator.freeSlots(
+      rules: rules, absences: absences, bookings: bookings, from: from, to: to)
+  }
+
+  /// Live bookings overlapping [from, to). No appointment lasts a day, so the index range starts a day earlier.
+  static func liveBookings(_ db: Database, advisorIDs: [Int64], from: Date, to: Date) throws
+    -> [BookedTime]
+  {
+    let inList = Array(repeating: "?", count: advisorIDs.count).joined(separator: ",")
+    return try Row.fetchAll(
+      db,
+      sql: """
+        SELECT advisor_id, starts_at, ends_at FROM appointment
+        WHERE advisor_id IN (\(inList)) AND cancelled_at IS NULL
+          AND starts_at >= ? AND starts_at < ? AND ends_at > ?
+        """,
+      arguments: StatementArguments(advisorIDs) + [from.addingTimeInterval(-86_400), to, from]
+    ).map {
+      BookedTime(advisorID: $0["advisor_id"], startsAt: $0["starts_at"], endsAt: $0["ends_at"])
+    }
+  }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import GRDB
+import GuichetCore
+
+extension AppDatabase {
+  /// Structures by name, optionally of one kind or serving one territory; inactive ones only when asked.
+  public func operatorStructures(
+    kind: OperatorKind? = nil, territoryID: Int64? = nil, includeInactive: Bool = false
+  ) throws -> [OperatorStructure] {
+    try StoreErrors.run("Lecture des structures") {
+      try writer.read { db in
+        var conditions: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        if let kind {
+          conditions.append("kind = ?")
+          arguments.append(kind.rawValue)
+        }
+        if let territoryID {
+          conditions.append(
+            "id IN (SELECT structure_id FROM operator_structure_territory WHERE territory_id = ?)")
+          arguments.append(territoryID)
+        }
+        if !includeInactive { conditions.append("is_active") }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let records = try OperatorStructureRecord.fetchAll(
+          db,
+          sql: "SELECT * FROM operator_structure \(filter) ORDER BY name COLLATE NOCASE, id",
+          arguments: StatementArguments(arguments))
+        return try records.map { try $0.structure(territoryIDs: Self.territoryIDs(db, $0.id)) }
+      }
+    }
+  }
+
+  public func operatorStructure(id: Int64) throws -> OperatorStructure? {
+    try StoreErrors.run("Lecture de la structure") {
+      try writer.read { db in
+        try OperatorStructureRecord.fetchOne(db, key: id).map {
+          try $0.structure(territoryIDs: Self.territoryIDs(db, $0.id))
+        }
+      }
+    }
+  }
+
+  /// Inserts (id nil) or updates a structure and replaces its territories, in one transaction.
+  public func saveOperatorStructure(_ structure: OperatorStructure) throws -> OperatorStructure {
+    var cleaned = structure
+    cleaned.name = Self.cleanName(structure.name)
+    for path in [
+      \OperatorStructure.address, \.postcode, \.city, \.phone, \.email,
+    ] {
+      cleaned[keyPath: path] = cleaned[keyPath: path].map(Self.cleanField).flatMap {
+        $0.isEmpty ? nil : $0
+      }
+    }
+    guard !cleaned.name.isEmpty else { throw UserError("Indiquez le nom de la structure.") }
+    return try StoreErrors.run("Enregistrement de la structure") {
+      try writer.write { db in
+        var record = OperatorStructureRecord(cleaned)
+        if record.id == nil {
+          try record.insert(db)
+        } else if try !record.exists(db) {
+          throw UserError("Cette structure n'existe plus.")
+        } else {
+          try record.update(db)
+        }
+        guard let id = record.id else { throw UserError("Structure enregistrée sans identifiant.") }
+        try db.execute(
+          sql: "DELETE FROM operator_structure_territory WHERE structure_id = ?", arguments: [id])
+        for territoryID in Set(cleaned.territoryIDs) {
+          guard
+            try Int.fetchOne(
+              db, sql: "SELECT 1 FROM territory WHERE id = ?", arguments: [territoryID]) != nil
+          else { throw UserError("Territoire inconnu (n° \(territoryID)).") }
+          try db.execute(
+            sql: "INSERT INTO operator_structure_territory VALUES (?, ?)",
+            arguments: [id, territoryID])
+        }
+        return record.structure(territoryIDs: try Self.territoryIDs(db, id))
+      }
+    }
+  }
+
+  /// Creates structures from the imported or bundled directory (Missions locales, CIO); returns how many were added.
+  /// Call it after loading reference data: structures already present are only refreshed.
+  @discardableResult
+  public func seedOperatorStructuresFromDirectory() throws -> Int {
+    try StoreErrors.run("Création des structures depuis l'annuaire") {
+      try writer.write { db in try OperatorSeeding.seedFromDirectory(db) }
+    }
+  }
+
+  /// Active advisors of a structure (all of them when `includeInactive`), by name.
+  public func advisors(structureID: Int64, includeInactive: Bool = false) throws -> [Advisor] {
+    try StoreErrors.run("Lecture des conseillers") {
+      try writer.read { db in
+        try AdvisorRecord.fetchAll(
+          db,
+          sql: """
+            SELECT * FROM advisor WHERE structure_id = ? \(includeInactive ? "" : "AND is_active")
+            ORDER BY display_name COLLATE NOCASE, id
+            """, arguments: [structureID]
+        ).map(\.advisor)
+      }
+    }
+  }
+
+  public func advisor(id: Int64) throws -> Advisor? {
+    try StoreErrors.run("Lecture du conseiller") {
+      try writer.read { db in try AdvisorRecord.fetchOne(db, key: id)?.advisor }
+    }
+  }
+
+  public func saveAdvisor(_ advisor: Advisor) throws -> Advisor {
+    var cleaned = advisor
+    cleaned.displayName = Self.cleanName(advisor.displayName)
+    guard !cleaned.displayName.isEmpty else { throw UserError("Indiquez le nom du conseiller.") }
+    return try StoreErrors.run("Enregistrement du conseiller") {
+      try writer.write { db in
+        guard try OperatorStructureRecord.exists(db, key: cleaned.structureID) else {
+          throw UserError("La structure de ce conseiller n'existe plus.")
+        }
+        var record = AdvisorRecord(cleaned)
+        if record.id == nil {
+          try record.insert(db)
+        } else if try !record.exists(db) {
+          throw UserError("Ce conseiller n'existe plus.")
+        } else {
+          try record.update(db)
+        }
+        return record.advisor
+      }
+    }
+  }
+
+  /// Removes an advisor from booking. Refused while appointments are still to come: they must be
+  /// moved or cancelled first, so nobody turns up to an advisor who is gone. Past appointments keep the name.
+  public func removeAdvisor(id: Int64, now: Date = Date()) throws {
+    try StoreErrors.run("Retrait du conseiller") {
+      try writer.write { db in
+        let coming =
+          try Int.fetchOne(
+            db,
+            sql: """
+              SELECT count(*) FROM appointment
+              WHERE advisor_id = ? AND cancelled_at IS NULL AND starts_at >= ?
+              """, arguments: [id, now]) ?? 0
+        if coming > 0 {
+          throw UserError(
+            "Ce conseiller a encore \(coming) rendez-vous à venir : déplacez-les ou annulez-les d'abord."
+          )
+        }
+        try db.execute(sql: "UPDATE advisor SET is_active = 0 WHERE id = ?", arguments: [id])
+        if db.changesCount == 0 { throw UserError("Ce conseiller n'existe plus.") }
+      }
+    }
+  }
+
+  static func territoryIDs(_ db: Database, _ structureID: Int64?) throws -> [Int64] {
+    guard let structureID else { return [] }
+    return try Int64.fetchAll(
+      db,
+      sql:
+        "SELECT territory_id FROM operator_structure_territory WHERE structure_id = ? ORDER BY 1",
+      arguments: [structureID])
+  }
+
+  /// Addresses, phones and e-mails typed by an administrator: printable, single spaces, bounded.
+  static func cleanField(_ text: String) -> String {
+    String(
+      SafeText.clean(text).split(whereSeparator: \.isWhitespace).joined(separator: " ").prefix(200))
+  }
+}

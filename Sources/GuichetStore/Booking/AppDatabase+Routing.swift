@@ -1,0 +1,48 @@
+import GRDB
+import GuichetCore
+
+extension AppDatabase {
+  /// The routing table in evaluation order, inactive rules included (the admin screen shows them greyed).
+  public func routingRules() throws -> [RoutingRule] {
+    try StoreErrors.run("Lecture des règles d'orientation") {
+      try writer.read { db in try Self.routingRules(db) }
+    }
+  }
+
+  public func saveRoutingRule(_ rule: RoutingRule) throws -> RoutingRule {
+    var cleaned = rule
+    cleaned.reason = Self.cleanField(rule.reason)
+    try cleaned.validate()
+    return try StoreErrors.run("Enregistrement de la règle d'orientation") {
+      try writer.write { db in
+        var record = RoutingRuleRecord(cleaned)
+        if record.id == nil {
+          try record.insert(db)
+        } else if try !record.exists(db) {
+          throw UserError("Cette règle d'orientation n'existe plus.")
+        } else {
+          try record.update(db)
+        }
+        guard let saved = record.rule else { throw UserError("Règle d'orientation illisible.") }
+        return saved
+      }
+    }
+  }
+
+  public func deleteRoutingRule(id: Int64) throws {
+    try StoreErrors.run("Suppression de la règle d'orientation") {
+      _ = try writer.write { db in try RoutingRuleRecord.deleteOne(db, key: id) }
+    }
+  }
+
+  /// Recommended operator kinds for a visit, best first, each with the reason shown to the agent.
+  public func recommend(for visit: Visit) throws -> [Recommendation] {
+    let rules = try routingRules()
+    return Routing.recommend(RoutingProfile(visit), rules: rules)
+  }
+
+  static func routingRules(_ db: Database) throws -> [RoutingRule] {
+    try RoutingRuleRecord.fetchAll(db, sql: "SELECT * FROM routing_rule ORDER BY position, id")
+      .compactMap(\.rule)
+  }
+}

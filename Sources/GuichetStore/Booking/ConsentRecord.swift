@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+import GuichetCore
+
+/// The `consent` row: evidence of an explicit « Oui », kept after withdrawal.
+struct ConsentRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+  static let databaseTableName = "consent"
+  var id: Int64?
+  var visitID: Int64
+  var textVersion: Int
+  var purpose: String
+  var recipientStructureID: Int64
+  var givenAt: Date
+  var deskID: Int64
+  var agent: String?
+  var withdrawnAt: Date?
+
+  enum CodingKeys: String, CodingKey {
+    case id
+    case visitID = "visit_id"
+    case textVersion = "text_version"
+    case purpose
+    case recipientStructureID = "recipient_structure_id"
+    case givenAt = "given_at"
+    case deskID = "desk_id"
+    case agent
+    case withdrawnAt = "withdrawn_at"
+  }
+
+  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+  init(_ consent: Consent) {
+    id = consent.id
+    visitID = consent.visitID
+    textVersion = consent.textVersion
+    purpose = consent.purpose.rawValue
+    recipientStructureID = consent.recipientStructureID
+    givenAt = consent.givenAt
+    deskID = consent.deskID
+    agent = consent.agent
+    withdrawnAt = consent.withdrawnAt
+  }
+
+  var consent: Consent {
+    Consent(
+      id: id, visitID: visitID, textVersion: textVersion,
+      purpose: ConsentPurpose(rawValue: purpose) ?? .appointment,
+      recipientStructureID: recipientStructureID, givenAt: givenAt, deskID: deskID, agent: agent,
+      withdrawnAt: withdrawnAt)
+  }
+}

@@ -1,0 +1,45 @@
+import GRDB
+import GuichetCore
+
+/// The `operator_structure` row; its territories live in `operator_structure_territory`.
+struct OperatorStructureRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+  static let databaseTableName = "operator_structure"
+  var id: Int64?
+  var kind: String
+  var name: String
+  var address: String?
+  var postcode: String?
+  var city: String?
+  var phone: String?
+  var email: String?
+  var sourceID: String?
+  var isActive: Bool
+
+  enum CodingKeys: String, CodingKey {
+    case id, kind, name, address, postcode, city, phone, email
+    case sourceID = "source_id"
+    case isActive = "is_active"
+  }
+
+  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+  init(_ structure: OperatorStructure) {
+    id = structure.id
+    kind = structure.kind.rawValue
+    name = structure.name
+    address = structure.address
+    postcode = structure.postcode
+    city = structure.city
+    phone = structure.phone
+    email = structure.email
+    sourceID = structure.sourceID
+    isActive = structure.isActive
+  }
+
+  func structure(territoryIDs: [Int64]) -> OperatorStructure {
+    OperatorStructure(
+      id: id, kind: OperatorKind(rawValue: kind) ?? .other, name: name, address: address,
+      postcode: postcode, city: city, phone: phone, email: email, territoryIDs: territoryIDs,
+      sourceID: sourceID, isActive: isActive)
+  }
+}
