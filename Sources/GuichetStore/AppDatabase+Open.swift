@@ -5,15 +5,24 @@ import GuichetCore
 extension AppDatabase {
   /// Opens (creating if needed) the shared database file; every failure becomes a French `UserError`
   /// naming the path, since the agent must be told what to fix rather than see a crash.
-  public static func open(path: String) throws -> AppDatabase {
+  ///
+  /// With `bundledReference` (the default), a new file is filled with the bundled default reference dataset
+  /// (métiers, certifications, structures…) so search works with no import step; later opens only check it
+  /// (one small read). `guichet import` passes false: it writes the datasets itself, and the next open fills the rest.
+  public static func open(path: String, bundledReference: Bool = true) throws -> AppDatabase {
     do {
       try DatabaseFile.prepare(path: path)
       let pool = try openPool(path: path)
       // GRDB sets the writer to NORMAL in WAL mode; FULL keeps a committed visit after a power cut.
       try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-      return try AppDatabase(pool)
+      let database = try AppDatabase(pool)
+      if bundledReference { try database.loadBundledReferenceIfNeeded() }
+      return database
     } catch let error as UserError {
       throw error
+    } catch let error as ImportError {
+      throw UserError(
+        "Données de référence intégrées illisibles (installation abîmée ?) : \(error.description).")
     } catch {
       throw UserError(
         "Impossible d'ouvrir la base de données « \(path) » : \(StoreErrors.reason(error)).")
@@ -36,11 +45,30 @@ extension AppDatabase {
 
   /// A private in-memory database with the same schema and seed, for tests and previews. It is copied
   /// from one seeded template per process (loading the territories costs a third of a second in debug).
-  public static func inMemory() throws -> AppDatabase {
+  ///
+  /// The bundled reference data is opt-in (`bundledReference: true`): it costs about 2 s in release and 8 s in debug
+  /// to load, paid once per process by a second template, and most tests do not need it.
+  public static func inMemory(bundledReference: Bool = false) throws -> AppDatabase {
     let queue = try DatabaseQueue(configuration: configuration())
-    try inMemoryTemplate.get().backup(to: queue)
+    let template = bundledReference ? referenceTemplate : inMemoryTemplate
+    try template.get().backup(to: queue)
     return try AppDatabase(queue)
   }
+
+  /// The seeded template plus the bundled reference data, built on first use.
+  private static let referenceTemplate: Result<DatabaseQueue, UserError> = {
+    do {
+      let queue = try DatabaseQueue(configuration: configuration())
+      try inMemoryTemplate.get().backup(to: queue)
+      try AppDatabase(queue).loadBundledReferenceIfNeeded()
+      return .success(queue)
+    } catch let error as UserError {
+      return .failure(error)
+    } catch {
+      return .failure(
+        UserError("Base de données en mémoire impossible : \(StoreErrors.reason(error))."))
+    }
+  }()
 
   private static let inMemoryTemplate: Result<DatabaseQueue, UserError> = {
     do {

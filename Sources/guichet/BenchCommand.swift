@@ -51,7 +51,9 @@ struct BenchMeasure: Sendable {
 
 /// Every benchmark, in the order they run. Add a measure here, defined in its own file.
 enum BenchSuite {
-  static let all: [BenchMeasure] = [FrameBench.measure, ColdStartBench.measure]
+  static let all: [BenchMeasure] = [
+    FrameBench.measure, ColdStartBench.measure, SearchBench.measure, ImportBench.measure,
+  ]
   static var names: [String] { all.map(\.name) }
 }
 

@@ -11,7 +11,9 @@ struct Guichet: ParsableCommand {
       """,
     version: GuichetVersion.current,
     subcommands: [
-      ConsoleCommand.self, InitCommand.self, BenchCommand.self, FirstFrameCommand.self,
+      ConsoleCommand.self, InitCommand.self, ImportCommand.self, SearchCommand.self,
+      BenchCommand.self,
+      FirstFrameCommand.self,
     ],
     defaultSubcommand: ConsoleCommand.self
   )

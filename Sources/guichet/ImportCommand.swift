@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import GuichetCore
+import GuichetStore
+
+/// `guichet import <jeu> <chemin>` and `guichet import all <dossier>`: replaces reference data from the published files.
+struct ImportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: "Importe les fichiers de référence publiés (ROME, RNCP, BMO, salaires, structures…).",
+    discussion: """
+      Jeux de données : \(ImportCommand.datasetList).
+        guichet import rome ../shared/data/rome-4.0
+        guichet import all ../shared/data      (tous les jeux, dans l'arborescence publiée)
+      Chaque import se fait en une transaction : un fichier refusé ne change rien, et le message
+      donne le fichier, la ligne et la colonne. Réimporter un jeu remplace sa version précédente.
+      Un jeu importé n'est jamais remplacé par les données intégrées à l'installation.
+      """)
+
+  @Argument(help: ArgumentHelp("Jeu de données, ou « all » pour tous.", valueName: "jeu"))
+  var dataset: String?
+
+  @Argument(
+    help: ArgumentHelp(
+      "Dossier (ou fichier) publié ; pour « all », le dossier qui contient rome-4.0, rncp-2021…",
+      valueName: "chemin"))
+  var path: String?
+
+  @OptionGroup var location: DatabaseOptions
+
+  static var datasetList: String {
+    ReferenceDataset.allCases.map(\.rawValue).joined(separator: ", ")
+  }
+
+  /// What to import, once the arguments are checked.
+  enum Request: Equatable {
+    case one(ReferenceDataset, URL)
+    case all(URL)
+  }
+
+  /// Checks the arguments and says in French what is wrong.
+  static func request(dataset: String?, path: String?) throws -> Request {
+    guard let name = dataset?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
+      throw UserError(
+        "indiquez le jeu de données à importer (\(datasetList), ou all) puis son chemin, "
+          + "par exemple : guichet import all ../shared/data")
+    }
+    let lowered = name.lowercased()
+    let chosen = ReferenceDataset(rawValue: lowered)
+    guard chosen != nil || lowered == "all" else {
+      throw UserError(
+        "jeu de données inconnu « \(SafeText.clean(String(name.prefix(60)))) ». "
+          + "Jeux possibles : \(datasetList), ou all.")
+    }
+    guard let path, !path.isEmpty else {
+      let what = chosen == nil ? "le dossier des données publiées" : "le dossier ou fichier à lire"
+      throw UserError("chemin manquant : indiquez \(what) après « \(lowered) ».")
+    }
+    let url = URL(fileURLWithPath: path)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+      throw UserError("chemin introuvable : \(SafeText.clean(path)).")
+    }
+    guard let chosen else {
+      guard isDirectory.boolValue else {
+        throw UserError(
+          "« import all » attend un dossier, pas un fichier : \(SafeText.clean(path)).")
+      }
+      return .all(url)
+    }
+    return .one(chosen, url)
+  }
+
+  func run() throws {
+    let request = try CommandLineErrors.usage("import") {
+      try Self.request(dataset: dataset, path: path)
+    }
+    let databasePath = location.path
+    let start = Date()
+    let reports = try CommandLineErrors.reportImport {
+      // The bundled data is not loaded first: the import writes its datasets, the next open fills any other.
+      let database = try AppDatabase.open(path: databasePath, bundledReference: false)
+      switch request {
+      case .one(let dataset, let url): return [try database.importReference(dataset, from: url)]
+      case .all(let folder): return try database.importAllReference(from: folder)
+      }
+    }
+    for report in reports {
+      print(report.description)
+    }
+    let seconds = Date().timeIntervalSince(start)
+    let elapsed = String(format: "%.1f", seconds).replacingOccurrences(of: ".", with: ",")
+    let count = reports.count
+    print(
+      "Import terminé en \(elapsed) s : \(count) jeu\(count > 1 ? "x" : "") de données dans \(databasePath)"
+    )
+  }
+}
+
+extension CommandLineErrors {
+  /// A wrong argument: « guichet : message » on stderr, a pointer to the help, exit code 64.
+  static func usage<T>(_ command: String, _ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as UserError {
+      FileHandle.standardError.write(
+        Data("guichet : \(error.message)\nAide : guichet \(command) --help\n".utf8))
+      throw ExitCode.validationFailure
+    }
+  }
+
+  /// Like `report`, plus refused files: « guichet : fichier, ligne N, colonne M : message », exit code 1.
+  static func reportImport<T>(_ body: () throws -> T) throws -> T {
+    try report {
+      do {
+        return try body()
+      } catch let error as ImportError {
+        FileHandle.standardError.write(
+          Data("guichet : \(error.description)\nRien n'a été modifié dans la base.\n".utf8))
+        throw ExitCode.failure
+      }
+    }
+  }
+}
