@@ -36,6 +36,14 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Test-only: one desk process of the multi-process booking race (BookingRaceTests spawns it).
+    .executableTarget(
+      name: "guichet-race-helper",
+      dependencies: [
+        "GuichetStore", "GuichetCore", .product(name: "GRDB", package: "GRDB.swift"),
+      ],
+      path: "Sources/GuichetRaceHelper"
+    ),
     .testTarget(name: "GuichetCoreTests", dependencies: ["GuichetCore"]),
     .testTarget(name: "GuichetStoreTests", dependencies: ["GuichetStore", "GuichetCore"]),
     .testTarget(
