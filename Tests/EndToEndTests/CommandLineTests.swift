@@ -285,7 +285,7 @@ struct CommandLineTests {
     var environment = ProcessInfo.processInfo.environment
     environment["GUICHET_DATABASE"] = nil
     environment["XDG_DATA_HOME"] = folder.path
-    var envp: [UnsafeMutablePointer<CChar>?] =
+    let envp: [UnsafeMutablePointer<CChar>?] =
       environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { envp.forEach { free($0) } }
     var pid: pid_t = 0

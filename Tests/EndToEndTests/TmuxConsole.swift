@@ -27,6 +27,7 @@ final class TmuxConsole {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     // A second desk opens the first one's file, as desks of one site do.
     databasePath = other?.databasePath ?? directory.appendingPathComponent("guichet.sqlite").path
+    if other == nil { try SeededDatabase.copy(to: databasePath) }
     var env = ["LANG": "C.UTF-8", "TERM": "xterm-256color"]
     env.merge(environment) { $1 }
     let assignments = env.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
@@ -85,7 +86,7 @@ final class TmuxConsole {
 
   /// Polls the screen until `text` shows (or `absent` is gone); returns the last screen seen.
   @discardableResult
-  func waitFor(_ text: String, timeout: TimeInterval = 15) throws -> String {
+  func waitFor(_ text: String, timeout: TimeInterval = 30) throws -> String {
     let deadline = Date().addingTimeInterval(timeout)
     var last = ""
     while Date() < deadline {
@@ -96,7 +97,7 @@ final class TmuxConsole {
     throw E2EError.timeout(waitingFor: text, screen: last)
   }
 
-  func waitUntilGone(_ text: String, timeout: TimeInterval = 15) throws -> String {
+  func waitUntilGone(_ text: String, timeout: TimeInterval = 30) throws -> String {
     let deadline = Date().addingTimeInterval(timeout)
     var last = ""
     while Date() < deadline {
