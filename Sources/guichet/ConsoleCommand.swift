@@ -35,6 +35,7 @@ struct ConsoleSession {
 
   static func open(location: DatabaseOptions, desk: DeskOptions) throws -> ConsoleSession {
     let path = location.path
+    DatabaseLocation.announceIfNew(path)
     return try CommandLineErrors.report {
       let database = try AppDatabase.open(path: path)
       let workplace = try chooseWorkplace(database, desk: desk)

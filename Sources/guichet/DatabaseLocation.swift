@@ -16,6 +16,15 @@ struct DatabaseOptions: ParsableArguments {
 }
 
 enum DatabaseLocation {
+  /// The first opening creates the file and loads the bundled reference data, which takes a few seconds:
+  /// say so, rather than leave the agent in front of a silent terminal.
+  static func announceIfNew(_ path: String) {
+    guard !FileManager.default.fileExists(atPath: path) else { return }
+    let message =
+      "Création de la base « \(path) » et chargement des données de référence (quelques secondes)…\n"
+    FileHandle.standardError.write(Data(message.utf8))
+  }
+
   static func resolve(option: String?, environment: [String: String]) -> String {
     if let option, !option.isEmpty { return expand(option, environment) }
     if let variable = environment["GUICHET_DATABASE"], !variable.isEmpty {

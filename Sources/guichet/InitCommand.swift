@@ -15,6 +15,7 @@ struct InitCommand: ParsableCommand {
 
   func run() throws {
     let path = location.path
+    DatabaseLocation.announceIfNew(path)
     let workplace = try CommandLineErrors.report {
       let database = try AppDatabase.open(path: path)
       return try database.workplace(
