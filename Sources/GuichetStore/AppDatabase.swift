@@ -20,6 +20,7 @@ public struct AppDatabase: Sendable {
     migrator.registerTerritoryMigrations()
     migrator.registerDeskMigrations()
     migrator.registerReferenceMigrations()
+    migrator.registerConsultationMigrations()
     migrator.registerBookingMigrations()
     return migrator
   }()

@@ -49,9 +49,12 @@ public enum App {
         visit.status == .closed
           ? "Visite n° \(visit.id ?? 0) clôturée."
           : "Visite n° \(visit.id ?? 0) enregistrée, toujours en cours.")
-      return .navigate(.pop)
-    case .countersLoaded, .queueLoaded, .todayVisitsLoaded, .communesFound:
-      var effect = Effect.none
+      // Fiches consulted before the visit had a number are written with it.
+      guard let id = visit.id, !form.consultations.isEmpty else { return .navigate(.pop) }
+      return .recordConsultations(visitID: id, form.consultations) + .navigate(.pop)
+    case .countersLoaded, .queueLoaded, .todayVisitsLoaded, .communesFound, .referenceFound,
+      .occupationLoaded, .certificationLoaded, .labourNeedsLoaded, .structuresLoaded:
+      var effect = attachLabourNeeds(action, to: &state)
       for index in state.screens.indices {
         effect = effect + deliver(action, to: &state.screens[index], context: state.context)
       }
@@ -84,7 +87,7 @@ public enum App {
       screen = .visitForm(form)
       return effect
     default:
-      return .none
+      return deliverInformation(action, to: &screen, context: context)
     }
   }
 
@@ -134,6 +137,8 @@ public enum App {
         let effect = HelpScreen.reduce(&help, key)
         screen = .help(help)
         return effect
+      case .search, .occupation, .certification, .labourNeeds, .structures:
+        return handleInformationKey(&screen, key, context: context)
       }
     }
   }
@@ -160,9 +165,10 @@ public enum App {
     case .navigate(let navigation):
       switch navigation {
       case .push(let route):
+        let consulted = attach(consultation(for: route), to: &state)
         let screen = makeScreen(route, state: state)
         state.screens.append(screen)
-        return loadEffect(for: screen)
+        return consulted + loadEffect(for: screen)
       case .pop:
         if state.screens.count > 1 { state.screens.removeLast() }
         return loadEffect(for: state.top)
@@ -182,6 +188,8 @@ public enum App {
     case .todayVisits: .todayVisits(VisitListScreen.State())
     case .visitForm(let visit): .visitForm(VisitFormScreen.State(visit: visit))
     case .help: .help(helpState(for: state.top, context: state.context))
+    case .search, .occupation, .certification, .labourNeeds, .structures:
+      makeInformationScreen(route, state: state)
     }
   }
 
@@ -191,6 +199,8 @@ public enum App {
     case .queue: QueueScreen.loadEffect
     case .todayVisits: VisitListScreen.loadEffect
     case .visitForm, .help: .none
+    case .search, .occupation, .certification, .labourNeeds, .structures:
+      informationLoadEffect(for: screen)
     }
   }
 }

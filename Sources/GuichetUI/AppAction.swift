@@ -16,6 +16,12 @@ public enum AppAction: Equatable, Sendable {
   case serviceStarted(Visit)
   case visitSaved(Visit)
   case communesFound(query: String, matches: [CommuneMatch])
+  case referenceFound(ReferenceResults)
+  /// A fiche, or nil when the code is unknown.
+  case occupationLoaded(code: String, OccupationFiche?)
+  case certificationLoaded(code: String, CertificationFiche?)
+  case labourNeedsLoaded(territoryID: Int64, LabourNeeds?)
+  case structuresLoaded(StructureDirectory)
   case failed(UserError)
 }
 

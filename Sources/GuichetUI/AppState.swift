@@ -8,6 +8,11 @@ public enum Screen: Equatable, Sendable {
   case todayVisits(VisitListScreen.State)
   case visitForm(VisitFormScreen.State)
   case help(HelpScreen.State)
+  case search(SearchScreen.State)
+  case occupation(OccupationScreen.State)
+  case certification(CertificationScreen.State)
+  case labourNeeds(LabourNeedsScreen.State)
+  case structures(StructuresScreen.State)
 }
 
 /// A short line under the screen telling what just happened.

@@ -19,6 +19,8 @@ extension App {
       VisitListScreen.render(list, in: body, on: &canvas, context: context)
     case .visitForm(let form): VisitFormScreen.render(form, in: body, on: &canvas, context: context)
     case .help(let help): HelpScreen.render(help, in: body, on: &canvas)
+    case .search, .occupation, .certification, .labourNeeds, .structures:
+      renderInformation(state.top, in: body, on: &canvas, context: context)
     }
     let statusRow = state.size.height - 2
     if state.confirmingQuit {
@@ -88,6 +90,8 @@ extension App {
     case .todayVisits: "Visites du jour"
     case .visitForm(let form): VisitFormScreen.title(form, context: context)
     case .help(let help): "Aide — \(help.screenTitle)"
+    case .search, .occupation, .certification, .labourNeeds, .structures:
+      informationTitle(screen)
     }
   }
 
@@ -104,6 +108,8 @@ extension App {
     case .visitForm: return VisitFormScreen.bindings.map(\.hintLine) + [global[0], global[2]]
     case .help:
       return [HintLine(key: "Échap", text: "Fermer l'aide"), HintLine(key: "↑ ↓", text: "Défiler")]
+    case .search, .occupation, .certification, .labourNeeds, .structures:
+      return informationHints(screen) + global
     }
   }
 
@@ -135,6 +141,8 @@ extension App {
         lines: VisitFormScreen.bindings.map(\.hintLine) + VisitFormScreen.fieldHelp)
     case .help(let help):
       return help
+    case .search, .occupation, .certification, .labourNeeds, .structures:
+      return informationHelp(screen, title: title)
     }
   }
 }

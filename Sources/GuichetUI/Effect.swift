@@ -15,6 +15,16 @@ public enum Effect: Equatable, Sendable {
   /// Saves a queued visit as started and opens the form on it.
   case startService(Visit)
   case searchCommunes(String)
+  /// Search as you type over métiers, certifications and structures; answers `.referenceFound`.
+  case searchReference(String)
+  case loadOccupation(String)
+  case loadCertification(String)
+  case loadLabourNeeds(territoryID: Int64)
+  case loadStructures(territoryID: Int64?)
+  /// Attaches what was consulted to a saved visit (codes only).
+  case recordConsultations(visitID: Int64, [Consultation])
+  /// Notes a search that found nothing (unmet demand), reduced to a few plain words by the store.
+  case recordSearchMiss(String)
   case quit
 
   public static func + (lhs: Effect, rhs: Effect) -> Effect {
@@ -42,4 +52,12 @@ public enum Route: Equatable, Sendable {
   case todayVisits
   case visitForm(Visit)
   case help
+  /// Search over métiers, certifications and structures.
+  case search
+  case occupation(String)
+  case certification(String)
+  /// « Besoins en main-d'œuvre » for the open visit's territory, if any.
+  case labourNeeds
+  /// The structures directory, with one structure highlighted when opened from a search.
+  case structures(focus: String?)
 }

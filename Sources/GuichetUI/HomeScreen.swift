@@ -3,7 +3,7 @@ import GuichetCore
 /// The desk's home: today's counters for the desk and the site, the queue at a glance, and one-key entry points.
 public enum HomeScreen {
   public enum Command: Equatable, Sendable {
-    case newVisit, registerArrival, openQueue, openTodayVisits
+    case newVisit, registerArrival, openQueue, openTodayVisits, search, labourNeeds, structures
   }
 
   public struct State: Equatable, Sendable {
@@ -25,6 +25,15 @@ public enum HomeScreen {
     KeyBinding([.char("f")], "File d'attente", help: "File d'attente du site", .openQueue),
     KeyBinding(
       [.char("j")], "Visites du jour", help: "Visites du jour à ce poste", .openTodayVisits),
+    KeyBinding(
+      [.char("r")], "Recherche", help: "Recherche (métier, diplôme…)",
+      .search, inKeyBar: false),
+    KeyBinding(
+      [.char("b")], "Besoins", help: "Besoins en main-d'œuvre", .labourNeeds,
+      inKeyBar: false),
+    KeyBinding(
+      [.char("s")], "Structures", help: "Annuaire des structures", .structures,
+      inKeyBar: false),
   ]
 
   public static let loadEffect: Effect = .loadCounters + .loadQueue
@@ -49,6 +58,9 @@ public enum HomeScreen {
       case .registerArrival: return .registerArrival(.walkIn)
       case .openQueue: return .navigate(.push(.queue))
       case .openTodayVisits: return .navigate(.push(.todayVisits))
+      case .search: return .navigate(.push(.search))
+      case .labourNeeds: return .navigate(.push(.labourNeeds))
+      case .structures: return .navigate(.push(.structures(focus: nil)))
       }
     }
     return .none

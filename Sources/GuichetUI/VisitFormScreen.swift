@@ -21,7 +21,7 @@ public enum VisitFormScreen {
   }
 
   public enum Command: Equatable, Sendable {
-    case close, saveOpen, nextField, previousField, back, clearTerritory
+    case close, saveOpen, nextField, previousField, back, clearTerritory, search
   }
 
   public struct State: Equatable, Sendable {
@@ -37,6 +37,8 @@ public enum VisitFormScreen {
     public var confirmingDiscard = false
     public var saving = false
     public var error: String?
+    /// Fiches consulted before the visit was first saved; written with it (codes only).
+    public var consultations: [Consultation] = []
 
     public init(visit: Visit) {
       var visit = visit
@@ -85,6 +87,10 @@ public enum VisitFormScreen {
       [.function(3)], "Garder ouverte",
       help: "Enregistrer sans clôturer (la visite reste en cours)",
       .saveOpen),
+    KeyBinding(
+      [.function(4)], "Recherche",
+      help: "Rechercher un métier, une certification, une structure (consultations notées sur la visite)",
+      .search),
     KeyBinding([.tab], "Champ suivant", .nextField),
     KeyBinding([.backTab], "Précédent", help: "Champ précédent", .previousField, inKeyBar: false),
     KeyBinding(
@@ -133,6 +139,7 @@ public enum VisitFormScreen {
 
   static func perform(_ command: Command, _ state: inout State, context: AppContext) -> Effect {
     switch command {
+    case .search: return .navigate(.push(.search))
     case .nextField: advance(&state, by: 1)
     case .previousField: advance(&state, by: -1)
     case .clearTerritory:

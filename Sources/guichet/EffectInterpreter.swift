@@ -33,6 +33,9 @@ struct EffectInterpreter {
       }
     case .searchCommunes(let query):
       return attempt { .communesFound(query: query, matches: try services.communes(query)) }
+    case .searchReference, .loadOccupation, .loadCertification, .loadLabourNeeds, .loadStructures,
+      .recordConsultations, .recordSearchMiss:
+      return runInformation(effect, context: context)
     }
   }
 

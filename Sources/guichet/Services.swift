@@ -12,6 +12,7 @@ struct Services: Sendable {
   var visit: @Sendable (Int64) throws -> Visit?
   var communes: @Sendable (String) throws -> [CommuneMatch]
   var dataVersion: @Sendable () throws -> Int
+  var information: InformationServices = .unavailable
 
   static func live(_ database: AppDatabase, workplace: Workplace) -> Services {
     Services(
@@ -22,7 +23,8 @@ struct Services: Sendable {
       save: { try database.save($0) },
       visit: { try database.visit(id: $0) },
       communes: { try database.communes(matching: $0, limit: 12) },
-      dataVersion: { try database.dataVersion() }
+      dataVersion: { try database.dataVersion() },
+      information: .live(database, workplace: workplace)
     )
   }
 }

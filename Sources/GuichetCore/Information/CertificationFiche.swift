@@ -1,0 +1,40 @@
+/// An RNCP fiche as the certification screen shows it.
+public struct CertificationFiche: Equatable, Sendable {
+  public var code: String
+  public var title: String
+  public var level: Int?
+  public var typeLabel: String?
+  public var isActive: Bool
+  /// Publication status as France compétences words it (« Publiée »…).
+  public var status: String?
+  /// End of validity, `yyyy-MM-dd`.
+  public var endDate: String?
+  /// « Enregistrement de droit » or « sur demande ».
+  public var registration: String?
+  public var nsfDomains: [CodeLabel]
+  public var occupations: [CodeLabel]
+  public var previousCodes: [String]
+  public var nextCodes: [String]
+  public var sources: [DataSource]
+
+  public init(
+    code: String, title: String, level: Int? = nil, typeLabel: String? = nil, isActive: Bool,
+    status: String? = nil, endDate: String? = nil, registration: String? = nil,
+    nsfDomains: [CodeLabel] = [], occupations: [CodeLabel] = [], previousCodes: [String] = [],
+    nextCodes: [String] = [], sources: [DataSource] = []
+  ) {
+    self.code = code
+    self.title = title
+    self.level = level
+    self.typeLabel = typeLabel
+    self.isActive = isActive
+    self.status = status
+    self.endDate = endDate
+    self.registration = registration
+    self.nsfDomains = nsfDomains
+    self.occupations = occupations
+    self.previousCodes = previousCodes
+    self.nextCodes = nextCodes
+    self.sources = sources
+  }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import GRDB
+import GuichetCore
+
+/// The words of a search that found nothing, reduced to what may be kept (see `registerConsultationMigrations`).
+public enum SearchMissQuery {
+  static let maximumWords = 3
+  static let wordLength = 2...24
+
+  /// Normalised words of plain letters only, at most three; nil when nothing is left to keep.
+  public static func keepable(_ query: String) -> String? {
+    let words = SearchText.tokens(String(query.prefix(200)))
+      .filter { word in
+        wordLength.contains(word.count)
+          && word.unicodeScalars.allSatisfy { ("a"..."z").contains($0) }
+      }
+      .prefix(maximumWords)
+    return words.isEmpty ? nil : words.joined(separator: " ")
+  }
+}
+
+/// A query that found nothing, with how many times it was recorded over the period.
+public struct SearchMissCount: Equatable, Sendable {
+  public var query: String
+  public var count: Int
+}
+
+/// How many visits consulted a code over a period.
+public struct ConsultationCount: Equatable, Sendable {
+  public var kind: Consultation.Kind
+  public var code: String
+  public var visits: Int
+}
+
+extension AppDatabase {
+  /// Attaches consultations to a visit (codes only); a code consulted twice in one visit counts once.
+  public func recordConsultations(
+    _ consultations: [Consultation], visitID: Int64, at date: Date,
+    timeZone: TimeZone = Day.parisTimeZone
+  ) throws {
+    let valid = consultations.filter(\.isValidCode)
+    guard !valid.isEmpty else { return }
+    let day = Day.number(of: date, in: timeZone)
+    try StoreErrors.run("Enregistrement de la consultation") {
+      try writer.write { db in
+        for consultation in valid {
+          try db.execute(
+            sql: """
+              INSERT INTO visit_consultation (visit_id, kind, code, at, day, month)
+              VALUES (?, ?, ?, ?, ?, ?)
+              ON CONFLICT DO NOTHING
+              """,
+            arguments: [
+              visitID, consultation.kind.rawValue, consultation.code, date, day, Day.month(of: day),
+            ])
+        }
+      }
+    }
+  }
+
+  /// Consultations of one visit, in the order they were made.
+  public func consultations(visitID: Int64) throws -> [Consultation] {
+    try StoreErrors.run("Lecture des consultations") {
+      try writer.read { db in
+        try Row.fetchAll(
+          db,
+          sql:
+            "SELECT kind, code FROM visit_consultation WHERE visit_id = ? ORDER BY at, kind, code",
+          arguments: [visitID]
+        ).compactMap { row in
+          Consultation.Kind(rawValue: row["kind"]).map { Consultation(kind: $0, code: row["code"]) }
+        }
+      }
+    }
+  }
+
+  /// Records a search that found nothing, reduced by `SearchMissQuery.keepable`; returns what was kept (nil: nothing).
+  @discardableResult
+  public func recordSearchMiss(
+    _ query: String, workplace: Workplace, at date: Date, timeZone: TimeZone = Day.parisTimeZone
+  ) throws -> String? {
+    guard let kept = SearchMissQuery.keepable(query) else { return nil }
+    let day = Day.number(of: date, in: timeZone)
+    try StoreErrors.run("Enregistrement de la recherche sans résultat") {
+      try writer.write { db in
+        try db.execute(
+          sql: """
+            INSERT INTO search_miss (day, month, site_id, desk_id, query_normalized) VALUES (?, ?, ?, ?, ?)
+            """,
+          arguments: [day, Day.month(of: day), workplace.siteID, workplace.deskID, kept])
+      }
+    }
+    return kept
+  }
+
+  /// Most consulted codes between two days (inclusive), counted in visits, most consulted first.
+  public func consultationCounts(
+    from firstDay: Int, to lastDay: Int, kind: Consultation.Kind? = nil, limit: Int = 50
+  ) throws -> [ConsultationCount] {
+    try StoreErrors.run("Lecture des consultations") {
+      try writer.read { db in
+        try Row.fetchAll(
+          db,
+          sql: """
+            SELECT kind, code, count(*) AS visits FROM visit_consultation
+            WHERE day BETWEEN :first AND :last AND (:kind IS NULL OR kind = :kind)
+            GROUP BY kind, code ORDER BY visits DESC, kind, code LIMIT :limit
+            """,
+          arguments: ["first": firstDay, "last": lastDay, "kind": kind?.rawValue, "limit": limit]
+        ).compactMap { row in
+          Consultation.Kind(rawValue: row["kind"]).map {
+            ConsultationCount(kind: $0, code: row["code"], visits: row["visits"])
+          }
+        }
+      }
+    }
+  }
+
+  /// Unmet demand: searches that found nothing between two days, only those recorded at least `minimumCount` times
+  /// (never below 3), so that a name typed once by mistake never reaches a supervisor's screen.
+  public func searchMisses(
+    from firstDay: Int, to lastDay: Int, minimumCount: Int = 3, limit: Int = 50
+  )
+    throws -> [SearchMissCount]
+  {
+    try StoreErrors.run("Lecture des recherches sans résultat") {
+      try writer.read { db in
+        try Row.fetchAll(
+          db,
+          sql: """
+            SELECT query_normalized, count(*) AS n FROM search_miss
+            WHERE day BETWEEN ? AND ? GROUP BY query_normalized HAVING n >= ?
+            ORDER BY n DESC, query_normalized LIMIT ?
+            """, arguments: [firstDay, lastDay, max(3, minimumCount), limit]
+        ).map { SearchMissCount(query: $0["query_normalized"], count: $0["n"]) }
+      }
+    }
+  }
+
+  /// Deletes the searches recorded before a day (retention); returns how many were removed.
+  @discardableResult
+  public func purgeSearchMisses(before day: Int) throws -> Int {
+    try StoreErrors.run("Purge des recherches sans résultat") {
+      try writer.write { db in
+        try db.execute(sql: "DELETE FROM search_miss WHERE day < ?", arguments: [day])
+        return db.changesCount
+      }
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import GuichetCore
+
+/// An RNCP certification: level, type, status, end of validity, NSF domain and the métiers it leads to.
+public enum CertificationScreen {
+  public enum Command: Equatable, Sendable {
+    case open, move(DocumentCursor.Move)
+  }
+
+  public struct State: Equatable, Sendable {
+    public var code: String
+    public var fiche: CertificationFiche?
+    public var missing = false
+    public var cursor = DocumentCursor()
+
+    public init(code: String, fiche: CertificationFiche? = nil) {
+      self.code = code
+      self.fiche = fiche
+    }
+  }
+
+  public enum Action: Equatable, Sendable {
+    case key(Key)
+    case loaded(CertificationFiche?)
+  }
+
+  public static let bindings: [KeyBinding<Command>] =
+    [KeyBinding([.enter], "Ouvrir", help: "Ouvrir la fiche métier en surbrillance", .open)]
+    + DocumentKeys.movements.map {
+      KeyBinding($0.keys, $0.hint, help: $0.help, .move($0.command), inKeyBar: $0.inKeyBar)
+    }
+
+  public static func loadEffect(_ state: State) -> Effect { .loadCertification(state.code) }
+
+  public static func reduce(_ state: inout State, _ action: Action, context: AppContext) -> Effect {
+    switch action {
+    case .loaded(let fiche):
+      state.fiche = fiche
+      state.missing = fiche == nil
+    case .key(let key):
+      guard let command: Command = bindings.command(for: key) else { return .none }
+      switch command {
+      case .move(let move): state.cursor.apply(move, lines: document(state))
+      case .open:
+        if let route = state.cursor.focusedLink(document(state)) { return .navigate(.push(route)) }
+      }
+    }
+    return .none
+  }
+
+  public static func title(_ state: State) -> String { "Fiche \(state.code)" }
+
+  public static func document(_ state: State) -> [DocumentLine] {
+    guard let fiche = state.fiche else { return [] }
+    var lines: [DocumentLine] = [
+      DocumentLine(.text, "Niveau : " + CertificationLevel.label(fiche.level)),
+      DocumentLine(.text, "Type : " + (fiche.typeLabel ?? "non précisé")),
+      DocumentLine(
+        fiche.isActive ? .text : .warning,
+        "Statut : " + (fiche.isActive ? "active" : "inactive (plus délivrée sous ce numéro)")
+          + (fiche.status.map { " · fiche \($0.lowercased())" } ?? "")),
+      DocumentLine(
+        .text, "Fin de validité : " + (fiche.endDate.map(Format.isoDay) ?? "non précisée")),
+    ]
+    if let registration = fiche.registration {
+      lines.append(DocumentLine(.muted, registration))
+    }
+    if !fiche.previousCodes.isEmpty {
+      lines.append(
+        DocumentLine(.muted, "Remplace : " + fiche.previousCodes.joined(separator: ", ")))
+    }
+    for next in fiche.nextCodes {
+      lines.append(
+        DocumentLine(.text, "Remplacée par \(next)", lead: "", link: .certification(next)))
+    }
+    lines += [.blank, DocumentLine(.heading, "Domaine de formation (NSF)")]
+    if fiche.nsfDomains.isEmpty { lines.append(DocumentLine(.muted, "Non précisé.")) }
+    lines += fiche.nsfDomains.map { DocumentLine(.bullet, "\($0.label) (\($0.code))") }
+    lines += [.blank, DocumentLine(.heading, "Métiers visés (\(fiche.occupations.count))")]
+    if fiche.occupations.isEmpty {
+      lines.append(DocumentLine(.muted, "Aucun métier ROME lié."))
+    }
+    lines += fiche.occupations.map {
+      DocumentLine(.text, $0.label, lead: $0.code + "  ", link: .occupation($0.code))
+    }
+    lines += [.blank, DocumentLine(.heading, "Sources")]
+    return lines + fiche.sources.map { DocumentLine(.source, $0.source) }
+  }
+
+  public static func render(
+    _ state: State, in area: Rect, on canvas: inout Canvas, context: AppContext
+  ) {
+    let x = area.x + 1
+    let width = area.width - 2
+    guard let fiche = state.fiche else {
+      _ = FichePlaceholder.render(
+        loaded: false, missing: state.missing, code: state.code, referential: "RNCP", x: x,
+        y: area.y + 1, width: width, on: &canvas)
+      return
+    }
+    let titleLines = Array(Text.wrap("\(fiche.code) · \(fiche.title)", width: width).prefix(3))
+    for (index, line) in titleLines.enumerated() {
+      canvas.put(line, x: x, y: area.y + index, style: .title, limit: width)
+    }
+    let top = area.y + titleLines.count + 1
+    let sourceRows = SourceLine.rows(fiche.sources.first, width: width, context: context)
+    let body = Rect(x: x, y: top, width: width, height: area.maxY - 1 - sourceRows - top)
+    state.cursor.render(document(state), in: body, on: &canvas, context: context)
+    SourceLine.render(
+      fiche.sources.first, x: x, y: area.maxY - 1, width: width, on: &canvas, context: context)
+  }
+}
