@@ -20,7 +20,11 @@ extension AppDatabase {
     while true {
       do {
         // loadIfNeeded looks again under the lock: another desk may have filled the file meanwhile.
-        return try writer.write { db in try BundledReference.loadIfNeeded(db) }
+        return try writer.write { db in
+          let reports = try BundledReference.loadIfNeeded(db)
+          try Self.seedOperators(db, after: reports)
+          return reports
+        }
       } catch let error as DatabaseError
         where error.resultCode == .SQLITE_BUSY && Date() < deadline
       {
@@ -33,12 +37,27 @@ extension AppDatabase {
   /// Replaces one dataset from its published files, in one transaction (nothing changes when a file is refused).
   /// Throws `ImportError` (file, line, column) for a refused file, `UserError` for a storage failure.
   public func importReference(_ dataset: ReferenceDataset, from url: URL) throws -> ImportReport {
-    try Self.importing { try ReferenceImporter.importDataset(dataset, from: url, into: writer) }
+    try Self.importing {
+      let report = try ReferenceImporter.importDataset(dataset, from: url, into: writer)
+      try writer.write { db in try Self.seedOperators(db, after: [report]) }
+      return report
+    }
   }
 
   /// Replaces every dataset from the published tree (`../shared/data`), all in one transaction.
   public func importAllReference(from folder: URL) throws -> [ImportReport] {
-    try Self.importing { try ReferenceImporter.importAll(from: folder, into: writer) }
+    try Self.importing {
+      let reports = try ReferenceImporter.importAll(from: folder, into: writer)
+      try writer.write { db in try Self.seedOperators(db, after: reports) }
+      return reports
+    }
+  }
+
+  /// Missions locales and CIO of the directory become bookable operator structures once the directory is there
+  /// (the booking migration runs before the first reference load, so it found none).
+  private static func seedOperators(_ db: Database, after reports: [ImportReport]) throws {
+    guard reports.contains(where: { $0.dataset == .structures }) else { return }
+    _ = try OperatorSeeding.seedFromDirectory(db)
   }
 
   private static func importing<T>(_ body: () throws -> T) throws -> T {
