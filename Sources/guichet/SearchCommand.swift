@@ -84,6 +84,7 @@ struct SearchCommand: ParsableCommand {
       try Self.request(words: words, kind: kind, limit: limit, format: format)
     }
     let path = location.path
+    DatabaseLocation.announceIfNew(path)
     let (hits, sources) = try CommandLineErrors.report {
       let database = try AppDatabase.open(path: path)
       let hits = try database.searchReference(
