@@ -12,14 +12,19 @@ extension AppDatabase {
   public static func open(path: String, bundledReference: Bool = true) throws -> AppDatabase {
     do {
       try DatabaseFile.prepare(path: path)
+      try WritableCheck.ensure(path: path)
+      RecoveryWatch.install
       let pool = try openPool(path: path)
       // GRDB sets the writer to NORMAL in WAL mode; FULL keeps a committed visit after a power cut.
       try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+      try checkAfterRecovery(pool, path: path)
       let database = try AppDatabase(pool)
       if bundledReference { try database.loadBundledReferenceIfNeeded() }
       return database
     } catch let error as UserError {
       throw error
+    } catch let error where DatabaseDamage.isDamage(error) {
+      throw UserError(DatabaseDamage.message(path: path))
     } catch let error as ImportError {
       throw UserError(
         "Données de référence intégrées illisibles (installation abîmée ?) : \(error.description).")
@@ -30,9 +35,9 @@ extension AppDatabase {
   }
 
   /// SQLite answers SQLITE_BUSY without waiting when `PRAGMA journal_mode = WAL` meets another desk
-  /// opening the same new file, so the busy timeout does not cover it: retry for up to ten seconds.
+  /// opening the same new file, so the busy timeout does not cover it: retry for up to the busy timeout (ten seconds).
   static func openPool(path: String) throws -> DatabasePool {
-    let deadline = Date().addingTimeInterval(10)
+    let deadline = Date().addingTimeInterval(busyTimeout)
     while true {
       do {
         return try DatabasePool(path: path, configuration: configuration())
@@ -85,11 +90,32 @@ extension AppDatabase {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
     // GRDB's default (.immediateError) made 6 of 8 concurrent openers crash; wait for the lock instead.
-    configuration.busyMode = .timeout(10)
+    configuration.busyMode = .timeout(busyTimeout)
     configuration.prepareDatabase { db in
       // Erased personal data must really be gone from the file.
       try db.execute(sql: "PRAGMA secure_delete = ON")
     }
     return configuration
+  }
+
+  /// Seconds a write waits for another desk's transaction. `GUICHET_BUSY_TIMEOUT` shortens it for the
+  /// locked-database tests; anything unreadable keeps the default.
+  static var busyTimeout: TimeInterval {
+    guard let text = ProcessInfo.processInfo.environment["GUICHET_BUSY_TIMEOUT"],
+      let seconds = TimeInterval(text), seconds > 0
+    else { return 10 }
+    return min(seconds, 600)
+  }
+
+  /// Runs `PRAGMA quick_check` only when this process has just replayed a `-wal` left by a crash: checking
+  /// every start would cost about 90 ms on a 24 MB file (as much as the whole cold start), and grows with it.
+  static func checkAfterRecovery(_ pool: DatabasePool, path: String) throws {
+    // The first read transaction is what replays a left-over `-wal`, before any migration writes.
+    _ = try pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
+    guard RecoveryWatch.consume() else { return }
+    let answers = try pool.read { try String.fetchAll($0, sql: "PRAGMA quick_check(5)") }
+    if answers != ["ok"] {
+      throw UserError(DatabaseDamage.message(path: path, detail: answers.first))
+    }
   }
 }

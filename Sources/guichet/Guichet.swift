@@ -13,6 +13,7 @@ struct Guichet: ParsableCommand {
     subcommands: [
       ConsoleCommand.self, InitCommand.self, ImportCommand.self, SearchCommand.self,
       BenchCommand.self,
+      BackupCommand.self, RestoreCommand.self, CheckCommand.self, SelfTestWriterCommand.self,
       FirstFrameCommand.self,
     ],
     defaultSubcommand: ConsoleCommand.self

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import GuichetStore
+
+/// `guichet restore PATH`: checks the backup, then writes it back into the live database.
+struct RestoreCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "restore",
+    abstract: "Remplace la base par une sauvegarde, après l'avoir vérifiée.",
+    discussion: """
+      Fermez Guichet sur tous les postes avant de restaurer : un poste resté ouvert afficherait des
+      données périmées. La sauvegarde est vérifiée (integrity_check, version de Guichet) avant que
+      quoi que ce soit soit remplacé, et la base remplacée est conservée à côté, pour revenir en arrière.
+      """)
+
+  @Argument(help: ArgumentHelp("Fichier de sauvegarde à restaurer.", valueName: "chemin"))
+  var source: String
+
+  @OptionGroup var location: DatabaseOptions
+
+  func run() throws {
+    let path = location.path
+    print("Restauration de « \(source) » dans « \(path) ».")
+    print("Les postes doivent être fermés pendant la restauration.")
+    let report = try CommandLineErrors.report {
+      try DatabaseRestore.restore(from: source, into: path)
+    }
+    print("Sauvegarde vérifiée et restaurée : \(report.health.visits) visite(s).")
+    if let previous = report.previous {
+      print("L'ancienne base est conservée dans : \(previous)")
+    }
+    print("Vous pouvez relancer Guichet sur les postes.")
+  }
+}
