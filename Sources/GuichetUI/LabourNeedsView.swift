@@ -71,12 +71,12 @@ extension LabourNeedsScreen {
         style: index == selection ? .selected : .plain)
     }
     let selected = needs.needs.indices.contains(selection) ? needs.needs[selection] : nil
-    let family = selected.map { "\($0.familyLabel) \($0.fapCode) " } ?? ""
+    let family = selected.map { "\($0.familyLabel) (\($0.fapCode), FAP2021)" } ?? ""
     canvas.putPadded(
-      "Famille : " + family + "(FAP2021 : sans lien avec les fiches ROME)",
+      "Famille : " + family,
       x: area.x, y: area.maxY - 2, width: area.width, style: .muted)
     canvas.putPadded(
-      "Total \(figure(needs.total)) · « secret » : non diffusé (secret statistique) · « ≥ » : en partie",
+      "Total \(figure(needs.total)) · secret : non diffusé (jamais 0) · ≥ : en partie secret",
       x: area.x, y: area.maxY - 1, width: area.width, style: .muted)
   }
 

@@ -112,7 +112,7 @@ extension OccupationScreen {
           .muted,
           fiche.textsImported
             ? "Pas de texte publié pour cette fiche."
-            : "Textes non importés : ils viennent avec « guichet import rome <dossier ROME> »."))
+            : "Textes non importés (guichet import rome <dossier>)."))
     }
     return lines + sentences.map { DocumentLine(.bullet, $0) }
   }

@@ -15,7 +15,7 @@ public enum SourceLine {
     }
     let day = Format.shortDay(source.importedAt, context.timeZone)
     parts.append(
-      source.bundled ? "jeu fourni avec Guichet, chargé le \(day)" : "importées le \(day)")
+      source.bundled ? "jeu fourni, chargé le \(day)" : "importées le \(day)")
     return "Source : \(source.source) · " + parts.joined(separator: ", ")
   }
 

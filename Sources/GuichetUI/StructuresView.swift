@@ -26,7 +26,7 @@ extension StructuresScreen {
         structure.website,
       ].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
       rows.append(.entry(index, line: 0, structure.name))
-      rows.append(.entry(index, line: 1, "   \(structure.typeLabel) · \(address)"))
+      rows.append(.entry(index, line: 1, "   \(address)"))
       rows.append(.entry(index, line: 2, "   \(contact)"))
     }
     return rows

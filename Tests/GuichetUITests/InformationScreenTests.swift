@@ -242,7 +242,7 @@ import Testing
         == "Source : France Travail – ROME 4.0 (v4.60) · importées le 18/11/2026")
     #expect(
       SourceLine.text(InformationFixture.structures, context: context)
-        == "Source : Service-Public.fr – annuaire (2019) · données de 2019 (il y a 7 ans), jeu fourni avec Guichet, chargé le 18/11/2026"
+        == "Source : Service-Public.fr – annuaire (2019) · données de 2019 (il y a 7 ans), jeu fourni, chargé le 18/11/2026"
     )
     #expect(SourceLine.isOld(InformationFixture.structures, context: context))
     #expect(InformationFixture.salaries.vintage == "2017-2019")
