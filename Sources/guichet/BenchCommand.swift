@@ -53,6 +53,7 @@ struct BenchMeasure: Sendable {
 enum BenchSuite {
   static let all: [BenchMeasure] = [
     FrameBench.measure, ColdStartBench.measure, SearchBench.measure, ImportBench.measure,
+    FaultsBench.measure,
   ]
   static var names: [String] { all.map(\.name) }
 }

@@ -1,0 +1,39 @@
+import Foundation
+
+/// The robustness figures of issue 7: kill -9 rounds on visit writers and random key events through the
+/// reducer. `GUICHET_FAULT_ROUNDS` and `GUICHET_FAULT_KEYS` shorten the run (the end-to-end test does).
+/// Double bookings are not measured yet: bookings have no writer in the drill so far.
+enum FaultsBench {
+  static let measure = BenchMeasure(name: "faults") { _ in
+    let environment = ProcessInfo.processInfo.environment
+    let rounds = environment["GUICHET_FAULT_ROUNDS"].flatMap(Int.init) ?? 50
+    let keys = environment["GUICHET_FAULT_KEYS"].flatMap(Int.init) ?? 1_000_000
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "guichet-faults-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var drill = KillDrill.Figures()
+    let drillSeconds =
+      try Clock.measure { drill = try KillDrill.run(rounds: rounds, writers: 3, folder: folder) }
+      / 1000
+    var fuzz = KeyFuzz.Figures()
+    let fuzzSeconds =
+      Clock.measure { fuzz = KeyFuzz.run(events: keys, renderEvery: 16, seed: 20_261_130) } / 1000
+    return [
+      BenchResult(
+        name: "faults", unit: "s", samples: [drillSeconds + fuzzSeconds],
+        extra: [
+          "drill_seconds": .number(drillSeconds), "fuzz_seconds": .number(fuzzSeconds),
+          "rounds_killed": .number(Double(drill.rounds)),
+          "writers_killed": .number(Double(drill.killed)),
+          "acknowledged_writes_checked": .number(Double(drill.acknowledged)),
+          "writes_lost": .number(Double(drill.lost)),
+          "integrity_failures": .number(Double(drill.integrityFailures)),
+          "key_events_fuzzed": .number(Double(fuzz.events)),
+          "frames_rendered": .number(Double(fuzz.renders)),
+          "invariant_violations": .number(Double(fuzz.violations)),
+          "crashes": .number(Double(drill.crashes)),
+        ])
+    ]
+  }
+}
