@@ -1,6 +1,12 @@
 import CNCursesW
 import GuichetUI
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// One colour pair per hue and fixed attributes per `Tone`, set up once so drawing a cell is a lookup.
 /// Without colours, tones fall back to bold and dim so errors and titles still stand out.
 struct Palette {
@@ -16,8 +22,11 @@ struct Palette {
   private static let red: Int16 = 4
 
   /// Needs ncurses started.
+  /// `NO_COLOR` (set and not empty, as no-color.org says) keeps bold and reverse video, so titles, errors
+  /// and the selected row still stand out.
   static func install() -> Palette {
-    guard has_colors() else { return Palette(colors: false) }
+    let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+    guard has_colors(), !noColor else { return Palette(colors: false) }
     _ = start_color()
     // The agent's own background and text colours stay when the terminal allows it.
     let defaults = use_default_colors() == OK

@@ -51,6 +51,16 @@ public final class Terminal {
           : "Type de terminal inconnu : « \(name) ». Essayez TERM=xterm-256color."
       )
     }
+    // `dumb` and other line terminals start fine but cannot place the cursor: a full screen is impossible.
+    guard let move = tigetstr("cup"), Int(bitPattern: move) != -1 else {
+      _ = endwin()
+      TerminationSignals.uninstall()
+      let name = getenv("TERM").map { SafeText.clean(String(cString: $0)) } ?? ""
+      throw TerminalError(
+        message:
+          "Le terminal « \(name) » ne sait pas placer le curseur : Guichet a besoin d'un terminal plein écran. Essayez TERM=xterm-256color (ou TERM=vt100)."
+      )
+    }
     return Terminal(interactive: true)
   }
 
