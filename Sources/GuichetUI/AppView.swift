@@ -55,19 +55,32 @@ extension App {
     canvas.put(clock, x: width - clockWidth, y: 0, style: Style(reverse: true))
   }
 
+  /// The screen's keys from the left, and help and quit pinned at the right so they never fall off a narrow bar.
   static func renderKeyBar(_ hints: [HintLine], on canvas: inout Canvas) {
     let row = canvas.size.height - 1
     canvas.fill(
       Rect(x: 0, y: row, width: canvas.size.width, height: 1), style: Style(reverse: true))
+    let shown = hints.filter(\.inKeyBar)
+    let pinned = shown.filter { $0.key == "F1" || $0.key == "F10" }
+    let pinnedWidth = pinned.reduce(0) { $0 + width(of: $1) }
     var x = 0
-    for hint in hints where hint.inKeyBar {
-      let keyWidth = DisplayWidth.of(hint.key) + 2
-      let textWidth = DisplayWidth.of(hint.text) + 1
-      guard x + keyWidth + textWidth <= canvas.size.width else { break }
-      canvas.put(" \(hint.key) ", x: x, y: row, style: Style(tone: .accent, bold: true))
-      canvas.put(hint.text + " ", x: x + keyWidth, y: row, style: Style(reverse: true))
-      x += keyWidth + textWidth
+    for hint in shown where !pinned.contains(hint) {
+      guard x + width(of: hint) <= canvas.size.width - pinnedWidth else { break }
+      x = put(hint, at: x, row: row, on: &canvas)
     }
+    x = max(x, canvas.size.width - pinnedWidth)
+    for hint in pinned { x = put(hint, at: x, row: row, on: &canvas) }
+  }
+
+  static func width(of hint: HintLine) -> Int {
+    DisplayWidth.of(hint.key) + 2 + DisplayWidth.of(hint.text) + 1
+  }
+
+  static func put(_ hint: HintLine, at x: Int, row: Int, on canvas: inout Canvas) -> Int {
+    let keyWidth = DisplayWidth.of(hint.key) + 2
+    canvas.put(" \(hint.key) ", x: x, y: row, style: Style(tone: .accent, bold: true))
+    canvas.put(hint.text + " ", x: x + keyWidth, y: row, style: Style(reverse: true))
+    return x + width(of: hint)
   }
 
   static func renderTooSmall(_ size: Size, on canvas: inout Canvas) {

@@ -22,7 +22,7 @@ public enum HomeScreen {
     KeyBinding([.char("n")], "Nouvelle visite", help: "Nouvelle visite (au guichet)", .newVisit),
     KeyBinding(
       [.char("a")], "Arrivée", help: "Ajouter une arrivée à la file", .registerArrival),
-    KeyBinding([.char("f")], "File d'attente", help: "File d'attente du site", .openQueue),
+    KeyBinding([.char("f")], "File", help: "File d'attente du site", .openQueue),
     KeyBinding(
       [.char("j")], "Visites du jour", help: "Visites du jour à ce poste", .openTodayVisits),
     KeyBinding(

@@ -84,14 +84,15 @@ public enum VisitFormScreen {
   public static let bindings: [KeyBinding<Command>] = [
     KeyBinding([.function(2)], "Clôturer", help: "Enregistrer et clôturer la visite", .close),
     KeyBinding(
-      [.function(3)], "Garder ouverte",
+      [.function(3)], "Enregistrer",
       help: "Enregistrer sans clôturer (la visite reste en cours)",
       .saveOpen),
     KeyBinding(
       [.function(4)], "Recherche",
-      help: "Rechercher un métier, une certification, une structure (consultations notées sur la visite)",
+      help:
+        "Rechercher un métier, une certification, une structure (consultations notées sur la visite)",
       .search),
-    KeyBinding([.tab], "Champ suivant", .nextField),
+    KeyBinding([.tab], "Champ suivant", .nextField, inKeyBar: false),
     KeyBinding([.backTab], "Précédent", help: "Champ précédent", .previousField, inKeyBar: false),
     KeyBinding(
       [.delete], "Effacer", help: "Territoire : revenir à « non précisé »", .clearTerritory,
