@@ -18,7 +18,9 @@ extension AppDatabase {
       // GRDB sets the writer to NORMAL in WAL mode; FULL keeps a committed visit after a power cut.
       try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
       try checkAfterRecovery(pool, path: path)
-      let database = try AppDatabase(pool)
+      // Migrating, seeding and the first fill are idempotent: while another desk holds the lock for the first
+      // fill (seconds, longer than the busy timeout), wait for it rather than fail.
+      let database = try whileAnotherDeskInitialises { try AppDatabase(pool) }
       if bundledReference { try database.loadBundledReferenceIfNeeded() }
       return database
     } catch let error as UserError {
@@ -31,6 +33,18 @@ extension AppDatabase {
     } catch {
       throw UserError(
         "Impossible d'ouvrir la base de données « \(path) » : \(StoreErrors.reason(error)).")
+    }
+  }
+
+  static func whileAnotherDeskInitialises<T>(_ body: () throws -> T) throws -> T {
+    let deadline = Date().addingTimeInterval(120)
+    while true {
+      do {
+        return try body()
+      } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline
+      {
+        continue
+      }
     }
   }
 
