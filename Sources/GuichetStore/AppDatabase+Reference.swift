@@ -37,19 +37,25 @@ extension AppDatabase {
   /// Replaces one dataset from its published files, in one transaction (nothing changes when a file is refused).
   /// Throws `ImportError` (file, line, column) for a refused file, `UserError` for a storage failure.
   public func importReference(_ dataset: ReferenceDataset, from url: URL) throws -> ImportReport {
-    try Self.importing {
-      let report = try ReferenceImporter.importDataset(dataset, from: url, into: writer)
-      try writer.write { db in try Self.seedOperators(db, after: [report]) }
-      return report
-    }
+    try importing([(dataset, url)])[0]
   }
 
   /// Replaces every dataset from the published tree (`../shared/data`), all in one transaction.
   public func importAllReference(from folder: URL) throws -> [ImportReport] {
+    try importing(
+      ReferenceDataset.allCases.map { ($0, folder.appendingPathComponent($0.defaultFolder)) })
+  }
+
+  /// Reads and checks every file first, then writes the datasets and the operator seeding in one transaction,
+  /// so a refused file or a failed write leaves the database as it was.
+  private func importing(_ sources: [(ReferenceDataset, URL)]) throws -> [ImportReport] {
     try Self.importing {
-      let reports = try ReferenceImporter.importAll(from: folder, into: writer)
-      try writer.write { db in try Self.seedOperators(db, after: reports) }
-      return reports
+      let applies = try sources.map { try ReferenceImporter.prepare($0.0, from: $0.1) }
+      return try writer.write { db in
+        let reports = try applies.map { try $0(db) }
+        try Self.seedOperators(db, after: reports)
+        return reports
+      }
     }
   }
 

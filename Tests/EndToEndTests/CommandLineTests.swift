@@ -54,6 +54,11 @@ struct CommandLineTests {
       try Int.fetchOne(db, sql: "SELECT count(*) FROM occupation_text")
     }
     #expect((texts ?? 0) > 0, "the prose comes with the import")
+    // Missions locales and CIO of the imported directory become bookable, in the import's transaction.
+    let operators = try database.writer.read { db in
+      try Int.fetchOne(db, sql: "SELECT count(*) FROM operator_structure")
+    }
+    #expect(operators == 96 + 36)
     let text = try Self.guichet(["search", "educ spe", "--database", path])
     #expect(text.status == 0)
     #expect(text.stdout.contains("importé le"), "\(text.stdout)")
