@@ -238,17 +238,28 @@ struct CommandLineTests {
 
   struct CommandFailure: Error, CustomStringConvertible { var description: String }
 
+  /// This process's scratch folder, removed when the test run exits (the prepared databases weigh 25 MB each).
+  static let scratch: URL = {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "guichet-cli-\(getpid())")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    atexit {
+      let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "guichet-cli-\(getpid())")
+      try? FileManager.default.removeItem(at: url)
+    }
+    return url
+  }()
+
   /// A path for a database file in a new temporary folder (the file itself is not created).
   static func temporaryDatabase(_ name: String) throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "guichet-cli-\(UUID().uuidString)")
+    let folder = scratch.appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder.appendingPathComponent("\(name).sqlite").path
   }
 
   static func copyOfFolder(_ name: String) throws -> URL {
-    let target = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "guichet-cli-data-\(UUID().uuidString)")
+    let target = scratch.appendingPathComponent("data-\(UUID().uuidString)")
     try FileManager.default.copyItem(at: dataFolder.appendingPathComponent(name), to: target)
     return target
   }
@@ -271,8 +282,7 @@ struct CommandLineTests {
   /// Runs the built `guichet` with posix_spawn (Foundation's Process hangs under this test runner),
   /// its output going to files, and returns its exit status and output.
   static func guichet(_ arguments: [String]) throws -> Outcome {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "guichet-cli-run-\(UUID().uuidString)")
+    let folder = scratch.appendingPathComponent("run-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let out = folder.appendingPathComponent("stdout").path
