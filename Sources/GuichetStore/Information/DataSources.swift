@@ -13,9 +13,9 @@ enum DataSources {
     DataSource(
       name: record.name, source: record.source, version: record.version,
       fileDate: record.fileDate,
-      importedAt: ISO8601DateFormatter().date(from: record.importedAt)
-        ?? Date(
-          timeIntervalSince1970: 0),
+      // A format style, not a new ISO8601DateFormatter per row: this runs on every search keystroke.
+      importedAt: (try? Date(record.importedAt, strategy: .iso8601))
+        ?? Date(timeIntervalSince1970: 0),
       bundled: record.bundled)
   }
 }
