@@ -12,7 +12,7 @@ struct Guichet: ParsableCommand {
     version: GuichetVersion.current,
     subcommands: [
       ConsoleCommand.self, InitCommand.self, ImportCommand.self, SearchCommand.self,
-      BenchCommand.self,
+      BenchCommand.self, OperatorsCommand.self,
       BackupCommand.self, RestoreCommand.self, CheckCommand.self, SelfTestWriterCommand.self,
       FirstFrameCommand.self,
     ],

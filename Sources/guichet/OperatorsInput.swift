@@ -1,0 +1,132 @@
+import Foundation
+import GuichetCore
+import GuichetStore
+
+/// Parses the French values typed after `guichet operators` options; every refusal says what is expected.
+enum OperatorsInput {
+  /// A typed value echoed back in a message: printable and short.
+  static func shown(_ text: String) -> String { SafeText.clean(String(text.prefix(40))) }
+
+  static func identifier(_ text: String, _ option: String) throws(UserError) -> Int64 {
+    guard let value = Int64(text.trimmingCharacters(in: .whitespaces)), value > 0 else {
+      throw UserError("\(option) attend un numéro (reçu « \(shown(text)) »).")
+    }
+    return value
+  }
+
+  static func number(_ text: String, _ option: String, in range: ClosedRange<Int>) throws(UserError)
+    -> Int
+  {
+    guard let value = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
+      throw UserError(
+        "\(option) attend un nombre de \(range.lowerBound) à \(range.upperBound) (reçu « \(shown(text)) »)."
+      )
+    }
+    return value
+  }
+
+  static let kindNames: String = OperatorKind.allCases.map(\.rawValue).joined(separator: ", ")
+
+  static func kind(_ text: String) throws(UserError) -> OperatorKind {
+    let key = text.lowercased().replacingOccurrences(of: "-", with: "_")
+    guard let kind = OperatorKind(rawValue: key) else {
+      throw UserError("type de structure inconnu « \(shown(text)) » : \(kindNames).")
+    }
+    return kind
+  }
+
+  static func place(_ text: String) throws(UserError) -> AppointmentPlace {
+    switch text.lowercased() {
+    case "site", "sur-place", "sur_place", "on_site": return .onSite
+    case "telephone", "téléphone", "tel", "phone": return .phone
+    case "visio", "video", "vidéo": return .video
+    default: throw UserError("lieu inconnu « \(shown(text)) » : site, telephone ou visio.")
+    }
+  }
+
+  static func reason(_ text: String) throws(UserError) -> AbsenceReason {
+    switch text.lowercased() {
+    case "conges", "congés", "leave": return .leave
+    case "formation", "training": return .training
+    case "reunion", "réunion", "meeting": return .meeting
+    case "permanence", "outreach": return .outreach
+    case "autre", "other": return .other
+    default:
+      throw UserError(
+        "motif inconnu « \(shown(text)) » : conges, formation, reunion, permanence ou autre.")
+    }
+  }
+
+  /// « lun,mar,jeu », full names, or « lun-ven ».
+  static func weekdays(_ text: String) throws(UserError) -> Set<Weekday> {
+    var days: Set<Weekday> = []
+    for part in text.lowercased().split(separator: ",") {
+      let bounds = part.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
+      let parsed = bounds.map(weekday)
+      guard (1...2).contains(parsed.count), let first = parsed.first ?? nil,
+        let last = parsed.last ?? nil, first <= last
+      else {
+        throw UserError(
+          "jours non reconnus « \(shown(text)) » : par exemple lun,mar,jeu ou lun-ven.")
+      }
+      days.formUnion(Weekday.allCases.filter { $0 >= first && $0 <= last })
+    }
+    if days.isEmpty { throw UserError("--days attend au moins un jour, par exemple lun,mar.") }
+    return days
+  }
+
+  static func weekday(_ word: String) -> Weekday? {
+    let folded = word.folding(options: .diacriticInsensitive, locale: nil)
+    return Weekday.allCases.first { folded.count >= 3 && $0.label.hasPrefix(folded) }
+  }
+
+  static func time(_ text: String, _ option: String) throws(UserError) -> TimeOfDay {
+    guard let time = TimeOfDay(parsing: text) else {
+      throw UserError("\(option) attend une heure comme 09:00 ou 14h30 (reçu « \(shown(text)) »).")
+    }
+    return time
+  }
+
+  /// « 2026-12-01 » or « 01/12/2026 ».
+  static func date(_ text: String, _ option: String) throws(UserError) -> LocalDate {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let iso = trimmed.split(separator: "-").compactMap { Int($0) }
+    let french = trimmed.split(separator: "/").compactMap { Int($0) }
+    let parsed: LocalDate? =
+      iso.count == 3 && trimmed.split(separator: "-").count == 3
+      ? LocalDate(year: iso[0], month: iso[1], day: iso[2])
+      : french.count == 3 && trimmed.split(separator: "/").count == 3
+        ? LocalDate(year: french[2], month: french[1], day: french[0]) : nil
+    guard let parsed, parsed.year >= 2000, parsed.year <= 2200 else {
+      throw UserError(
+        "\(option) attend une date comme 01/12/2026 ou 2026-12-01 (reçu « \(shown(text)) »).")
+    }
+    return parsed
+  }
+
+  /// A date, optionally followed by a time: « 01/12/2026 » or « 01/12/2026 14:00 ».
+  static func moment(_ text: String, _ option: String) throws(UserError) -> (LocalDate, TimeOfDay?)
+  {
+    let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    guard (1...2).contains(words.count) else {
+      throw UserError(
+        "\(option) attend une date, éventuellement suivie d'une heure : « 01/12/2026 14:00 ».")
+    }
+    return (try date(words[0], option), words.count == 2 ? try time(words[1], option) : nil)
+  }
+
+  /// A territory by number or by name (without accents or case).
+  static func territory(_ text: String, in territories: [Territory]) throws(UserError) -> Territory
+  {
+    if let id = Int64(text), let found = territories.first(where: { $0.id == id }) { return found }
+    let key = SearchText.normalize(text)
+    if let found = territories.first(where: { SearchText.normalize($0.name) == key }) {
+      return found
+    }
+    let names = territories.prefix(8).map { "\($0.id) \($0.name)" }.joined(separator: ", ")
+    throw UserError(
+      "territoire inconnu « \(shown(text)) »"
+        + (territories.isEmpty ? " : aucun territoire n'est défini." : " ; par exemple : \(names).")
+    )
+  }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import GuichetCore
+import GuichetStore
+
+/// `guichet operators list`: structures with their numbers, territories and advisors, the numbers the other
+/// `operators` commands take.
+struct OperatorsListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list",
+    abstract: "Liste les structures, leurs territoires et leurs conseillers (avec leurs numéros).",
+    discussion: "Types : \(OperatorsInput.kindNames).")
+
+  @Option(name: .long, help: ArgumentHelp("Seulement ce type de structure.", valueName: "type"))
+  var kind: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Seulement les structures de ce territoire (numéro ou nom).", valueName: "territoire"))
+  var territory: String?
+
+  @Flag(name: .long, help: "Inclut les structures et conseillers retirés.")
+  var all = false
+
+  @OptionGroup var output: OutputFormatOption
+  @OptionGroup var location: DatabaseOptions
+
+  struct Listed: Encodable {
+    var id: Int64
+    var kind: String
+    var kindLabel: String
+    var name: String
+    var address: String
+    var territories: [String]
+    var active: Bool
+    var advisors: [ListedAdvisor]
+  }
+
+  struct ListedAdvisor: Encodable {
+    var id: Int64
+    var name: String
+    var active: Bool
+  }
+
+  func run() throws {
+    let chosenKind = try CommandLineErrors.usage("operators list") {
+      _ = try output.isJSON
+      return try kind.map(OperatorsInput.kind)
+    }
+    let path = location.path
+    DatabaseLocation.announceIfNew(path)
+    let listed = try CommandLineErrors.report { () throws -> [Listed] in
+      let database = try AppDatabase.open(path: path)
+      let territories = try database.territories()
+      let territoryID = try territory.map { try OperatorsInput.territory($0, in: territories).id }
+      let names = Dictionary(territories.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+      return try database.operatorStructures(
+        kind: chosenKind, territoryID: territoryID, includeInactive: all
+      ).compactMap { structure in
+        guard let id = structure.id else { return nil }
+        let advisors = try database.advisors(structureID: id, includeInactive: all)
+        return Listed(
+          id: id, kind: structure.kind.rawValue, kindLabel: structure.kind.label,
+          name: structure.name, address: structure.fullAddress,
+          territories: structure.territoryIDs.map { names[$0] ?? "n° \($0)" },
+          active: structure.isActive,
+          advisors: advisors.compactMap { advisor in
+            advisor.id.map {
+              ListedAdvisor(id: $0, name: advisor.displayName, active: advisor.isActive)
+            }
+          })
+      }
+    }
+    if try output.isJSON {
+      try OperatorsJSON.print(listed)
+      return
+    }
+    guard !listed.isEmpty else {
+      print("Aucune structure. Ajoutez-en une : guichet operators add-structure --help")
+      return
+    }
+    for structure in listed {
+      var line = "\(structure.id)  \(structure.name) — \(structure.kindLabel)"
+      if !structure.active { line += " (retirée)" }
+      print(line)
+      if !structure.address.isEmpty { print("    \(structure.address)") }
+      if !structure.territories.isEmpty {
+        print("    Territoires : \(structure.territories.joined(separator: ", "))")
+      }
+      if structure.advisors.isEmpty {
+        print("    Aucun conseiller")
+      }
+      for advisor in structure.advisors {
+        print("    conseiller \(advisor.id)  \(advisor.name)\(advisor.active ? "" : " (retiré)")")
+      }
+    }
+    print("\(listed.count) structure\(listed.count > 1 ? "s" : "").")
+  }
+}
