@@ -26,6 +26,7 @@ public enum App {
       return loadEffect(for: state.top)
     case .key(let key):
       return handleKey(&state, key)
+    case .booking(let event): return handleBookingEvent(event, &state)
     case .failed(let error):
       state.message = StatusMessage(error.message, isError: true)
       return updateTop(&state) { screen, context in
@@ -139,6 +140,7 @@ public enum App {
         return effect
       case .search, .occupation, .certification, .labourNeeds, .structures:
         return handleInformationKey(&screen, key, context: context)
+      case .booking: return handleBookingKey(&screen, key, context: context)
       }
     }
   }
@@ -190,6 +192,7 @@ public enum App {
     case .help: .help(helpState(for: state.top, context: state.context))
     case .search, .occupation, .certification, .labourNeeds, .structures:
       makeInformationScreen(route, state: state)
+    case .booking(let route): makeBookingScreen(route)
     }
   }
 
@@ -201,6 +204,7 @@ public enum App {
     case .visitForm, .help: .none
     case .search, .occupation, .certification, .labourNeeds, .structures:
       informationLoadEffect(for: screen)
+    case .booking(let booking): bookingLoadEffect(booking)
     }
   }
 }

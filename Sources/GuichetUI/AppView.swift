@@ -21,6 +21,7 @@ extension App {
     case .help(let help): HelpScreen.render(help, in: body, on: &canvas)
     case .search, .occupation, .certification, .labourNeeds, .structures:
       renderInformation(state.top, in: body, on: &canvas, context: context)
+    case .booking(let booking): renderBooking(booking, in: body, on: &canvas, context: context)
     }
     let statusRow = state.size.height - 2
     if state.confirmingQuit {
@@ -105,6 +106,7 @@ extension App {
     case .help(let help): "Aide — \(help.screenTitle)"
     case .search, .occupation, .certification, .labourNeeds, .structures:
       informationTitle(screen)
+    case .booking(let booking): bookingTitle(booking)
     }
   }
 
@@ -123,6 +125,7 @@ extension App {
       return [HintLine(key: "Échap", text: "Fermer l'aide"), HintLine(key: "↑ ↓", text: "Défiler")]
     case .search, .occupation, .certification, .labourNeeds, .structures:
       return informationHints(screen) + global
+    case .booking(let booking): return bookingHints(booking)
     }
   }
 
@@ -156,6 +159,7 @@ extension App {
       return help
     case .search, .occupation, .certification, .labourNeeds, .structures:
       return informationHelp(screen, title: title)
+    case .booking(let booking): return bookingHelp(booking, title: title)
     }
   }
 }

@@ -21,7 +21,7 @@ public enum VisitFormScreen {
   }
 
   public enum Command: Equatable, Sendable {
-    case close, saveOpen, nextField, previousField, back, clearTerritory, search
+    case close, saveOpen, nextField, previousField, back, clearTerritory, search, booking
   }
 
   public struct State: Equatable, Sendable {
@@ -92,6 +92,11 @@ public enum VisitFormScreen {
       help:
         "Rechercher un métier, une certification, une structure (consultations notées sur la visite)",
       .search),
+    KeyBinding(
+      [.function(7)], "Rendez-vous",
+      help:
+        "Rendez-vous avec un conseiller : aiguillage, créneaux, consentement (la visite est enregistrée d'abord)",
+      .booking),
     KeyBinding([.tab], "Champ suivant", .nextField, inKeyBar: false),
     KeyBinding([.backTab], "Précédent", help: "Champ précédent", .previousField, inKeyBar: false),
     KeyBinding(
@@ -141,6 +146,10 @@ public enum VisitFormScreen {
   static func perform(_ command: Command, _ state: inout State, context: AppContext) -> Effect {
     switch command {
     case .search: return .navigate(.push(.search))
+    case .booking:
+      var visit = state.visit
+      visit.startedAt = visit.startedAt ?? visit.arrivedAt
+      return .navigate(.push(.booking(.recommendation(visit))))
     case .nextField: advance(&state, by: 1)
     case .previousField: advance(&state, by: -1)
     case .clearTerritory:

@@ -13,6 +13,7 @@ struct Services: Sendable {
   var communes: @Sendable (String) throws -> [CommuneMatch]
   var dataVersion: @Sendable () throws -> Int
   var information: InformationServices = .unavailable
+  var booking: BookingServices = .unavailable
 
   static func live(_ database: AppDatabase, workplace: Workplace) -> Services {
     Services(
@@ -24,7 +25,8 @@ struct Services: Sendable {
       visit: { try database.visit(id: $0) },
       communes: { try database.communes(matching: $0, limit: 12) },
       dataVersion: { try database.dataVersion() },
-      information: .live(database, workplace: workplace)
+      information: .live(database, workplace: workplace),
+      booking: .live(database, workplace: workplace)
     )
   }
 }

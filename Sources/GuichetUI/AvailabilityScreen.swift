@@ -1,0 +1,116 @@
+import Foundation
+import GuichetCore
+
+/// Next free slots of the chosen operator kind across the structures serving the visit's territory, with the
+/// delay in days the scheme is judged on. With no slot, the visit can be closed as « pas de créneau ».
+public enum AvailabilityScreen {
+  public enum Command: Equatable, Sendable { case choose, up, down, closeNoSlot }
+
+  public struct State: Equatable, Sendable {
+    public var draft: BookingDraft
+    public var slots: [AvailableSlot]?
+    public var highlight = 0
+    /// Set when the previous pick was taken by another desk, so the agent knows why the list changed.
+    public var notice: String?
+
+    public init(draft: BookingDraft) { self.draft = draft }
+
+    var kinds: [OperatorKind] { draft.operatorKind.map { [$0] } ?? [] }
+  }
+
+  public enum Action: Equatable, Sendable {
+    case key(Key)
+    case found(kinds: [OperatorKind], [AvailableSlot])
+  }
+
+  public static let bindings: [KeyBinding<Command>] = [
+    KeyBinding([.enter], "Choisir", help: "Réserver le créneau en surbrillance", .choose),
+    KeyBinding([.up], "↑", help: "Créneau précédent", .up, inKeyBar: false),
+    KeyBinding([.down], "↓", help: "Créneau suivant", .down, inKeyBar: false),
+    KeyBinding(
+      [.function(2)], "Clôturer sans RDV",
+      help: "Aucun créneau : clôturer la visite (pas de rendez-vous, aucun créneau disponible)",
+      .closeNoSlot),
+  ]
+
+  public static func loadEffect(_ state: State) -> Effect {
+    .booking(.findSlots(territoryID: state.draft.visit.territoryID, kinds: state.kinds))
+  }
+
+  public static func reduce(_ state: inout State, _ action: Action, context: AppContext) -> Effect {
+    switch action {
+    case .found(let kinds, let slots):
+      guard kinds == state.kinds else { return .none }
+      let previous = state.slots.flatMap {
+        $0.indices.contains(state.highlight) ? $0[state.highlight] : nil
+      }
+      state.slots = slots
+      state.highlight = previous.flatMap { slots.firstIndex(of: $0) } ?? 0
+      return .none
+    case .key(let key):
+      guard let slots = state.slots, let command: Command = bindings.command(for: key) else {
+        return .none
+      }
+      switch command {
+      case .up: state.highlight = max(0, state.highlight - 1)
+      case .down: state.highlight = min(max(0, slots.count - 1), state.highlight + 1)
+      case .closeNoSlot:
+        // Only when nothing is offered: a visit with slots on screen is not « aucun créneau ».
+        guard slots.isEmpty else { return .none }
+        return .booking(.recordOutcome(state.draft.visit, .noSlot, close: true))
+      case .choose:
+        guard slots.indices.contains(state.highlight) else { return .none }
+        var draft = state.draft
+        draft.slot = slots[state.highlight]
+        return .navigate(.push(.booking(.consent(draft))))
+      }
+      return .none
+    }
+  }
+
+  /// « mar. 03/03/2026 09:30  J+4  Sur place · Claire Martin · Mission locale de Vienne »: the structure last, as it is the longest.
+  static func line(_ slot: AvailableSlot, context: AppContext) -> String {
+    let start = slot.slot.startsAt
+    return
+      "\(Format.day(start, context.timeZone)) \(Format.time(start, context.timeZone))  J+\(slot.delayDays)  \(slot.slot.place.label) · \(slot.advisorName) · \(slot.structureName)"
+  }
+
+  public static func render(
+    _ state: State, in area: Rect, on canvas: inout Canvas, context: AppContext
+  ) {
+    let inner = area.inset(1)
+    var y = inner.y
+    let kind = state.draft.operatorKind?.label ?? "Tous les opérateurs"
+    canvas.put(
+      "\(kind) · \(context.territoryName(state.draft.visit.territoryID))", x: inner.x, y: y,
+      style: .title, limit: inner.width)
+    y += 1
+    if let notice = state.notice {
+      canvas.put(notice, x: inner.x, y: y, style: .error, limit: inner.width)
+      y += 1
+    }
+    y += 1
+    guard let slots = state.slots else {
+      canvas.put("Recherche des prochains créneaux…", x: inner.x, y: y)
+      return
+    }
+    if slots.isEmpty {
+      canvas.put("Aucun créneau disponible.", x: inner.x, y: y, style: .bold)
+      canvas.put(
+        "F2 : clôturer la visite (pas de rendez-vous, aucun créneau) · Échap : autre opérateur",
+        x: inner.x, y: y + 2, style: .muted, limit: inner.width)
+      return
+    }
+    canvas.put(
+      "Date et heure          Délai  Lieu · Conseiller · Structure", x: inner.x, y: y,
+      style: .muted,
+      limit: inner.width)
+    y += 1
+    for (index, slot) in slots.enumerated() where y < inner.y + inner.height {
+      canvas.putPadded(
+        " " + line(slot, context: context), x: inner.x, y: y, width: inner.width,
+        style: index == state.highlight ? .selected : .plain)
+      y += 1
+    }
+  }
+}

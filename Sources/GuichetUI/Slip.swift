@@ -1,0 +1,89 @@
+import Foundation
+import GuichetCore
+
+/// The confirmation slip handed to the person: when, where, with which structure, what to bring, how to
+/// cancel, and the reference. It names no one, so the saved files hold no personal data.
+public struct Slip: Equatable, Sendable {
+  public var reference: BookingReference
+  public var startsAt: Date
+  public var endsAt: Date
+  public var place: AppointmentPlace
+  public var structure: OperatorStructure
+  public var advisorName: String
+  public var timeZone: TimeZone
+
+  public init(
+    reference: BookingReference, startsAt: Date, endsAt: Date, place: AppointmentPlace,
+    structure: OperatorStructure, advisorName: String, timeZone: TimeZone = Day.parisTimeZone
+  ) {
+    self.reference = reference
+    self.startsAt = startsAt
+    self.endsAt = endsAt
+    self.place = place
+    self.structure = structure
+    self.advisorName = advisorName
+    self.timeZone = timeZone
+  }
+
+  public static let toBring =
+    "Une pièce d'identité, votre CV si vous en avez un, et ce coupon."
+
+  public var howToCancel: String {
+    let phone = structure.phone.map { " au \($0)" } ?? ""
+    return
+      "Pour annuler ou déplacer ce rendez-vous, appelez \(structure.name)\(phone) en donnant la référence \(reference)."
+  }
+
+  /// File name stem: the reference only, never a name.
+  public var fileStem: String { reference.value }
+
+  public var lines: [String] {
+    var lines = [
+      "Rendez-vous : \(Format.day(startsAt, timeZone)) de \(Format.time(startsAt, timeZone)) à \(Format.time(endsAt, timeZone))",
+      "Lieu : \(place.label)",
+      "Structure : \(structure.name) (\(structure.kind.label))",
+    ]
+    if !structure.fullAddress.isEmpty { lines.append("Adresse : \(structure.fullAddress)") }
+    if let phone = structure.phone { lines.append("Téléphone : \(phone)") }
+    lines.append("Conseiller : \(advisorName)")
+    lines.append("À apporter : \(Self.toBring)")
+    lines.append(howToCancel)
+    lines.append("Référence : \(reference)")
+    return lines
+  }
+
+  public var text: String {
+    (["Guichet — confirmation de rendez-vous", ""] + lines).joined(separator: "\n") + "\n"
+  }
+
+  /// iCalendar (RFC 5545) with UTC times, CRLF line ends and escaped text.
+  public var ics: String {
+    let stamp = Self.utc(startsAt)
+    let location = [structure.name, structure.fullAddress].filter { !$0.isEmpty }.joined(
+      separator: ", ")
+    let lines = [
+      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Guichet//Rendez-vous//FR", "BEGIN:VEVENT",
+      "UID:\(reference.value)@guichet", "DTSTAMP:\(stamp)", "DTSTART:\(stamp)",
+      "DTEND:\(Self.utc(endsAt))",
+      "SUMMARY:\(Self.escape("Rendez-vous \(structure.kind.label) (\(reference))"))",
+      "LOCATION:\(Self.escape(place == .onSite ? location : place.label))",
+      "DESCRIPTION:\(Self.escape("À apporter : \(Self.toBring) \(howToCancel)"))",
+      "END:VEVENT", "END:VCALENDAR",
+    ]
+    return lines.joined(separator: "\r\n") + "\r\n"
+  }
+
+  static func utc(_ date: Date) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+    return String(
+      format: "%04d%02d%02dT%02d%02d%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0,
+      c.minute ?? 0, c.second ?? 0)
+  }
+
+  static func escape(_ text: String) -> String {
+    SafeText.clean(text).replacingOccurrences(of: "\\", with: "\\\\")
+      .replacingOccurrences(of: ";", with: "\\;").replacingOccurrences(of: ",", with: "\\,")
+  }
+}

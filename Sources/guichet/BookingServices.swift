@@ -1,0 +1,211 @@
+import Foundation
+import GuichetCore
+import GuichetStore
+import GuichetUI
+
+/// What the booking screens need from the store and the desk: routing, slots, consent, contact, the booking
+/// transaction, and where slips are written and printed.
+struct BookingServices: Sendable {
+  var recommend: @Sendable (Visit) throws -> [Recommendation]
+  var nextAvailability: @Sendable (Int64?, [OperatorKind], Date) throws -> [AvailableSlot]
+  var consentText: @Sendable () throws -> ConsentText
+  var structure: @Sendable (Int64) throws -> OperatorStructure?
+  var recordConsent: @Sendable (Int64, Int, Int64, Date) throws -> Consent
+  var duplicates: @Sendable (Contact) throws -> [Contact]
+  var saveContact: @Sendable (Contact, Int64) throws -> Contact
+  var book:
+    @Sendable (BookingReference, Slot, Int64, Int64, RoutingOverride?, Date) throws -> Appointment
+  /// Folder the slips are written to (created 0700 on first use).
+  var slipsDirectory: @Sendable () -> URL
+  /// Sends text to `lp`; throws a French `UserError` when printing is not possible.
+  var print: @Sendable (String) throws -> Void
+
+  static func live(_ database: AppDatabase, workplace: Workplace) -> BookingServices {
+    BookingServices(
+      recommend: { try database.recommend(for: $0) },
+      nextAvailability: {
+        try database.nextAvailability(territoryID: $0, operatorKinds: $1, from: $2, limit: 10)
+      },
+      consentText: { try database.consentText() },
+      structure: { try database.operatorStructure(id: $0) },
+      recordConsent: {
+        try database.recordConsent(
+          visitID: $0, textVersion: $1, recipientStructureID: $2, deskID: workplace.deskID, at: $3)
+      },
+      duplicates: { try database.possibleDuplicates(of: $0) },
+      saveContact: { try database.saveContact($0, consentID: $1) },
+      book: {
+        try database.book(
+          reference: $0, slot: $1, visitID: $2, consentID: $3, override: $4, now: $5)
+      },
+      slipsDirectory: { SlipFiles.directory() },
+      print: { try SlipFiles.print($0) })
+  }
+
+  static let unavailable: BookingServices = {
+    let error = UserError("Prise de rendez-vous indisponible.")
+    return BookingServices(
+      recommend: { _ in throw error }, nextAvailability: { _, _, _ in throw error },
+      consentText: { throw error }, structure: { _ in throw error },
+      recordConsent: { _, _, _, _ in throw error }, duplicates: { _ in throw error },
+      saveContact: { _, _ in throw error }, book: { _, _, _, _, _, _ in throw error },
+      slipsDirectory: { SlipFiles.directory() }, print: { _ in throw error })
+  }()
+}
+
+/// Slip files and printing: names come from the reference only, files are private to the desk's user.
+enum SlipFiles {
+  /// `$GUICHET_SLIPS_DIR`, else `$XDG_DATA_HOME/guichet/rendez-vous`, else `~/.local/share/guichet/rendez-vous`.
+  static func directory(environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> URL
+  {
+    if let dir = environment["GUICHET_SLIPS_DIR"], !dir.isEmpty {
+      return URL(fileURLWithPath: dir, isDirectory: true)
+    }
+    let base =
+      environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? (NSHomeDirectory() + "/.local/share")
+    return URL(fileURLWithPath: base, isDirectory: true)
+      .appendingPathComponent("guichet/rendez-vous", isDirectory: true)
+  }
+
+  static func write(_ slip: Slip, into directory: URL) throws -> [URL] {
+    do {
+      try FileManager.default.createDirectory(
+        at: directory, withIntermediateDirectories: true,
+        attributes: [.posixPermissions: 0o700])
+      let files = [
+        (directory.appendingPathComponent(slip.fileStem + ".txt"), slip.text),
+        (directory.appendingPathComponent(slip.fileStem + ".ics"), slip.ics),
+      ]
+      for (url, content) in files {
+        try Data(content.utf8).write(to: url, options: .atomic)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+      }
+      return files.map(\.0)
+    } catch {
+      throw UserError("Impossible d'enregistrer le coupon dans \(directory.path).")
+    }
+  }
+
+  /// The first `lp` on PATH, if any.
+  static func lpPath(environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> String?
+  {
+    let path = environment["PATH"] ?? ""
+    for dir in path.split(separator: ":") where !dir.isEmpty {
+      let candidate = "\(dir)/lp"
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+  }
+
+  static func print(_ text: String) throws {
+    guard let lp = lpPath() else {
+      throw UserError("Impression indisponible : la commande lp n'existe pas sur ce poste.")
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: lp)
+    let input = Pipe()
+    process.standardInput = input
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    do {
+      try process.run()
+      input.fileHandleForWriting.write(Data(text.utf8))
+      try input.fileHandleForWriting.close()
+      process.waitUntilExit()
+    } catch {
+      throw UserError("Impression impossible : lp n'a pas pu être lancé.")
+    }
+    guard process.terminationStatus == 0 else {
+      throw UserError("Impression refusée par lp (code \(process.terminationStatus)).")
+    }
+  }
+}
+
+extension EffectInterpreter {
+  func runBooking(_ effect: BookingEffect, context: AppContext) -> [AppAction] {
+    let booking = services.booking
+    let actions: [AppAction]
+    switch effect {
+    case .prepare(let visit):
+      actions = attempt {
+        // The booking hangs on a saved visit: save what the form holds, as in service.
+        let saved = try services.save(visit)
+        return .booking(.prepared(saved, try booking.recommend(saved)))
+      }
+    case .findSlots(let territoryID, let kinds):
+      actions = attempt {
+        .booking(
+          .slotsFound(kinds: kinds, try booking.nextAvailability(territoryID, kinds, now())))
+      }
+    case .recordOutcome(var visit, let reason, let close):
+      actions = attempt {
+        visit.outcome = .noBooking
+        visit.reason = reason
+        visit.startedAt = visit.startedAt ?? visit.arrivedAt
+        if close { visit.closedAt = visit.closedAt ?? max(now(), visit.startedAt ?? now()) }
+        return .booking(.outcomeRecorded(try services.save(visit), closed: close))
+      }
+    case .loadConsent(let structureID):
+      actions = attempt {
+        guard let structure = try booking.structure(structureID) else {
+          throw UserError("Cette structure n'existe plus ou n'accueille plus de rendez-vous.")
+        }
+        return .booking(.consentLoaded(try booking.consentText(), structure))
+      }
+    case .recordConsent(let visitID, let version, let structureID):
+      actions = attempt {
+        .booking(.consentRecorded(try booking.recordConsent(visitID, version, structureID, now())))
+      }
+    case .findDuplicates(let contact):
+      actions = attempt { .booking(.duplicatesFound(try booking.duplicates(contact))) }
+    case .book(let request):
+      return [book(request, booking)]
+    case .saveSlip(let slip):
+      actions = attempt {
+        let files = try SlipFiles.write(slip, into: booking.slipsDirectory())
+        let names = files.map(\.lastPathComponent).joined(separator: " et ")
+        return .booking(
+          .slipSaved(
+            "Coupon enregistré : \(names) dans \(files[0].deletingLastPathComponent().path)"))
+      }
+    case .printSlip(let slip):
+      actions = attempt {
+        try booking.print(slip.text)
+        return .booking(.slipPrinted("Coupon envoyé à l'imprimante (lp)."))
+      }
+    }
+    // Booking screens show their own errors; the generic failure only sets the status line.
+    return actions.map {
+      if case .failed(let error) = $0 { return .booking(.failed(error)) }
+      return $0
+    }
+  }
+
+  /// The reference is generated here, before the write, and reported with any failure so a retry reuses it.
+  func book(_ request: BookingRequest, _ booking: BookingServices) -> AppAction {
+    let reference = request.reference ?? BookingReference.generate()
+    do {
+      _ = try booking.saveContact(request.contact, request.consentID)
+      let appointment = try booking.book(
+        reference, request.slot.slot, request.visitID, request.consentID, request.override, now())
+      return .booking(.booked(appointment))
+    } catch let taken as SlotTakenError {
+      let original = request.slot
+      let next = taken.nextFree.map { slot in
+        var offer = original
+        offer.slot = slot
+        offer.delayDays = original.delayDays + original.slot.date.days(until: slot.date)
+        return offer
+      }
+      return .booking(.slotTaken(next))
+    } catch let error as UserError {
+      return .booking(.bookingFailed(reference, error))
+    } catch {
+      return .booking(
+        .bookingFailed(reference, UserError("Réservation impossible : erreur inattendue.")))
+    }
+  }
+}
