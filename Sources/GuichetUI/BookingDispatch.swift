@@ -73,7 +73,11 @@ extension App {
         return effect
       }
     case .consentRecorded(let consent):
-      guard case .booking(.consent(let screen)) = state.top else { return .none }
+      guard case .booking(.consent(var screen)) = state.top else { return .none }
+      // Coming back here later shows the question again rather than a frozen « oui ».
+      screen.sending = false
+      screen.answer = ""
+      state.screens[state.screens.count - 1] = .booking(.consent(screen))
       var draft = screen.draft
       draft.consentID = consent.id
       state.message = StatusMessage(

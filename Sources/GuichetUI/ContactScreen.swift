@@ -63,6 +63,7 @@ public enum ContactScreen {
     case .duplicatesFound(let found):
       state.duplicates = found
       state.duplicatesChecked = true
+      state.booking = false
       // Nobody known: book at once; otherwise the agent chooses to reuse or to book as typed.
       return found.isEmpty ? book(&state) : .none
     case .slotTaken(let slots):

@@ -77,6 +77,11 @@ import Testing
     #expect(try database.contact(consentID: appointment.consentID)?.lastName == "Dupont")
     let files = try FileManager.default.contentsOfDirectory(atPath: slips.path).sorted()
     #expect(files == ["\(appointment.reference).ics", "\(appointment.reference).txt"])
+    for file in files {
+      let content = try String(contentsOf: slips.appendingPathComponent(file), encoding: .utf8)
+      #expect(content.contains(appointment.reference.value))
+      #expect(!content.contains("Dupont") && !content.contains("12345678"))
+    }
 
     let queue = try DatabaseQueue(path: console.databasePath)
     let visitRow = try #require(

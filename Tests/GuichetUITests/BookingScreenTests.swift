@@ -168,6 +168,29 @@ import Testing
     #expect(!form.isDirty)
   }
 
+  @Test func aKnownPersonIsOfferedForReuse() {
+    var app = BookingFixture.atContact()
+    BookingFixture.type("Marie", into: &app)
+    _ = App.reduce(&app, .key(.tab))
+    BookingFixture.type("Dupond", into: &app)
+    _ = App.reduce(&app, .key(.tab))
+    BookingFixture.type("06 12 34 56 78", into: &app)
+    _ = App.reduce(&app, .key(.function(2)))
+    let known = Contact(
+      id: 4, consentID: 1, firstName: "Marie", lastName: "Dupont",
+      phone: try? PhoneNumber(parsing: "0612345678"), email: nil)
+    #expect(App.reduce(&app, .booking(.duplicatesFound([known]))) == .none)
+    #expect(App.render(app).text.contains("Personne déjà connue : Marie DUPONT"))
+    _ = App.reduce(&app, .key(.function(5)))
+    #expect(contact(app)?.text(.lastName) == "Dupont")
+    let effect = App.reduce(&app, .key(.function(2)))
+    guard case .booking(.book(let request)) = effect else {
+      Issue.record("expected book, got \(effect)")
+      return
+    }
+    #expect(request.contact.lastName == "Dupont")
+  }
+
   func contact(_ app: AppState) -> ContactScreen.State? {
     if case .booking(.contact(let screen)) = app.top { return screen }
     return nil
