@@ -27,6 +27,7 @@ public enum App {
     case .key(let key):
       return handleKey(&state, key)
     case .booking(let event): return handleBookingEvent(event, &state)
+    case .agenda(let event): return deliverAgenda(event, to: &state)
     case .failed(let error):
       state.message = StatusMessage(error.message, isError: true)
       return updateTop(&state) { screen, context in
@@ -140,6 +141,7 @@ public enum App {
         return effect
       case .search, .occupation, .certification, .labourNeeds, .structures:
         return handleInformationKey(&screen, key, context: context)
+      case .agenda: return handleAgendaKey(&screen, key, context: context)
       case .booking: return handleBookingKey(&screen, key, context: context)
       }
     }
@@ -193,6 +195,7 @@ public enum App {
     case .search, .occupation, .certification, .labourNeeds, .structures:
       makeInformationScreen(route, state: state)
     case .booking(let route): makeBookingScreen(route)
+    case .agenda: makeAgendaScreen(context: state.context)
     }
   }
 
@@ -205,6 +208,7 @@ public enum App {
     case .search, .occupation, .certification, .labourNeeds, .structures:
       informationLoadEffect(for: screen)
     case .booking(let booking): bookingLoadEffect(booking)
+    case .agenda(let agenda): AgendaScreen.loadEffect(agenda)
     }
   }
 }

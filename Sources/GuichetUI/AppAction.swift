@@ -22,6 +22,7 @@ public enum AppAction: Equatable, Sendable {
   case certificationLoaded(code: String, CertificationFiche?)
   case labourNeedsLoaded(territoryID: Int64, LabourNeeds?)
   case structuresLoaded(StructureDirectory)
+  case agenda(AgendaEvent)
   case booking(BookingEvent)
   case failed(UserError)
 }

@@ -13,6 +13,7 @@ public enum Screen: Equatable, Sendable {
   case certification(CertificationScreen.State)
   case labourNeeds(LabourNeedsScreen.State)
   case structures(StructuresScreen.State)
+  case agenda(AgendaScreen.State)
   case booking(BookingScreen)
 }
 

@@ -21,6 +21,7 @@ extension App {
     case .help(let help): HelpScreen.render(help, in: body, on: &canvas)
     case .search, .occupation, .certification, .labourNeeds, .structures:
       renderInformation(state.top, in: body, on: &canvas, context: context)
+    case .agenda(let agenda): AgendaScreen.render(agenda, in: body, on: &canvas, context: context)
     case .booking(let booking): renderBooking(booking, in: body, on: &canvas, context: context)
     }
     let statusRow = state.size.height - 2
@@ -106,6 +107,7 @@ extension App {
     case .help(let help): "Aide — \(help.screenTitle)"
     case .search, .occupation, .certification, .labourNeeds, .structures:
       informationTitle(screen)
+    case .agenda(let agenda): AgendaScreen.title(agenda)
     case .booking(let booking): bookingTitle(booking)
     }
   }
@@ -125,6 +127,7 @@ extension App {
       return [HintLine(key: "Échap", text: "Fermer l'aide"), HintLine(key: "↑ ↓", text: "Défiler")]
     case .search, .occupation, .certification, .labourNeeds, .structures:
       return informationHints(screen) + global
+    case .agenda(let agenda): return AgendaScreen.hints(agenda) + global
     case .booking(let booking): return bookingHints(booking)
     }
   }
@@ -159,6 +162,7 @@ extension App {
       return help
     case .search, .occupation, .certification, .labourNeeds, .structures:
       return informationHelp(screen, title: title)
+    case .agenda(let agenda): return AgendaScreen.help(agenda, title: title)
     case .booking(let booking): return bookingHelp(booking, title: title)
     }
   }

@@ -25,6 +25,7 @@ public enum Effect: Equatable, Sendable {
   case recordConsultations(visitID: Int64, [Consultation])
   /// Notes a search that found nothing (unmet demand), reduced to a few plain words by the store.
   case recordSearchMiss(String)
+  case agenda(AgendaRequest)
   case booking(BookingEffect)
   case quit
 
@@ -61,5 +62,6 @@ public enum Route: Equatable, Sendable {
   case labourNeeds
   /// The structures directory, with one structure highlighted when opened from a search.
   case structures(focus: String?)
+  case agenda
   case booking(BookingRoute)
 }

@@ -3,7 +3,8 @@ import GuichetCore
 /// The desk's home: today's counters for the desk and the site, the queue at a glance, and one-key entry points.
 public enum HomeScreen {
   public enum Command: Equatable, Sendable {
-    case newVisit, registerArrival, openQueue, openTodayVisits, search, labourNeeds, structures
+    case newVisit, registerArrival, openQueue, openTodayVisits, search, labourNeeds, structures,
+      agenda
   }
 
   public struct State: Equatable, Sendable {
@@ -34,6 +35,7 @@ public enum HomeScreen {
     KeyBinding(
       [.char("s")], "Structures", help: "Annuaire des structures", .structures,
       inKeyBar: false),
+    KeyBinding([.char("g")], "Agenda", help: "Agenda des conseillers", .agenda, inKeyBar: false),
   ]
 
   public static let loadEffect: Effect = .loadCounters + .loadQueue
@@ -61,6 +63,7 @@ public enum HomeScreen {
       case .search: return .navigate(.push(.search))
       case .labourNeeds: return .navigate(.push(.labourNeeds))
       case .structures: return .navigate(.push(.structures(focus: nil)))
+      case .agenda: return .navigate(.push(.agenda))
       }
     }
     return .none

@@ -36,6 +36,7 @@ struct EffectInterpreter {
     case .searchReference, .loadOccupation, .loadCertification, .loadLabourNeeds, .loadStructures,
       .recordConsultations, .recordSearchMiss:
       return runInformation(effect, context: context)
+    case .agenda(let request): return runAgenda(request)
     case .booking(let booking): return runBooking(booking, context: context)
     }
   }

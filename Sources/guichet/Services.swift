@@ -14,6 +14,7 @@ struct Services: Sendable {
   var dataVersion: @Sendable () throws -> Int
   var information: InformationServices = .unavailable
   var booking: BookingServices = .unavailable
+  var agenda: AgendaServices = .unavailable
 
   static func live(_ database: AppDatabase, workplace: Workplace) -> Services {
     Services(
@@ -26,7 +27,8 @@ struct Services: Sendable {
       communes: { try database.communes(matching: $0, limit: 12) },
       dataVersion: { try database.dataVersion() },
       information: .live(database, workplace: workplace),
-      booking: .live(database, workplace: workplace)
+      booking: .live(database, workplace: workplace),
+      agenda: .live(database)
     )
   }
 }

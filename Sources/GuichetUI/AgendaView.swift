@@ -1,0 +1,220 @@
+import Foundation
+import GuichetCore
+
+/// Drawing, title, key bar and help of the agenda. The handover shows codes and labels only, never free text;
+/// contact data appears only while the consent holds (the store returns none otherwise).
+extension AgendaScreen {
+  static let detailRows = 7
+
+  public static func title(_ state: State) -> String {
+    guard state.structure != nil else { return "Agenda — structure" }
+    switch state.mode {
+    case .day: return "Agenda du jour"
+    case .week: return "Agenda de la semaine"
+    case .backlog: return "Rendez-vous à compléter"
+    }
+  }
+
+  public static func hints(_ state: State) -> [HintLine] {
+    if state.pending != nil {
+      return [
+        HintLine(key: "O", text: "Confirmer l'annulation"), HintLine(key: "Autre", text: "Garder"),
+      ]
+    }
+    return (state.structure == nil ? pickBindings : bindings).map(\.hintLine)
+  }
+
+  public static func help(_ state: State, title: String) -> HelpScreen.State {
+    HelpScreen.State(
+      screenTitle: title,
+      purpose:
+        "Agenda des conseillers d'une structure : jour ou semaine, ou rendez-vous passés à compléter. Chaque rendez-vous montre la note de l'accueil (demandes, public, métiers consultés : des codes, jamais de texte libre) et les coordonnées tant que le consentement tient. Reçu et absent se saisissent après l'heure du rendez-vous ; excusé et annulé libèrent le créneau. Les réservations des autres postes apparaissent d'elles-mêmes.",
+      lines: bindings.map(\.hintLine))
+  }
+
+  public static func render(
+    _ state: State, in area: Rect, on canvas: inout Canvas, context: AppContext
+  ) {
+    guard let structure = state.structure else {
+      renderPicker(state, in: area, on: &canvas)
+      return
+    }
+    canvas.put(
+      " \(structure.name) — \(state.advisorName)", x: area.x + 1, y: area.y, style: .title,
+      limit: area.width - 2)
+    canvas.put(
+      " " + heading(state, context: context), x: area.x + 1, y: area.y + 1, style: .bold,
+      limit: area.width - 2)
+    let entries = state.entries
+    let listRows = max(1, area.height - 4 - detailRows)
+    let week = state.mode != .day
+    canvas.putPadded(
+      " " + (week ? Text.column("Jour", width: 11) : "") + Text.column("Heure", width: 6)
+        + Text.column("Conseiller", width: 16) + Text.column("Lieu", width: 10)
+        + Text.column("Statut", width: 11) + "Personne",
+      x: area.x + 1, y: area.y + 2, width: area.width - 2, style: .muted)
+    if state.page?.query != state.query {
+      canvas.put(" Chargement…", x: area.x + 1, y: area.y + 3, style: .muted)
+      return
+    }
+    if entries.isEmpty {
+      canvas.put(" " + emptyText(state.mode), x: area.x + 1, y: area.y + 3, style: .muted)
+      return
+    }
+    let first = max(0, min(state.selection - listRows + 1, entries.count - listRows))
+    for line in 0..<min(listRows, entries.count - first) {
+      let index = first + line
+      let entry = entries[index]
+      let appointment = entry.appointment
+      let wall = LocalClock.wallTime(of: appointment.startsAt, in: context.timeZone)
+      let text =
+        " "
+        + (week
+          ? Text.column("\(wall.date.weekday.label.prefix(3)) \(shortDay(wall.date))", width: 11)
+          : "")
+        + Text.column(wall.time.description, width: 6)
+        + Text.column(entry.advisorName, width: 16)
+        + Text.column(shortPlace(appointment.place), width: 10)
+        + Text.column(appointment.status.label, width: 11)
+        + (entry.contact?.displayName ?? "—")
+      let style: Style = index == state.selection ? .selected : statusStyle(appointment.status)
+      canvas.putPadded(
+        text, x: area.x + 1, y: area.y + 3 + line, width: area.width - 2, style: style)
+    }
+    if let entry = state.selected {
+      renderDetail(
+        entry, titles: state.page?.occupationTitles ?? [:], pending: state.pending,
+        in: Rect(
+          x: area.x, y: area.y + area.height - detailRows, width: area.width, height: detailRows),
+        on: &canvas, context: context)
+    }
+  }
+
+  static func renderPicker(_ state: State, in area: Rect, on canvas: inout Canvas) {
+    canvas.put(" Agenda de quelle structure ?", x: area.x + 1, y: area.y, style: .title)
+    guard state.structuresLoaded else {
+      canvas.put(" Chargement…", x: area.x + 1, y: area.y + 2, style: .muted)
+      return
+    }
+    guard !state.structures.isEmpty else {
+      canvas.put(
+        " Aucune structure. Créez-en une : guichet operators add-structure --help", x: area.x + 1,
+        y: area.y + 2, style: .muted, limit: area.width - 2)
+      return
+    }
+    let rows = max(1, area.height - 2)
+    let first = max(0, min(state.structureIndex - rows + 1, state.structures.count - rows))
+    for line in 0..<min(rows, state.structures.count - first) {
+      let index = first + line
+      let structure = state.structures[index]
+      canvas.putPadded(
+        " " + Text.column(structure.kind.label, width: 18) + structure.name, x: area.x + 1,
+        y: area.y + 2 + line, width: area.width - 2,
+        style: index == state.structureIndex ? .selected : .plain)
+    }
+  }
+
+  static func renderDetail(
+    _ entry: AgendaEntry, titles: [String: String], pending: AgendaPending?, in area: Rect,
+    on canvas: inout Canvas, context: AppContext
+  ) {
+    let appointment = entry.appointment
+    let width = area.width - 2
+    canvas.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), style: .muted)
+    canvas.put(String(repeating: "─", count: area.width), x: area.x, y: area.y, style: .muted)
+    let start = LocalClock.wallTime(of: appointment.startsAt, in: context.timeZone)
+    let end = LocalClock.wallTime(of: appointment.endsAt, in: context.timeZone)
+    var lines: [(String, Style)] = [
+      (
+        "Réf. \(appointment.reference) · \(start.date.frenchNumeric) \(start.time)–\(end.time) · "
+          + "\(appointment.place.label) · \(appointment.status.label)", .bold
+      )
+    ]
+    if let contact = entry.contact {
+      let reach = [contact.phone?.description, contact.email?.description].compactMap { $0 }
+      lines.append(
+        ("Personne : " + ([contact.displayName] + reach).joined(separator: " · "), .plain))
+    } else {
+      lines.append(("Coordonnées effacées (consentement retiré ou données purgées).", .muted))
+    }
+    let handover = entry.handover
+    let visit = handover.visitDay.map { " (visite du \($0.frenchNumeric))" } ?? ""
+    lines.append(
+      (
+        "Accueil\(visit) : \(handover.publicCategory.label) · \(handover.ageBand.label)", .plain
+      ))
+    lines.append(
+      (
+        "Demandes : "
+          + (handover.requestKinds.isEmpty
+            ? "non précisées" : handover.requestKinds.map(\.label).joined(separator: ", ")),
+        .plain
+      ))
+    let consulted = handover.occupationCodes.map { code in
+      titles[code].map { "\(code) \($0)" } ?? code
+    }
+    lines.append(
+      (
+        "Métiers consultés : "
+          + (consulted.isEmpty ? "aucun" : consulted.joined(separator: ", ")), .plain
+      ))
+    if let pending {
+      lines.append(
+        (
+          "« \(pending.status.label) » : le créneau sera libéré. Confirmer avec O, autre touche pour garder.",
+          Style(tone: .warning, bold: true)
+        ))
+    }
+    for (index, line) in lines.prefix(area.height - 1).enumerated() {
+      canvas.put(
+        " " + line.0, x: area.x + 1, y: area.y + 1 + index, style: line.1, limit: width)
+    }
+  }
+
+  static func heading(_ state: State, context: AppContext) -> String {
+    let count = state.entries.count
+    let counted = "\(count) rendez-vous"
+    switch state.mode {
+    case .day:
+      let today = LocalDate(context.now, in: context.timeZone)
+      let relative = state.day == today ? " (aujourd'hui)" : ""
+      return
+        "\(state.day.weekday.label.capitalized) \(state.day.frenchNumeric)\(relative) · \(counted)"
+    case .week:
+      let monday = state.day.startOfWeek
+      return
+        "Semaine du \(monday.frenchNumeric) au \(monday.adding(days: 6).frenchNumeric) · \(counted)"
+    case .backlog:
+      return "Passés, résultat non saisi · \(counted)"
+    }
+  }
+
+  static func emptyText(_ mode: AgendaMode) -> String {
+    switch mode {
+    case .day: "Aucun rendez-vous ce jour. ← → : autre jour, S : semaine."
+    case .week: "Aucun rendez-vous cette semaine. ← → : autre semaine."
+    case .backlog: "Tous les rendez-vous passés ont leur résultat."
+    }
+  }
+
+  static func shortDay(_ date: LocalDate) -> String {
+    String(date.frenchNumeric.prefix(5))
+  }
+
+  static func shortPlace(_ place: AppointmentPlace) -> String {
+    switch place {
+    case .onSite: "Sur place"
+    case .phone: "Téléphone"
+    case .video: "Visio"
+    }
+  }
+
+  static func statusStyle(_ status: AppointmentStatus) -> Style {
+    switch status {
+    case .booked: .plain
+    case .seen: Style(tone: .success)
+    case .noShow: Style(tone: .warning)
+    case .excused, .revoked: .muted
+    }
+  }
+}

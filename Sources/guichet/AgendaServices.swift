@@ -1,0 +1,71 @@
+import Foundation
+import GuichetCore
+import GuichetStore
+import GuichetUI
+
+/// What the advisor's agenda needs from the store: structures, advisors, the day/week/backlog with the
+/// handover note completed by the consulted métiers, and the status marks (the store checks times and rights).
+struct AgendaServices: Sendable {
+  var structures: @Sendable () throws -> [OperatorStructure]
+  var advisors: @Sendable (Int64) throws -> [Advisor]
+  var load: @Sendable (AgendaQuery, Date) throws -> AgendaPage
+  var mark: @Sendable (BookingReference, AppointmentStatus, Date) throws -> Appointment
+
+  static func live(_ database: AppDatabase) -> AgendaServices {
+    AgendaServices(
+      structures: { try database.operatorStructures() },
+      advisors: { try database.advisors(structureID: $0, includeInactive: true) },
+      load: { query, now in
+        var entries: [AgendaEntry]
+        switch query.mode {
+        case .day, .week:
+          entries = try database.agenda(
+            structureID: query.structureID, from: query.firstDay, days: query.mode == .week ? 7 : 1,
+            includeCancelled: true)
+        case .backlog:
+          entries = try database.unfilledAppointments(structureID: query.structureID, now: now)
+        }
+        if let advisorID = query.advisorID {
+          entries = entries.filter { $0.appointment.advisorID == advisorID }
+        }
+        let consulted = try database.consultedOccupations(
+          visitIDs: Array(Set(entries.map(\.appointment.visitID))))
+        var titles: [String: String] = [:]
+        for index in entries.indices {
+          let found = consulted[entries[index].appointment.visitID] ?? []
+          entries[index].handover.occupationCodes = found.map(\.code)
+          for item in found { titles[item.code] = item.title }
+        }
+        return AgendaPage(query: query, entries: entries, occupationTitles: titles)
+      },
+      mark: { reference, status, now in
+        status.isCancellation
+          ? try database.cancel(reference: reference, as: status, now: now)
+          : try database.recordAttendance(reference: reference, as: status, now: now)
+      })
+  }
+
+  /// For services built without a database: every request answers with an error.
+  static let unavailable: AgendaServices = {
+    let error = UserError("Agenda indisponible.")
+    return AgendaServices(
+      structures: { throw error }, advisors: { _ in throw error }, load: { _, _ in throw error },
+      mark: { _, _, _ in throw error })
+  }()
+}
+
+extension EffectInterpreter {
+  func runAgenda(_ request: AgendaRequest) -> [AppAction] {
+    let agenda = services.agenda
+    switch request {
+    case .loadStructures:
+      return attempt { .agenda(.structuresLoaded(try agenda.structures())) }
+    case .loadAdvisors(let id):
+      return attempt { .agenda(.advisorsLoaded(structureID: id, try agenda.advisors(id))) }
+    case .load(let query):
+      return attempt { .agenda(.loaded(try agenda.load(query, now()))) }
+    case .mark(let reference, let status):
+      return attempt { .agenda(.marked(try agenda.mark(reference, status, now()))) }
+    }
+  }
+}
