@@ -53,7 +53,7 @@ struct BenchMeasure: Sendable {
 enum BenchSuite {
   static let all: [BenchMeasure] = [
     FrameBench.measure, ColdStartBench.measure, SearchBench.measure, ImportBench.measure,
-    FaultsBench.measure,
+    FaultsBench.measure, BookingBench.measure, NextAvailabilityBench.measure,
   ]
   static var names: [String] { all.map(\.name) }
 }

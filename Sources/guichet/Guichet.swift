@@ -14,6 +14,7 @@ struct Guichet: ParsableCommand {
       ConsoleCommand.self, InitCommand.self, ImportCommand.self, SearchCommand.self,
       BenchCommand.self, OperatorsCommand.self,
       BackupCommand.self, RestoreCommand.self, CheckCommand.self, SelfTestWriterCommand.self,
+      BookingBenchWorkerCommand.self,
       FirstFrameCommand.self,
     ],
     defaultSubcommand: ConsoleCommand.self
