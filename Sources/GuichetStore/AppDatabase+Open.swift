@@ -104,7 +104,7 @@ extension AppDatabase {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
     // GRDB's default (.immediateError) made 6 of 8 concurrent openers crash; wait for the lock instead.
-    configuration.busyMode = .timeout(busyTimeout)
+    configuration.busyMode = .callback(ShortBusyWait.callback(timeout: busyTimeout))
     configuration.prepareDatabase { db in
       // Erased personal data must really be gone from the file.
       try db.execute(sql: "PRAGMA secure_delete = ON")

@@ -26,13 +26,23 @@ import Testing
     let writer = try database.writer.writeWithoutTransaction { try Self.pragmas($0) }
     #expect(writer["journal_mode"] == "wal")
     #expect(writer["synchronous"] == "2")
-    #expect(writer["busy_timeout"] == "10000")
+    // A busy handler with short sleeps (ShortBusyWait) stands in for SQLite's busy_timeout.
+    #expect(writer["busy_timeout"] == "0")
     #expect(writer["secure_delete"] == "1")
     #expect(writer["foreign_keys"] == "1")
     let reader = try database.writer.read { try Self.pragmas($0) }
-    #expect(reader["busy_timeout"] == "10000")
+    #expect(
+      reader["busy_timeout"] == "10000",
+      "GRDB gives the pool's readers their own timeout; WAL readers seldom wait")
     #expect(reader["secure_delete"] == "1")
     #expect(reader["foreign_keys"] == "1")
+  }
+
+  /// The busy handler keeps retrying for about the configured timeout, then lets SQLite report « busy ».
+  @Test func busyWaitRetriesThenGivesUpAfterTheTimeout() {
+    let callback = ShortBusyWait.callback(timeout: 3.5 * ShortBusyWait.averageSleep)
+    #expect(callback(0) && callback(1) && callback(2))
+    #expect(!callback(3))
   }
 
   static func pragmas(_ db: Database) throws -> [String: String] {
