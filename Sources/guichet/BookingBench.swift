@@ -232,11 +232,12 @@ struct BookingBenchDesk {
     return advisorID
   }
 
-  /// The first `count` free slots of the advisor, as the desks would see them.
-  func slots(_ database: AppDatabase, advisorID: Int64, count: Int) throws -> [Slot] {
+  /// The first `count` free slots of the advisor within `days` from tomorrow, as the desks would see them.
+  func slots(_ database: AppDatabase, advisorID: Int64, count: Int, days: Int = 40) throws -> [Slot]
+  {
     let from = LocalClock.startOfDay(LocalDate(Date()).adding(days: 1))
     let slots = try database.freeSlots(
-      advisorID: advisorID, from: from, to: from.addingTimeInterval(40 * 86_400))
+      advisorID: advisorID, from: from, to: from.addingTimeInterval(Double(days) * 86_400))
     return Array(slots.prefix(count))
   }
 }

@@ -76,7 +76,7 @@ enum NextAvailabilityBench {
     var queue: [Slot] = []
     let perAdvisor = appointments / advisors.count
     for advisorID in advisors {
-      queue += try desk.slots(database, advisorID: advisorID, count: perAdvisor)
+      queue += try desk.slots(database, advisorID: advisorID, count: perAdvisor, days: 150)
     }
     let structureOf = try database.writer.read { db in
       Dictionary(
