@@ -3,7 +3,8 @@ import GuichetCore
 /// An RNCP certification: level, type, status, end of validity, NSF domain and the métiers it leads to.
 public enum CertificationScreen {
   public enum Command: Equatable, Sendable {
-    case open, move(DocumentCursor.Move)
+    case open
+    case move(DocumentCursor.Move)
   }
 
   public struct State: Equatable, Sendable {

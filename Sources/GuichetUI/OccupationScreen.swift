@@ -4,7 +4,8 @@ import GuichetCore
 /// certification or métier. Masculine and feminine titles are always both shown (« double mixité »).
 public enum OccupationScreen {
   public enum Command: Equatable, Sendable {
-    case open, move(DocumentCursor.Move), toggleInactive, labourNeeds
+    case open, toggleInactive, labourNeeds
+    case move(DocumentCursor.Move)
   }
 
   public struct State: Equatable, Sendable {

@@ -4,7 +4,8 @@ import GuichetCore
 /// territory first, then its département, then the region. ← → filter by type, Tab widens or narrows the zone.
 public enum StructuresScreen {
   public enum Command: Equatable, Sendable {
-    case move(ListMove), nextType, previousType, zone
+    case move(ListMove)
+    case nextType, previousType, zone
   }
 
   public struct State: Equatable, Sendable {

@@ -51,7 +51,7 @@ enum ColdStartBench {
     // The child's « Création de la base… » notice must not mix with the JSON lines.
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer { for pointer in argv { free(pointer) } }
     var pid: pid_t = 0
     guard posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ) == 0 else {
       throw BenchFailure("impossible de lancer \(arguments[0])")

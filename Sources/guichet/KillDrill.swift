@@ -85,7 +85,7 @@ enum KillDrill {
     posix_spawnattr_setsigmask(&attributes, &mask)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
     let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer { for pointer in argv { free(pointer) } }
     var pid: pid_t = 0
     guard posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ) == 0 else {
       throw BenchFailure("impossible de lancer \(arguments[0])")

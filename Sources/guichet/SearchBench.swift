@@ -151,7 +151,7 @@ final class BareSearch {
     var checksum = 0
     for statement in statements {
       sqlite3_reset(statement)
-      sqlite3_bind_text(statement, 1, pattern, -1, SQLITE_TRANSIENT)
+      sqlite3_bind_text(statement, 1, pattern, -1, sqliteTransient)
       sqlite3_bind_int(statement, 2, limit)
       while true {
         let code = sqlite3_step(statement)
@@ -183,4 +183,4 @@ final class BareSearch {
 }
 
 /// SQLite's SQLITE_TRANSIENT destructor (a C macro Swift cannot import).
-private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

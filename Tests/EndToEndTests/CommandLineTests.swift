@@ -295,14 +295,14 @@ struct CommandLineTests {
     posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     let argv0 = TmuxConsole.binary
     var argv: [UnsafeMutablePointer<CChar>?] = ([argv0] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer { for pointer in argv { free(pointer) } }
     // A command that missed its --database must not touch the real default database.
     var environment = ProcessInfo.processInfo.environment
     environment["GUICHET_DATABASE"] = nil
     environment["XDG_DATA_HOME"] = folder.path
     let envp: [UnsafeMutablePointer<CChar>?] =
       environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { envp.forEach { free($0) } }
+    defer { for pointer in envp { free(pointer) } }
     var pid: pid_t = 0
     let result = posix_spawn(&pid, argv0, &actions, nil, &argv, envp)
     guard result == 0 else { throw Spawn.Failure.spawn(result) }

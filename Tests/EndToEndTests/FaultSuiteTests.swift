@@ -5,13 +5,13 @@ import Testing
 /// each round checked (integrity_check, every acknowledged write present), plus a short key fuzz.
 @Suite struct FaultSuiteTests {
   struct Figures: Decodable {
-    var rounds_killed: Int
-    var writers_killed: Int
-    var acknowledged_writes_checked: Int
-    var writes_lost: Int
-    var integrity_failures: Int
-    var key_events_fuzzed: Int
-    var invariant_violations: Int
+    var roundsKilled: Int
+    var writersKilled: Int
+    var acknowledgedWritesChecked: Int
+    var writesLost: Int
+    var integrityFailures: Int
+    var keyEventsFuzzed: Int
+    var invariantViolations: Int
     var crashes: Int
   }
 
@@ -22,14 +22,16 @@ import Testing
       folder: folder, environment: ["GUICHET_FAULT_ROUNDS": "50", "GUICHET_FAULT_KEYS": "4000"])
     let outcome = try runner.run(["bench", "--only", "faults"])
     #expect(outcome.status == 0, "\(outcome.stderr)")
-    let figures = try JSONDecoder().decode(Figures.self, from: Data(outcome.stdout.utf8))
-    #expect(figures.rounds_killed == 50)
-    #expect(figures.writers_killed == 150)
-    #expect(figures.acknowledged_writes_checked > 100, "the kills should land during writes")
-    #expect(figures.writes_lost == 0)
-    #expect(figures.integrity_failures == 0)
-    #expect(figures.key_events_fuzzed == 4000)
-    #expect(figures.invariant_violations == 0)
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    let figures = try decoder.decode(Figures.self, from: Data(outcome.stdout.utf8))
+    #expect(figures.roundsKilled == 50)
+    #expect(figures.writersKilled == 150)
+    #expect(figures.acknowledgedWritesChecked > 100, "the kills should land during writes")
+    #expect(figures.writesLost == 0)
+    #expect(figures.integrityFailures == 0)
+    #expect(figures.keyEventsFuzzed == 4000)
+    #expect(figures.invariantViolations == 0)
     #expect(figures.crashes == 0)
   }
 }

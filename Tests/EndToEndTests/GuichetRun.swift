@@ -19,12 +19,6 @@ struct GuichetRun {
   /// Run the binary through these words first, e.g. `setpriv --reuid 65534` for an unprivileged account.
   var prefix: [String] = []
 
-  init(folder: URL, environment: [String: String] = [:], prefix: [String] = []) {
-    self.folder = folder
-    self.environment = environment
-    self.prefix = prefix
-  }
-
   func run(_ arguments: [String]) throws -> Outcome {
     let name = UUID().uuidString
     let pid = try start(arguments, name: name)
@@ -52,13 +46,13 @@ struct GuichetRun {
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
     let words = prefix + [TmuxConsole.binary] + arguments
     var argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer { for pointer in argv { free(pointer) } }
     var env = ProcessInfo.processInfo.environment
     env["GUICHET_DATABASE"] = nil
     env["XDG_DATA_HOME"] = folder.path
     env.merge(environment) { $1 }
     let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { envp.forEach { free($0) } }
+    defer { for pointer in envp { free(pointer) } }
     var pid: pid_t = 0
     let result = posix_spawnp(&pid, words[0], &actions, &attributes, &argv, envp)
     guard result == 0 else { throw Spawn.Failure.spawn(result) }

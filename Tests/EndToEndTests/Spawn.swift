@@ -18,7 +18,7 @@ enum Spawn {
     posix_spawn_file_actions_addopen(&actions, 1, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer { for pointer in argv { free(pointer) } }
     // The test runner's threads block signals; tmux and the console must start with a clean mask.
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)

@@ -31,7 +31,7 @@ enum BookingRaceSpawn {
     posix_spawn_file_actions_addopen(
       &actions, 2, outputFile + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer { for pointer in argv { free(pointer) } }
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }

@@ -205,40 +205,42 @@ enum RomeImporter {
 
   /// The sector tree JSON, flattened; its `¿` stand for `’` and are repaired by `ImportText`.
   static func sectors(_ url: URL) throws -> [SectorNode] {
-    struct Metier: Decodable { var code_rome: String }
+    struct Metier: Decodable { var codeRome: String }
     struct SubSector: Decodable {
-      var code_sous_secteur: Int
+      var codeSousSecteur: Int
       var libelle: String
       var definition: String?
-      var liste_metier: [Metier]?
+      var listeMetier: [Metier]?
     }
     struct Sector: Decodable {
-      var code_secteur: Int
+      var codeSecteur: Int
       var libelle: String
       var definition: String?
-      var liste_sous_secteur: [SubSector]?
-      var liste_metier: [Metier]?
+      var listeSousSecteur: [SubSector]?
+      var listeMetier: [Metier]?
     }
-    struct Tree: Decodable { var arbo_secteur: [Sector] }
+    struct Tree: Decodable { var arboSecteur: [Sector] }
     let tree: Tree
     do {
-      tree = try JSONDecoder().decode(Tree.self, from: Data(contentsOf: url))
+      let decoder = JSONDecoder()
+      decoder.keyDecodingStrategy = .convertFromSnakeCase
+      tree = try decoder.decode(Tree.self, from: Data(contentsOf: url))
     } catch {
       throw ImportError(file: url.lastPathComponent, message: "JSON illisible (\(error))")
     }
     var nodes: [SectorNode] = []
-    for sector in tree.arbo_secteur {
+    for sector in tree.arboSecteur {
       nodes.append(
         SectorNode(
-          code: sector.code_secteur, label: ImportText.label(sector.libelle), parent: nil,
+          code: sector.codeSecteur, label: ImportText.label(sector.libelle), parent: nil,
           definition: sector.definition.flatMap(ImportText.optional),
-          codes: (sector.liste_metier ?? []).map(\.code_rome)))
-      for sub in sector.liste_sous_secteur ?? [] {
+          codes: (sector.listeMetier ?? []).map(\.codeRome)))
+      for sub in sector.listeSousSecteur ?? [] {
         nodes.append(
           SectorNode(
-            code: sub.code_sous_secteur, label: ImportText.label(sub.libelle),
-            parent: sector.code_secteur, definition: sub.definition.flatMap(ImportText.optional),
-            codes: (sub.liste_metier ?? []).map(\.code_rome)))
+            code: sub.codeSousSecteur, label: ImportText.label(sub.libelle),
+            parent: sector.codeSecteur, definition: sub.definition.flatMap(ImportText.optional),
+            codes: (sub.listeMetier ?? []).map(\.codeRome)))
       }
     }
     return nodes
