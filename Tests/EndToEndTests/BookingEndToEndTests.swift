@@ -83,7 +83,10 @@ import Testing
       #expect(!content.contains("Dupont") && !content.contains("12345678"))
     }
 
-    let queue = try DatabaseQueue(path: console.databasePath)
+    // The console still has the file open: wait for its locks rather than fail at once.
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(30)
+    let queue = try DatabaseQueue(path: console.databasePath, configuration: configuration)
     let visitRow = try #require(
       try queue.read { try Row.fetchOne($0, sql: "SELECT * FROM visit WHERE id = 1") })
     #expect(visitRow["outcome"] as String? == Outcome.appointmentBooked.rawValue)

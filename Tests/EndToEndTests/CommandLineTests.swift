@@ -266,7 +266,12 @@ struct CommandLineTests {
 
   /// What an import could change: row counts of the structure tables and the dataset rows.
   static func snapshot(_ path: String) throws -> [String] {
-    let queue = try DatabaseQueue(path: path)
+    // Other tests of this suite run `guichet` on the same file meanwhile: wait for their locks
+    // (a checkpoint on close) instead of GRDB's default immediate « database is locked ».
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.busyMode = .timeout(30)
+    let queue = try DatabaseQueue(path: path, configuration: configuration)
     return try queue.read { db in
       var lines: [String] = []
       for table in ["orientation_structure", "search_structure", "occupation", "certification"] {
