@@ -5,6 +5,9 @@ import GuichetCore
 /// a frozen list of named migrations, and the seeding of vocabularies and bundled territories.
 public struct AppDatabase: Sendable {
   public let writer: any DatabaseWriter
+  /// The key derivation for new passwords: always `.production` outside tests, which lower it through
+  /// `@testable` to stay fast (stored hashes carry their own parameters, so verification never depends on it).
+  var passwordHasher = PasswordHasher.production
 
   /// Wraps an already configured writer, then migrates and seeds it.
   init(_ writer: any DatabaseWriter) throws {
@@ -22,6 +25,7 @@ public struct AppDatabase: Sendable {
     migrator.registerReferenceMigrations()
     migrator.registerConsultationMigrations()
     migrator.registerBookingMigrations()
+    migrator.registerAccountsMigrations()
     return migrator
   }()
 }

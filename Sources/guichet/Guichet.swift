@@ -12,7 +12,7 @@ struct Guichet: ParsableCommand {
     version: GuichetVersion.current,
     subcommands: [
       ConsoleCommand.self, InitCommand.self, ImportCommand.self, SearchCommand.self,
-      BenchCommand.self, OperatorsCommand.self,
+      BenchCommand.self, OperatorsCommand.self, UsersCommand.self, AuditCommand.self,
       BackupCommand.self, RestoreCommand.self, CheckCommand.self, SelfTestWriterCommand.self,
       BookingBenchWorkerCommand.self,
       FirstFrameCommand.self,

@@ -18,6 +18,8 @@ struct GuichetRun {
   var environment: [String: String] = [:]
   /// Run the binary through these words first, e.g. `setpriv --reuid 65534` for an unprivileged account.
   var prefix: [String] = []
+  /// What the child reads on stdin (a password for `guichet users`); /dev/null when nil.
+  var input: String?
 
   func run(_ arguments: [String]) throws -> Outcome {
     let name = UUID().uuidString
@@ -34,7 +36,12 @@ struct GuichetRun {
     defer { posix_spawn_file_actions_destroy(&actions) }
     let out = folder.appendingPathComponent("\(name).out").path
     let err = folder.appendingPathComponent("\(name).err").path
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    var stdin = "/dev/null"
+    if let input {
+      stdin = folder.appendingPathComponent("\(name).in").path
+      _ = FileManager.default.createFile(atPath: stdin, contents: Data(input.utf8))
+    }
+    posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     var attributes = posix_spawnattr_t()

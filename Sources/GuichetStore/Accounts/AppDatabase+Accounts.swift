@@ -1,0 +1,239 @@
+import Foundation
+import GRDB
+import GuichetCore
+
+extension AppDatabase {
+  /// Failed attempts in a row that lock an account, and for how long.
+  public static let lockoutThreshold = 5
+  public static let lockoutDuration: TimeInterval = 15 * 60
+
+  /// The one message for every refused login: unknown login, wrong password, disabled or locked account
+  /// all read the same, so nobody learns which logins exist.
+  public static let loginRefused =
+    "Identifiant ou mot de passe incorrect. Après \(lockoutThreshold) erreurs, le compte est verrouillé 15 minutes."
+
+  /// True while no account can administer the others: the console then asks for the first administrator.
+  public func needsFirstAdministrator() throws -> Bool {
+    try StoreErrors.run("Lecture des comptes") {
+      try writer.read { db in try !Self.hasActiveAdministrator(db) }
+    }
+  }
+
+  /// Creates an account. Only an administrator may, except the very first administrator of an empty database.
+  /// The password is checked against the policy and hashed before the write lock is taken.
+  @discardableResult
+  public func createAccount(
+    login: String, role: Role, structureID: Int64? = nil, password: String, by caller: Caller?,
+    now: Date = Date()
+  ) throws -> Account {
+    let login = try PasswordPolicy.validateLogin(login)
+    try PasswordPolicy.validate(password, login: login)
+    if role == .advisor && structureID == nil {
+      throw UserError("Un compte conseiller est rattaché à une structure : indiquez laquelle.")
+    }
+    let hash = try StoreErrors.run("Calcul de l'empreinte du mot de passe") {
+      try passwordHasher.hash(password)
+    }
+    return try StoreErrors.run("Création du compte") {
+      try writer.write { db in
+        let bootstrap = try !Self.hasActiveAdministrator(db)
+        if !(bootstrap && role == .administrator) {
+          try Self.requireAdministrator(caller)
+        }
+        if try Bool.fetchOne(
+          db, sql: "SELECT 1 FROM account WHERE login = ?", arguments: [login]) == true
+        {
+          throw UserError("L'identifiant « \(login) » est déjà pris.")
+        }
+        if let structureID, role == .advisor {
+          guard try OperatorStructureRecord.exists(db, key: structureID) else {
+            throw UserError("La structure n° \(structureID) n'existe pas.")
+          }
+        }
+        try db.execute(
+          sql: """
+            INSERT INTO account (login, role, structure_id, password_hash, created_at, password_changed_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            login, role.rawValue, role == .advisor ? structureID : nil, hash, now, now,
+          ])
+        let id = db.lastInsertedRowID
+        try AuditLog.append(
+          db, by: caller, action: .accountCreated, subject: "account", subjectID: id, at: now)
+        return try Self.account(db, id: id)
+      }
+    }
+  }
+
+  /// Checks a login and password. Every refusal throws the same `loginRefused` message; the fifth wrong
+  /// password in a row locks the account for 15 minutes. Success and failure are both audited.
+  public func authenticate(login: String, password: String, now: Date = Date()) throws -> Account {
+    let typed = login.trimmingCharacters(in: .whitespaces).lowercased()
+    let row = try StoreErrors.run("Connexion") {
+      try writer.read { db in
+        try Row.fetchOne(
+          db,
+          sql: "SELECT id, password_hash, is_disabled, locked_until FROM account WHERE login = ?",
+          arguments: [typed])
+      }
+    }
+    // An unknown login still costs one derivation, so the answer takes as long either way.
+    let stored: String = row?["password_hash"] ?? Self.decoyHash
+    let matches = PasswordHasher.verify(password, against: stored)
+    let lockedUntil: Date? = row?["locked_until"]
+    let usable =
+      row != nil && matches && row?["is_disabled"] == false
+      && (lockedUntil.map { $0 <= now } ?? true)
+    let upgraded =
+      usable && passwordHasher.isStronger(than: stored) ? try? passwordHasher.hash(password) : nil
+    return try StoreErrors.run("Connexion") {
+      let outcome: Result<Account, UserError> = try writer.write { db in
+        guard let id: Int64 = row?["id"] else {
+          try AuditLog.append(db, by: nil, action: .loginFailed, via: .console, at: now)
+          return .failure(UserError(Self.loginRefused))
+        }
+        let account = try Self.account(db, id: id)
+        guard usable else {
+          try Self.recordFailure(
+            db, account: account, counts: lockedUntil.map { $0 <= now } ?? true, now: now)
+          return .failure(UserError(Self.loginRefused))
+        }
+        try db.execute(
+          sql: "UPDATE account SET failed_attempts = 0, locked_until = NULL WHERE id = ?",
+          arguments: [id])
+        if let upgraded {
+          try db.execute(
+            sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [upgraded, id])
+        }
+        try AuditLog.append(
+          db, by: account.caller, action: .login, subject: "account", subjectID: id, at: now)
+        return .success(try Self.account(db, id: id))
+      }
+      return try outcome.get()
+    }
+  }
+
+  /// Counts a wrong password (not while the account is already locked) and locks at the threshold.
+  static func recordFailure(_ db: Database, account: Account, counts: Bool, now: Date) throws {
+    try AuditLog.append(
+      db, by: account.caller, action: .loginFailed, subject: "account", subjectID: account.id,
+      at: now)
+    guard counts else { return }
+    try db.execute(
+      sql: "UPDATE account SET failed_attempts = failed_attempts + 1 WHERE id = ?",
+      arguments: [account.id])
+    let failures =
+      try Int.fetchOne(
+        db, sql: "SELECT failed_attempts FROM account WHERE id = ?", arguments: [account.id]) ?? 0
+    guard failures >= lockoutThreshold else { return }
+    try db.execute(
+      sql: "UPDATE account SET failed_attempts = 0, locked_until = ? WHERE id = ?",
+      arguments: [now.addingTimeInterval(lockoutDuration), account.id])
+    try AuditLog.append(
+      db, by: account.caller, action: .accountLocked, subject: "account", subjectID: account.id,
+      at: now)
+  }
+
+  /// Every account, by login; administrators only.
+  public func accounts(by caller: Caller) throws -> [Account] {
+    try Self.requireAdministrator(caller)
+    return try StoreErrors.run("Lecture des comptes") {
+      try writer.read { db in
+        try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY login").map(Self.account)
+      }
+    }
+  }
+
+  /// Disables an account (kept for the audit trail's ids); the last active administrator cannot be disabled.
+  @discardableResult
+  public func disableAccount(login: String, by caller: Caller, now: Date = Date()) throws -> Account
+  {
+    try Self.requireAdministrator(caller)
+    return try StoreErrors.run("Désactivation du compte") {
+      try writer.write { db in
+        let account = try Self.account(db, login: login)
+        if account.isDisabled { return account }
+        try db.execute(
+          sql: "UPDATE account SET is_disabled = 1 WHERE id = ?", arguments: [account.id])
+        if account.role == .administrator, try !Self.hasActiveAdministrator(db) {
+          throw UserError(
+            "C'est le dernier administrateur actif : créez-en un autre avant de le désactiver.")
+        }
+        try AuditLog.append(
+          db, by: caller, action: .accountDisabled, subject: "account", subjectID: account.id,
+          at: now)
+        return try Self.account(db, id: account.id)
+      }
+    }
+  }
+
+  /// Sets a new password (an administrator for anyone, or the account itself) and lifts a lockout.
+  public func changePassword(
+    login: String, to password: String, by caller: Caller, now: Date = Date()
+  )
+    throws
+  {
+    let target = try StoreErrors.run("Lecture du compte") {
+      try writer.read { db in try Self.account(db, login: login) }
+    }
+    guard caller.role == .administrator || caller.accountID == target.id else {
+      throw UserError("Seul un administrateur peut changer le mot de passe d'un autre compte.")
+    }
+    try PasswordPolicy.validate(password, login: target.login)
+    let hash = try StoreErrors.run("Calcul de l'empreinte du mot de passe") {
+      try passwordHasher.hash(password)
+    }
+    try StoreErrors.run("Changement du mot de passe") {
+      try writer.write { db in
+        try db.execute(
+          sql: """
+            UPDATE account SET password_hash = ?, password_changed_at = ?, failed_attempts = 0,
+              locked_until = NULL
+            WHERE id = ?
+            """, arguments: [hash, now, target.id])
+        try AuditLog.append(
+          db, by: caller, action: .passwordChanged, subject: "account", subjectID: target.id,
+          at: now)
+      }
+    }
+  }
+
+  static func requireAdministrator(_ caller: Caller?) throws {
+    guard caller?.role == .administrator else {
+      throw UserError("Réservé aux administrateurs.")
+    }
+  }
+
+  static func hasActiveAdministrator(_ db: Database) throws -> Bool {
+    try Bool.fetchOne(
+      db, sql: "SELECT 1 FROM account WHERE role = 'administrator' AND is_disabled = 0 LIMIT 1")
+      ?? false
+  }
+
+  static func account(_ db: Database, id: Int64) throws -> Account {
+    guard let row = try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id])
+    else { throw UserError("Ce compte n'existe pas.") }
+    return account(row)
+  }
+
+  static func account(_ db: Database, login: String) throws -> Account {
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT * FROM account WHERE login = ?",
+        arguments: [login.trimmingCharacters(in: .whitespaces).lowercased()])
+    else { throw UserError("Aucun compte ne porte l'identifiant « \(SafeText.clean(login)) ».") }
+    return account(row)
+  }
+
+  static func account(_ row: Row) -> Account {
+    Account(
+      id: row["id"], login: row["login"], role: Role(rawValue: row["role"]) ?? .agent,
+      structureID: row["structure_id"], isDisabled: row["is_disabled"],
+      lockedUntil: row["locked_until"], createdAt: row["created_at"])
+  }
+
+  /// A hash no password matches in practice, computed once, with the production cost.
+  static let decoyHash: String =
+    (try? PasswordHasher.production.hash(UUID().uuidString + UUID().uuidString)) ?? ""
+}

@@ -1,0 +1,32 @@
+/// What an audit entry records. Codes are stored; labels are French for `guichet audit`.
+public enum AuditAction: String, CaseIterable, Sendable {
+  case login
+  case loginFailed = "login_failed"
+  case accountLocked = "account_locked"
+  case accountCreated = "account_created"
+  case accountDisabled = "account_disabled"
+  case passwordChanged = "password_changed"
+  case contactRead = "contact_read"
+  case contactWritten = "contact_written"
+  case contactExported = "contact_exported"
+  case contactErased = "contact_erased"
+  case contactsPurged = "contacts_purged"
+  case auditPurged = "audit_purged"
+
+  public var label: String {
+    switch self {
+    case .login: "connexion"
+    case .loginFailed: "connexion refusée"
+    case .accountLocked: "compte verrouillé"
+    case .accountCreated: "compte créé"
+    case .accountDisabled: "compte désactivé"
+    case .passwordChanged: "mot de passe changé"
+    case .contactRead: "lecture de coordonnées"
+    case .contactWritten: "écriture de coordonnées"
+    case .contactExported: "export de coordonnées"
+    case .contactErased: "effacement de coordonnées"
+    case .contactsPurged: "effacement automatique (durée de conservation)"
+    case .auditPurged: "purge du journal (durée de conservation)"
+    }
+  }
+}
