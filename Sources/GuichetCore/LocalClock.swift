@@ -9,6 +9,34 @@ public enum LocalClock {
     _ date: LocalDate, _ time: TimeOfDay, in timeZone: TimeZone = Day.parisTimeZone
   ) -> Date? {
     let wall = date.daysSinceEpoch * 86_400 + time.minutes * 60
+    if let offset = steadyOffset(on: date, in: timeZone) { return seconds(wall - offset) }
+    return transitionInstant(wall: wall, in: timeZone)
+  }
+
+  /// The instants of several wall-clock times of one day, with one offset lookup for the whole day.
+  public static func instants(
+    _ date: LocalDate, _ times: [TimeOfDay], in timeZone: TimeZone = Day.parisTimeZone
+  ) -> [Date?] {
+    let midnight = date.daysSinceEpoch * 86_400
+    if let offset = steadyOffset(on: date, in: timeZone) {
+      return times.map { seconds(midnight + $0.minutes * 60 - offset) }
+    }
+    return times.map { transitionInstant(wall: midnight + $0.minutes * 60, in: timeZone) }
+  }
+
+  /// The UTC offset of a day with no clock change around it, or nil near one. Slot computation asks for
+  /// thousands of instants a day and each time-zone lookup goes through ICU, so ordinary days take one
+  /// pair of lookups; the offsets are compared a day either side, and clock changes are months apart.
+  static func steadyOffset(on date: LocalDate, in timeZone: TimeZone) -> Int? {
+    let midnight = date.daysSinceEpoch * 86_400
+    let before = timeZone.secondsFromGMT(for: seconds(midnight - 86_400))
+    let after = timeZone.secondsFromGMT(for: seconds(midnight + 2 * 86_400))
+    return before == after ? before : nil
+  }
+
+  /// The general case, for days near a clock change: the wall time read with each nearby offset, kept
+  /// where that offset is the one in force at the resulting instant.
+  static func transitionInstant(wall: Int, in timeZone: TimeZone) -> Date? {
     let offsets = Set([-86_400, 86_400].map { timeZone.secondsFromGMT(for: seconds(wall + $0)) })
     let candidates = offsets.map { wall - $0 }.filter {
       timeZone.secondsFromGMT(for: seconds($0)) == wall - $0

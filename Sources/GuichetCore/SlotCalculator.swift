@@ -25,8 +25,8 @@ public enum SlotCalculator {
         defer { date = date.adding(days: 1) }
         if holidays.contains(date) { continue }
         for rule in advisorRules where rule.applies(on: date) {
-          for time in rule.startTimes {
-            guard let start = LocalClock.instant(date, time, in: timeZone) else { continue }
+          for start in LocalClock.instants(date, rule.startTimes, in: timeZone) {
+            guard let start else { continue }
             if start < from || start >= to { continue }
             candidates.append(
               Slot(

@@ -1,6 +1,7 @@
 import Foundation
-import GuichetCore
 import Testing
+
+@testable import GuichetCore
 
 /// Local days, wall-clock conversion around the 2026 DST changes, and French public holidays.
 @Suite struct CalendarTests {
@@ -63,5 +64,23 @@ import Testing
     #expect(TimeOfDay(parsing: "25:00") == nil)
     #expect(TimeOfDay(parsing: "midi") == nil)
     #expect(Weekday.set(mask: Weekday.mask([.monday, .friday])) == [.monday, .friday])
+  }
+
+  /// The per-day shortcut must give exactly the instants of the general rule, clock changes included.
+  @Test func dayShortcutMatchesTheGeneralRuleOverTwoYears() {
+    let times = stride(from: 0, to: 1_440, by: 10).map { TimeOfDay(minutes: $0)! }
+    var date = LocalDate(year: 2026, month: 1, day: 1)!
+    var compared = 0
+    while date < LocalDate(year: 2028, month: 1, day: 1)! {
+      let midnight = date.daysSinceEpoch * 86_400
+      let general = times.map {
+        LocalClock.transitionInstant(wall: midnight + $0.minutes * 60, in: Day.parisTimeZone)
+      }
+      #expect(LocalClock.instants(date, times) == general, "\(date)")
+      #expect(LocalClock.instant(date, times[57]) == general[57], "\(date)")
+      compared += times.count
+      date = date.adding(days: 1)
+    }
+    #expect(compared == 730 * 144)
   }
 }

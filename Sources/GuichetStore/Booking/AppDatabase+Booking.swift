@@ -14,30 +14,33 @@ extension AppDatabase {
     override: RoutingOverride? = nil, now: Date = Date()
   ) throws -> Appointment {
     try BookingErrors.run("Réservation du créneau") {
-      try writer.write { db in
-        if let existing = try Self.appointmentRecord(db, reference: reference) {
-          guard existing.visitID == visitID else {
-            throw UserError(
-              "La référence \(reference) est déjà celle d'un autre rendez-vous : recommencez la réservation."
-            )
+      try offeringNextFree(after: slot, now: now) {
+        try writer.write { db in
+          if let existing = try Self.appointmentRecord(db, reference: reference) {
+            guard existing.visitID == visitID else {
+              throw UserError(
+                "La référence \(reference) est déjà celle d'un autre rendez-vous : recommencez la réservation."
+              )
+            }
+            return try Self.appointment(db, existing)
           }
-          return try Self.appointment(db, existing)
+          let context = try Self.bookingContext(
+            db, slot: slot, visitID: visitID, consentID: consentID, now: now)
+          let seat = try Self.freeSeat(db, slot: slot, excluding: nil, now: now)
+          var record = AppointmentRecord(
+            id: nil, reference: reference.value, advisorID: slot.advisorID, startsAt: slot.startsAt,
+            endsAt: slot.endsAt, seat: seat, day: slot.date.number, place: slot.place.rawValue,
+            visitID: visitID, consentID: consentID, deskID: context.deskID,
+            delayDays: context.visitDay.days(until: slot.date), routingOverride: override?.rawValue,
+            status: AppointmentStatus.booked.rawValue, statusAt: nil, cancelledAt: nil,
+            createdAt: now
+          )
+          try Self.insertOrSlotTaken(db, &record, slot: slot, now: now)
+          try db.execute(
+            sql: "UPDATE visit SET outcome = ?, reason = NULL WHERE id = ?",
+            arguments: [Outcome.appointmentBooked.rawValue, visitID])
+          return try Self.appointment(db, record)
         }
-        let context = try Self.bookingContext(
-          db, slot: slot, visitID: visitID, consentID: consentID, now: now)
-        let seat = try Self.freeSeat(db, slot: slot, excluding: nil, now: now)
-        var record = AppointmentRecord(
-          id: nil, reference: reference.value, advisorID: slot.advisorID, startsAt: slot.startsAt,
-          endsAt: slot.endsAt, seat: seat, day: slot.date.number, place: slot.place.rawValue,
-          visitID: visitID, consentID: consentID, deskID: context.deskID,
-          delayDays: context.visitDay.days(until: slot.date), routingOverride: override?.rawValue,
-          status: AppointmentStatus.booked.rawValue, statusAt: nil, cancelledAt: nil, createdAt: now
-        )
-        try Self.insertOrSlotTaken(db, &record, slot: slot, now: now)
-        try db.execute(
-          sql: "UPDATE visit SET outcome = ?, reason = NULL WHERE id = ?",
-          arguments: [Outcome.appointmentBooked.rawValue, visitID])
-        return try Self.appointment(db, record)
       }
     }
   }
@@ -68,36 +71,38 @@ extension AppDatabase {
     -> Appointment
   {
     try BookingErrors.run("Déplacement du rendez-vous") {
-      try writer.write { db in
-        guard var record = try Self.appointmentRecord(db, reference: reference) else {
-          throw UserError("Aucun rendez-vous ne porte la référence \(reference).")
-        }
-        guard record.status == AppointmentStatus.booked.rawValue else {
-          let status =
-            AppointmentStatus(rawValue: record.status)?.label.lowercased() ?? record.status
-          throw UserError("Ce rendez-vous ne peut plus être déplacé : il est « \(status) ».")
-        }
-        if record.advisorID == slot.advisorID && record.startsAt == slot.startsAt
-          && record.endsAt == slot.endsAt
-        {
+      try offeringNextFree(after: slot, now: now) {
+        try writer.write { db in
+          guard var record = try Self.appointmentRecord(db, reference: reference) else {
+            throw UserError("Aucun rendez-vous ne porte la référence \(reference).")
+          }
+          guard record.status == AppointmentStatus.booked.rawValue else {
+            let status =
+              AppointmentStatus(rawValue: record.status)?.label.lowercased() ?? record.status
+            throw UserError("Ce rendez-vous ne peut plus être déplacé : il est « \(status) ».")
+          }
+          if record.advisorID == slot.advisorID && record.startsAt == slot.startsAt
+            && record.endsAt == slot.endsAt
+          {
+            return try Self.appointment(db, record)
+          }
+          let context = try Self.bookingContext(
+            db, slot: slot, visitID: record.visitID, consentID: record.consentID, now: now)
+          let seat = try Self.freeSeat(db, slot: slot, excluding: record.id, now: now)
+          record.advisorID = slot.advisorID
+          record.startsAt = slot.startsAt
+          record.endsAt = slot.endsAt
+          record.seat = seat
+          record.day = slot.date.number
+          record.place = slot.place.rawValue
+          record.delayDays = context.visitDay.days(until: slot.date)
+          do {
+            try record.update(db)
+          } catch let error as DatabaseError where BookingErrors.isSlotConflict(error) {
+            throw SlotTakenError(nextFree: [])
+          }
           return try Self.appointment(db, record)
         }
-        let context = try Self.bookingContext(
-          db, slot: slot, visitID: record.visitID, consentID: record.consentID, now: now)
-        let seat = try Self.freeSeat(db, slot: slot, excluding: record.id, now: now)
-        record.advisorID = slot.advisorID
-        record.startsAt = slot.startsAt
-        record.endsAt = slot.endsAt
-        record.seat = seat
-        record.day = slot.date.number
-        record.place = slot.place.rawValue
-        record.delayDays = context.visitDay.days(until: slot.date)
-        do {
-          try record.update(db)
-        } catch let error as DatabaseError where BookingErrors.isSlotConflict(error) {
-          throw SlotTakenError(nextFree: try Self.nextFree(db, advisorID: slot.advisorID, now: now))
-        }
-        return try Self.appointment(db, record)
       }
     }
   }
@@ -229,7 +234,7 @@ extension AppDatabase {
       BookedTime(advisorID: $0.advisorID, startsAt: $0.startsAt, endsAt: $0.endsAt)
     }
     guard !SlotCalculator.subtract(booked, from: [opened]).isEmpty else {
-      throw SlotTakenError(nextFree: try nextFree(db, advisorID: slot.advisorID, now: now))
+      throw SlotTakenError(nextFree: [])
     }
     let taken = Set(others.filter { $0.startsAt == slot.startsAt }.map(\.seat))
     return (0..<opened.capacity).first { !taken.contains($0) } ?? 0
@@ -244,15 +249,36 @@ extension AppDatabase {
     do {
       try record.insert(db)
     } catch let error as DatabaseError where BookingErrors.isSlotConflict(error) {
-      throw SlotTakenError(nextFree: try nextFree(db, advisorID: slot.advisorID, now: now))
+      throw SlotTakenError(nextFree: [])
     }
   }
 
-  /// The advisor's next free slots over four weeks, offered to the loser of a race.
-  static func nextFree(_ db: Database, advisorID: Int64, now: Date, limit: Int = 5) throws -> [Slot]
+  /// Runs a booking write; if the slot was lost, offers the advisor's next free slots from the wanted time,
+  /// read AFTER the write transaction has ended. Computed inside it, they held every other desk's booking
+  /// behind weeks of slot arithmetic: with 16 desks racing, half the attempts lose, and throughput collapsed.
+  func offeringNextFree<T>(after slot: Slot, now: Date, _ write: () throws -> T) throws -> T {
+    do {
+      return try write()
+    } catch is SlotTakenError {
+      let next = try writer.read { db in
+        try Self.nextFree(db, advisorID: slot.advisorID, from: max(now, slot.startsAt))
+      }
+      throw SlotTakenError(nextFree: next)
+    }
+  }
+
+  /// The advisor's next free slots within four weeks. Looks one day ahead, then a week, then four: the
+  /// slots usually sit within the day, and four weeks of a busy agenda are costly to compute.
+  static func nextFree(_ db: Database, advisorID: Int64, from: Date, limit: Int = 5) throws
+    -> [Slot]
   {
-    let to = now.addingTimeInterval(28 * 86_400)
-    return Array(try freeSlots(db, advisorIDs: [advisorID], from: now, to: to).prefix(limit))
+    var found: [Slot] = []
+    for days in [1, 7, 28] {
+      let to = from.addingTimeInterval(Double(days) * 86_400)
+      found = Array(try freeSlots(db, advisorIDs: [advisorID], from: from, to: to).prefix(limit))
+      if found.count == limit { break }
+    }
+    return found
   }
 
   static func appointmentRecord(_ db: Database, reference: BookingReference) throws
