@@ -22,6 +22,10 @@ struct BenchCommand: ParsableCommand {
       "Dossier des données de référence publiées (mesure import_all).", valueName: "dossier"))
   var data: String = "../shared/data"
 
+  /// JSON lines are the only output; the flag is accepted because scripts and the issues spell it out.
+  @Flag(name: .long, help: "Sortie JSON, une ligne par mesure (le format par défaut).")
+  var json = false
+
   func run() throws {
     let unknown = only.filter { !BenchSuite.names.contains($0) }
     guard unknown.isEmpty else {
