@@ -6,7 +6,17 @@ extension Guichet {
   static func main() {
     do {
       var command = try parseAsRoot()
-      try command.run()
+      do {
+        try command.run()
+      } catch let error as ValidationError {
+        // Thrown by a subcommand after parsing: the root's usage line would point at the wrong command.
+        let name = type(of: command).configuration.commandName.map { " \($0)" } ?? ""
+        FileHandle.standardError.write(
+          Data(
+            "Erreur : \(error.message)\n  Voir « guichet\(name) --help » pour plus d'informations.\n"
+              .utf8))
+        Foundation.exit(ExitCode.validationFailure.rawValue)
+      }
     } catch {
       let code = exitCode(for: error)
       guard code == .validationFailure else { exit(withError: error) }

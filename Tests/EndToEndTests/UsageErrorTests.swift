@@ -19,6 +19,10 @@ import Testing
     let unknown = try run("init --nope")
     #expect(unknown.contains("Option inconnue : « --nope »"))
     #expect(!unknown.contains("Error:"))
+    let refused = try run("bench --only nope")
+    #expect(refused.contains("Erreur : Mesure inconnue : nope."))
+    #expect(refused.contains("Voir « guichet bench --help »"))
+    #expect(refused.hasSuffix("rc=64\n"))
   }
 
   @Test func helpAndVersionStillWork() throws {
