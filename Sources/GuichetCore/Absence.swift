@@ -49,6 +49,20 @@ public struct Absence: Equatable, Hashable, Sendable {
       endsAt: LocalClock.startOfDay(last.adding(days: 1)), reason: reason)
   }
 
+  /// From the start of a day (or a time that day) to the end of a last day (or a time that day): what an
+  /// administrator types, in the console or after `guichet operators add-absence`.
+  public init(
+    advisorID: Int64, from first: (LocalDate, TimeOfDay?), to last: (LocalDate, TimeOfDay?),
+    reason: AbsenceReason
+  ) {
+    self.init(
+      advisorID: advisorID,
+      startsAt: first.1.flatMap { LocalClock.instant(first.0, $0) }
+        ?? LocalClock.startOfDay(first.0),
+      endsAt: last.1.flatMap { LocalClock.instant(last.0, $0) }
+        ?? LocalClock.startOfDay(last.0.adding(days: 1)), reason: reason)
+  }
+
   public func validate() throws(UserError) {
     if endsAt <= startsAt { throw UserError("La fin de l'absence doit suivre son début.") }
   }

@@ -6,7 +6,7 @@ import GuichetCore
 public enum AgendaScreen {
   public enum Command: Equatable, Sendable {
     case up, down, choose, previous, next, today, dayView, weekView, backlog, nextAdvisor
-    case otherStructure, seen, noShow, excused, revoked, confirm
+    case otherStructure, seen, noShow, excused, revoked, confirm, open
   }
 
   public struct State: Equatable, Sendable {
@@ -71,6 +71,9 @@ public enum AgendaScreen {
     KeyBinding(
       [.char("e")], "Excusé", help: "Annulé par la personne (libère le créneau)", .excused),
     KeyBinding([.char("x")], "Annulé", help: "Annulé par le service (libère le créneau)", .revoked),
+    KeyBinding(
+      [.enter], "Détail", help: "Ouvrir le rendez-vous : déplacer, coupon, retrait du consentement",
+      .open, inKeyBar: false),
     KeyBinding([.left], "Préc.", help: "Jour ou semaine précédente", .previous),
     KeyBinding([.right], "Suiv.", help: "Jour ou semaine suivante", .next),
     KeyBinding([.char("t")], "Auj.", help: "Revenir à aujourd'hui", .today),
@@ -100,7 +103,7 @@ public enum AgendaScreen {
     case .key(let key):
       if let pending = state.pending {
         state.pending = nil
-        guard case .char(let c) = key, c == "o" || c == "O" else { return .none }
+        guard key.isYes else { return .none }
         return .agenda(.mark(pending.reference, pending.status))
       }
       if state.structure == nil { return pick(&state, key) }
@@ -186,6 +189,9 @@ public enum AgendaScreen {
       guard let entry = state.selected, entry.appointment.isLive else { return .none }
       state.pending = AgendaPending(
         reference: entry.appointment.reference, status: command == .excused ? .excused : .revoked)
+    case .open:
+      guard let entry = state.selected else { return .none }
+      return .navigate(.push(.appointment(.reference(entry.appointment.reference))))
     case .choose, .confirm: break
     }
     return .none

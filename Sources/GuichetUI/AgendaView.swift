@@ -75,7 +75,7 @@ extension AgendaScreen {
         + Text.column(wall.time.description, width: 6)
         + Text.column(entry.advisorName, width: 16)
         + Text.column(shortPlace(appointment.place), width: 10)
-        + Text.column(appointment.status.label, width: 11)
+        + Text.column(shortStatus(appointment.status), width: 11)
         + (entry.contact?.displayName ?? "—")
       let style: Style = index == state.selection ? .selected : statusStyle(appointment.status)
       canvas.putPadded(
@@ -206,6 +206,15 @@ extension AgendaScreen {
     case .onSite: "Sur place"
     case .phone: "Téléphone"
     case .video: "Visio"
+    }
+  }
+
+  /// The status in the list's narrow column, with the same words as the keys (« Excusé », « Annulé »).
+  static func shortStatus(_ status: AppointmentStatus) -> String {
+    switch status {
+    case .excused: "Excusé"
+    case .revoked: "Annulé"
+    default: status.label
     }
   }
 

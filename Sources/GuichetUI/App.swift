@@ -28,6 +28,8 @@ public enum App {
       return handleKey(&state, key)
     case .booking(let event): return handleBookingEvent(event, &state)
     case .agenda(let event): return deliverAgenda(event, to: &state)
+    case .appointment(let event): return handleAppointmentEvent(event, &state)
+    case .admin(let event): return handleAdminEvent(event, &state)
     case .failed(let error):
       state.message = StatusMessage(error.message, isError: true)
       return updateTop(&state) { screen, context in
@@ -97,7 +99,7 @@ public enum App {
     state.message = nil
     if state.confirmingQuit {
       state.confirmingQuit = false
-      if case .char(let c) = key, c == "o" || c == "O" { return quit(&state) }
+      if key.isYes { return quit(&state) }
       return .none
     }
     switch key {
@@ -143,6 +145,8 @@ public enum App {
         return handleInformationKey(&screen, key, context: context)
       case .agenda: return handleAgendaKey(&screen, key, context: context)
       case .booking: return handleBookingKey(&screen, key, context: context)
+      case .appointment: return handleAppointmentKey(&screen, key, context: context)
+      case .admin: return handleAdminKey(&screen, key, context: context)
       }
     }
   }
@@ -196,6 +200,8 @@ public enum App {
       makeInformationScreen(route, state: state)
     case .booking(let route): makeBookingScreen(route)
     case .agenda: makeAgendaScreen(context: state.context)
+    case .appointment(let lookup): .appointment(AppointmentScreen.State(lookup: lookup))
+    case .admin(let route): makeAdminScreen(route, context: state.context)
     }
   }
 
@@ -209,6 +215,8 @@ public enum App {
       informationLoadEffect(for: screen)
     case .booking(let booking): bookingLoadEffect(booking)
     case .agenda(let agenda): AgendaScreen.loadEffect(agenda)
+    case .appointment(let screen): AppointmentScreen.loadEffect(screen)
+    case .admin(let admin): adminLoadEffect(admin)
     }
   }
 }

@@ -24,6 +24,8 @@ public enum AppAction: Equatable, Sendable {
   case structuresLoaded(StructureDirectory)
   case agenda(AgendaEvent)
   case booking(BookingEvent)
+  case appointment(AppointmentEvent)
+  case admin(AdminEvent)
   case failed(UserError)
 }
 

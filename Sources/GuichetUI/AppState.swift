@@ -15,6 +15,8 @@ public enum Screen: Equatable, Sendable {
   case structures(StructuresScreen.State)
   case agenda(AgendaScreen.State)
   case booking(BookingScreen)
+  case appointment(AppointmentScreen.State)
+  case admin(AdminScreen)
 }
 
 /// A short line under the screen telling what just happened.

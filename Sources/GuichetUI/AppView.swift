@@ -23,6 +23,9 @@ extension App {
       renderInformation(state.top, in: body, on: &canvas, context: context)
     case .agenda(let agenda): AgendaScreen.render(agenda, in: body, on: &canvas, context: context)
     case .booking(let booking): renderBooking(booking, in: body, on: &canvas, context: context)
+    case .appointment(let screen):
+      AppointmentScreen.render(screen, in: body, on: &canvas, context: context)
+    case .admin(let admin): renderAdmin(admin, in: body, on: &canvas, context: context)
     }
     let statusRow = state.size.height - 2
     if state.confirmingQuit {
@@ -109,6 +112,8 @@ extension App {
       informationTitle(screen)
     case .agenda(let agenda): AgendaScreen.title(agenda)
     case .booking(let booking): bookingTitle(booking)
+    case .appointment(let screen): AppointmentScreen.title(screen)
+    case .admin(let admin): adminTitle(admin)
     }
   }
 
@@ -129,6 +134,8 @@ extension App {
       return informationHints(screen) + global
     case .agenda(let agenda): return AgendaScreen.hints(agenda) + global
     case .booking(let booking): return bookingHints(booking)
+    case .appointment(let screen): return AppointmentScreen.hints(screen) + global
+    case .admin(let admin): return adminHints(admin) + global
     }
   }
 
@@ -164,6 +171,8 @@ extension App {
       return informationHelp(screen, title: title)
     case .agenda(let agenda): return AgendaScreen.help(agenda, title: title)
     case .booking(let booking): return bookingHelp(booking, title: title)
+    case .appointment(let screen): return AppointmentScreen.help(screen, title: title)
+    case .admin(let admin): return adminHelp(admin, title: title)
     }
   }
 }

@@ -21,6 +21,8 @@ public enum AvailabilityScreen {
   public enum Action: Equatable, Sendable {
     case key(Key)
     case found(kinds: [OperatorKind], [AvailableSlot])
+    /// A move lost its slot to another desk: these are the advisor's next free ones.
+    case taken([AvailableSlot])
   }
 
   public static let bindings: [KeyBinding<Command>] = [
@@ -33,8 +35,17 @@ public enum AvailabilityScreen {
       .closeNoSlot),
   ]
 
+  /// A move cannot close the visit, so F2 is not offered then.
+  public static func hints(_ state: State) -> [HintLine] {
+    bindings.filter { state.draft.rescheduling == nil || $0.command != .closeNoSlot }.map(
+      \.hintLine)
+  }
+
   public static func loadEffect(_ state: State) -> Effect {
-    .booking(.findSlots(territoryID: state.draft.visit.territoryID, kinds: state.kinds))
+    if state.draft.rescheduling != nil, let structureID = state.draft.structure?.id {
+      return .appointment(.findSlots(structureID: structureID))
+    }
+    return .booking(.findSlots(territoryID: state.draft.visit.territoryID, kinds: state.kinds))
   }
 
   public static func reduce(_ state: inout State, _ action: Action, context: AppContext) -> Effect {
@@ -47,6 +58,12 @@ public enum AvailabilityScreen {
       state.slots = slots
       state.highlight = previous.flatMap { slots.firstIndex(of: $0) } ?? 0
       return .none
+    case .taken(let slots):
+      state.slots = slots
+      state.highlight = 0
+      state.notice =
+        "Ce créneau vient d'être pris par un autre poste : choisissez-en un autre (rien n'a changé)."
+      return .none
     case .key(let key):
       guard let slots = state.slots, let command: Command = bindings.command(for: key) else {
         return .none
@@ -55,11 +72,16 @@ public enum AvailabilityScreen {
       case .up: state.highlight = max(0, state.highlight - 1)
       case .down: state.highlight = min(max(0, slots.count - 1), state.highlight + 1)
       case .closeNoSlot:
+        // A move never closes the visit; only a first booking can end « aucun créneau ».
+        guard state.draft.rescheduling == nil else { return .none }
         // Only when nothing is offered: a visit with slots on screen is not « aucun créneau ».
         guard slots.isEmpty else { return .none }
         return .booking(.recordOutcome(state.draft.visit, .noSlot, close: true))
       case .choose:
         guard slots.indices.contains(state.highlight) else { return .none }
+        if let reference = state.draft.rescheduling {
+          return .appointment(.reschedule(reference, slots[state.highlight]))
+        }
         var draft = state.draft
         draft.slot = slots[state.highlight]
         return .navigate(.push(.booking(.consent(draft))))
@@ -81,9 +103,11 @@ public enum AvailabilityScreen {
     let inner = area.inset(1)
     var y = inner.y
     let kind = state.draft.operatorKind?.label ?? "Tous les opérateurs"
-    canvas.put(
-      "\(kind) · \(context.territoryName(state.draft.visit.territoryID))", x: inner.x, y: y,
-      style: .title, limit: inner.width)
+    let heading =
+      state.draft.rescheduling.map {
+        "Déplacer \($0) · \(state.draft.structure?.name ?? kind)"
+      } ?? "\(kind) · \(context.territoryName(state.draft.visit.territoryID))"
+    canvas.put(heading, x: inner.x, y: y, style: .title, limit: inner.width)
     y += 1
     if let notice = state.notice {
       canvas.put(notice, x: inner.x, y: y, style: .error, limit: inner.width)
@@ -97,7 +121,9 @@ public enum AvailabilityScreen {
     if slots.isEmpty {
       canvas.put("Aucun créneau disponible.", x: inner.x, y: y, style: .bold)
       canvas.put(
-        "F2 : clôturer la visite (pas de rendez-vous, aucun créneau) · Échap : autre opérateur",
+        state.draft.rescheduling == nil
+          ? "F2 : clôturer la visite (pas de rendez-vous, aucun créneau) · Échap : autre opérateur"
+          : "Échap : garder le rendez-vous tel qu'il est",
         x: inner.x, y: y + 2, style: .muted, limit: inner.width)
       return
     }

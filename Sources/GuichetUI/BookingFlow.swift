@@ -14,6 +14,8 @@ public struct BookingDraft: Equatable, Sendable {
   /// The recipient structure, for the consent text and the slip.
   public var structure: OperatorStructure?
   public var consentID: Int64?
+  /// Set when the slots are offered to move this appointment rather than to book a new one.
+  public var rescheduling: BookingReference?
 
   public init(visit: Visit) { self.visit = visit }
 }

@@ -33,7 +33,7 @@ extension App {
     ]
     switch screen {
     case .recommendation: return RecommendationScreen.bindings.map(\.hintLine) + global
-    case .availability: return AvailabilityScreen.bindings.map(\.hintLine) + global
+    case .availability(let state): return AvailabilityScreen.hints(state) + global
     case .consent: return ConsentScreen.hints + global
     case .contact: return ContactScreen.bindings.map(\.hintLine) + global
     case .slip: return SlipScreen.bindings.map(\.hintLine) + global

@@ -27,6 +27,8 @@ public enum Effect: Equatable, Sendable {
   case recordSearchMiss(String)
   case agenda(AgendaRequest)
   case booking(BookingEffect)
+  case appointment(AppointmentRequest)
+  case admin(AdminRequest)
   case quit
 
   public static func + (lhs: Effect, rhs: Effect) -> Effect {
@@ -64,4 +66,8 @@ public enum Route: Equatable, Sendable {
   case structures(focus: String?)
   case agenda
   case booking(BookingRoute)
+  /// An appointment found by its reference or from its visit: cancel, move, slip, consent withdrawal.
+  case appointment(AppointmentLookup)
+  /// Operator structures, advisors, opening rules, absences and the routing table.
+  case admin(AdminRoute)
 }

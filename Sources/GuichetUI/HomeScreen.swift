@@ -4,7 +4,7 @@ import GuichetCore
 public enum HomeScreen {
   public enum Command: Equatable, Sendable {
     case newVisit, registerArrival, openQueue, openTodayVisits, search, labourNeeds, structures,
-      agenda
+      agenda, appointment, admin
   }
 
   public struct State: Equatable, Sendable {
@@ -25,7 +25,7 @@ public enum HomeScreen {
       [.char("a")], "Arrivée", help: "Ajouter une arrivée à la file", .registerArrival),
     KeyBinding([.char("f")], "File", help: "File d'attente du site", .openQueue),
     KeyBinding(
-      [.char("j")], "Visites du jour", help: "Visites du jour à ce poste", .openTodayVisits),
+      [.char("j")], "Visites", help: "Visites du jour à ce poste", .openTodayVisits),
     KeyBinding(
       [.char("r")], "Recherche", help: "Recherche (métier, diplôme…)",
       .search, inKeyBar: false),
@@ -36,6 +36,12 @@ public enum HomeScreen {
       [.char("s")], "Structures", help: "Annuaire des structures", .structures,
       inKeyBar: false),
     KeyBinding([.char("g")], "Agenda", help: "Agenda des conseillers", .agenda, inKeyBar: false),
+    KeyBinding(
+      [.char("v")], "Rendez-vous", help: "Retrouver un rendez-vous (réf.)",
+      .appointment, inKeyBar: false),
+    KeyBinding(
+      [.char("o")], "Admin",
+      help: "Administration des opérateurs", .admin),
   ]
 
   public static let loadEffect: Effect = .loadCounters + .loadQueue
@@ -64,6 +70,8 @@ public enum HomeScreen {
       case .labourNeeds: return .navigate(.push(.labourNeeds))
       case .structures: return .navigate(.push(.structures(focus: nil)))
       case .agenda: return .navigate(.push(.agenda))
+      case .appointment: return .navigate(.push(.appointment(.reference(nil))))
+      case .admin: return .navigate(.push(.admin(.structures)))
       }
     }
     return .none

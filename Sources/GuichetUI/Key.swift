@@ -38,3 +38,8 @@ extension Key {
     }
   }
 }
+
+extension Key {
+  /// « O » (oui), either case: the answer every confirmation waits for.
+  public var isYes: Bool { self == .char("o") || self == .char("O") }
+}

@@ -139,7 +139,7 @@ public enum VisitFormScreen {
 
   static func confirmDiscard(_ state: inout State, _ key: Key) -> Effect {
     state.confirmingDiscard = false
-    if case .char(let c) = key, c == "o" || c == "O" { return .navigate(.pop) }
+    if key.isYes { return .navigate(.pop) }
     return .none
   }
 

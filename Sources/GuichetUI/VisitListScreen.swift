@@ -3,7 +3,7 @@ import GuichetCore
 /// Today's visits at this desk, to reopen one, correct it or close it.
 public enum VisitListScreen {
   public enum Command: Equatable, Sendable {
-    case open, newVisit, up, down, first, last
+    case open, newVisit, appointments, up, down, first, last
   }
 
   public struct State: Equatable, Sendable {
@@ -20,6 +20,9 @@ public enum VisitListScreen {
   public static let bindings: [KeyBinding<Command>] = [
     KeyBinding([.enter], "Ouvrir", help: "Ouvrir la visite pour la corriger ou la clôturer", .open),
     KeyBinding([.char("n")], "Nouvelle visite", .newVisit),
+    KeyBinding(
+      [.char("r")], "Rendez-vous",
+      help: "Rendez-vous pris pendant cette visite : annuler, déplacer, coupon", .appointments),
     KeyBinding([.up], "Précédente", .up, inKeyBar: false),
     KeyBinding([.down], "Suivante", .down, inKeyBar: false),
     KeyBinding([.home], "Première", .first, inKeyBar: false),
@@ -44,6 +47,9 @@ public enum VisitListScreen {
       case .open:
         guard let visit = state.list.selected else { return .none }
         return .navigate(.push(.visitForm(visit)))
+      case .appointments:
+        guard let id = state.list.selected?.id else { return .none }
+        return .navigate(.push(.appointment(.visit(id))))
       }
     }
     return .none

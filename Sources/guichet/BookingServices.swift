@@ -193,14 +193,7 @@ extension EffectInterpreter {
         reference, request.slot.slot, request.visitID, request.consentID, request.override, now())
       return .booking(.booked(appointment))
     } catch let taken as SlotTakenError {
-      let original = request.slot
-      let next = taken.nextFree.map { slot in
-        var offer = original
-        offer.slot = slot
-        offer.delayDays = original.delayDays + original.slot.date.days(until: slot.date)
-        return offer
-      }
-      return .booking(.slotTaken(next))
+      return .booking(.slotTaken(taken.offers(like: request.slot)))
     } catch let error as UserError {
       return .booking(.bookingFailed(reference, error))
     } catch {

@@ -22,7 +22,9 @@ struct ConsoleCommand: ParsableCommand {
       FileHandle.standardError.write(Data("guichet : \(error.message)\n".utf8))
       throw ExitCode.failure
     }
-    let runtime = Runtime(terminal: terminal, services: session.services, context: session.context)
+    let runtime = Runtime(
+      terminal: terminal, services: session.services, context: session.context,
+      clock: session.clock)
     runtime.run()
     if let signal = terminal.pendingTerminationSignal { throw ExitCode(128 + signal) }
   }
@@ -32,18 +34,21 @@ struct ConsoleCommand: ParsableCommand {
 struct ConsoleSession {
   var services: Services
   var context: AppContext
+  var clock: ConsoleClock
 
   static func open(location: DatabaseOptions, desk: DeskOptions) throws -> ConsoleSession {
     let path = location.path
     DatabaseLocation.announceIfNew(path)
     return try CommandLineErrors.report {
+      let clock = try ConsoleClock.fromEnvironment()
       let database = try AppDatabase.open(path: path)
       let workplace = try chooseWorkplace(database, desk: desk)
       let names = try database.territories().map { ($0.id, $0.name) }
       let context = AppContext(
-        workplace: workplace, now: Date(),
+        workplace: workplace, now: clock.now(),
         territoryNames: Dictionary(names, uniquingKeysWith: { first, _ in first }))
-      return ConsoleSession(services: .live(database, workplace: workplace), context: context)
+      return ConsoleSession(
+        services: .live(database, workplace: workplace), context: context, clock: clock)
     }
   }
 

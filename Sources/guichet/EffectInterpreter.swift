@@ -38,6 +38,8 @@ struct EffectInterpreter {
       return runInformation(effect, context: context)
     case .agenda(let request): return runAgenda(request)
     case .booking(let booking): return runBooking(booking, context: context)
+    case .appointment(let request): return runAppointment(request)
+    case .admin(let request): return runAdmin(request)
     }
   }
 

@@ -14,7 +14,9 @@ struct FirstFrameCommand: ParsableCommand {
     let session = try ConsoleSession.open(location: location, desk: deskOptions)
     let terminal = try Terminal.offscreen(size: Size(width: 100, height: 30))
     defer { terminal.stop() }
-    let runtime = Runtime(terminal: terminal, services: session.services, context: session.context)
+    let runtime = Runtime(
+      terminal: terminal, services: session.services, context: session.context,
+      clock: session.clock)
     runtime.drawFirstFrame()
   }
 }

@@ -131,16 +131,9 @@ struct OperatorsAddAbsenceCommand: ParsableCommand {
     let absence = try CommandLineErrors.usage("operators add-absence") { () throws -> Absence in
       _ = try output.isJSON
       let advisorID = try OperatorsInput.identifier(advisor, "--advisor")
-      let (firstDay, firstTime) = try OperatorsInput.moment(from, "--from")
-      let (lastDay, lastTime) = try OperatorsInput.moment(to, "--to")
-      let start =
-        firstTime.flatMap { LocalClock.instant(firstDay, $0) } ?? LocalClock.startOfDay(firstDay)
-      let end =
-        lastTime.flatMap { LocalClock.instant(lastDay, $0) }
-        ?? LocalClock.startOfDay(lastDay.adding(days: 1))
       let absence = Absence(
-        advisorID: advisorID, startsAt: start, endsAt: end,
-        reason: try OperatorsInput.reason(reason))
+        advisorID: advisorID, from: try OperatorsInput.moment(from, "--from"),
+        to: try OperatorsInput.moment(to, "--to"), reason: try OperatorsInput.reason(reason))
       try absence.validate()
       return absence
     }

@@ -59,25 +59,11 @@ enum OperatorsInput {
 
   /// « lun,mar,jeu », full names, or « lun-ven ».
   static func weekdays(_ text: String) throws(UserError) -> Set<Weekday> {
-    var days: Set<Weekday> = []
-    for part in text.lowercased().split(separator: ",") {
-      let bounds = part.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
-      let parsed = bounds.map(weekday)
-      guard (1...2).contains(parsed.count), let first = parsed.first ?? nil,
-        let last = parsed.last ?? nil, first <= last
-      else {
-        throw UserError(
-          "jours non reconnus « \(shown(text)) » : par exemple lun,mar,jeu ou lun-ven.")
-      }
-      days.formUnion(Weekday.allCases.filter { $0 >= first && $0 <= last })
+    guard let days = Weekday.parseList(text) else {
+      throw UserError(
+        "jours non reconnus « \(shown(text)) » : par exemple lun,mar,jeu ou lun-ven.")
     }
-    if days.isEmpty { throw UserError("--days attend au moins un jour, par exemple lun,mar.") }
     return days
-  }
-
-  static func weekday(_ word: String) -> Weekday? {
-    let folded = word.folding(options: .diacriticInsensitive, locale: nil)
-    return Weekday.allCases.first { folded.count >= 3 && $0.label.hasPrefix(folded) }
   }
 
   static func time(_ text: String, _ option: String) throws(UserError) -> TimeOfDay {
@@ -89,15 +75,7 @@ enum OperatorsInput {
 
   /// « 2026-12-01 » or « 01/12/2026 ».
   static func date(_ text: String, _ option: String) throws(UserError) -> LocalDate {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
-    let iso = trimmed.split(separator: "-").compactMap { Int($0) }
-    let french = trimmed.split(separator: "/").compactMap { Int($0) }
-    let parsed: LocalDate? =
-      iso.count == 3 && trimmed.split(separator: "-").count == 3
-      ? LocalDate(year: iso[0], month: iso[1], day: iso[2])
-      : french.count == 3 && trimmed.split(separator: "/").count == 3
-        ? LocalDate(year: french[2], month: french[1], day: french[0]) : nil
-    guard let parsed, parsed.year >= 2000, parsed.year <= 2200 else {
+    guard let parsed = LocalDate(parsing: text) else {
       throw UserError(
         "\(option) attend une date comme 01/12/2026 ou 2026-12-01 (reçu « \(shown(text)) »).")
     }

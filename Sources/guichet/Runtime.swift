@@ -10,14 +10,17 @@ final class Runtime {
   var state: AppState
   var lastCanvas: Canvas?
   var lastDataVersion: Int?
-  var lastTick = Date()
+  var lastTick = Date.distantPast
 
   /// How often the clock, waiting times and other desks' writes are checked.
   static let tickInterval: TimeInterval = 1
 
-  init(terminal: Terminal, services: Services, context: AppContext) {
+  init(
+    terminal: Terminal, services: Services, context: AppContext,
+    clock: ConsoleClock = ConsoleClock()
+  ) {
     self.terminal = terminal
-    self.interpreter = EffectInterpreter(services: services)
+    self.interpreter = EffectInterpreter(services: services, now: clock.now)
     self.state = AppState(context: context, size: terminal.size)
   }
 
@@ -36,7 +39,7 @@ final class Runtime {
         case .resized(let size): send(.resized(size))
         }
       }
-      let now = Date()
+      let now = interpreter.now()
       if now.timeIntervalSince(lastTick) >= Self.tickInterval {
         lastTick = now
         send(.tick(now))

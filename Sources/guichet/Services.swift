@@ -15,6 +15,8 @@ struct Services: Sendable {
   var information: InformationServices = .unavailable
   var booking: BookingServices = .unavailable
   var agenda: AgendaServices = .unavailable
+  var appointments: AppointmentServices = .unavailable
+  var admin: AdminServices = .unavailable
 
   static func live(_ database: AppDatabase, workplace: Workplace) -> Services {
     Services(
@@ -28,7 +30,9 @@ struct Services: Sendable {
       dataVersion: { try database.dataVersion() },
       information: .live(database, workplace: workplace),
       booking: .live(database, workplace: workplace),
-      agenda: .live(database)
+      agenda: .live(database),
+      appointments: .live(database),
+      admin: .live(database)
     )
   }
 }

@@ -3,70 +3,124 @@ import GuichetCore
 import GuichetStore
 import Testing
 
-/// The advisor's agenda in the real binary: another desk books an appointment that has already taken place,
-/// the advisor opens the agenda with « G », finds it among the appointments to complete, and marks it seen.
+/// Cancelling and withdrawing from the console, on a clock set by `GUICHET_NOW`: two appointments booked
+/// by another desk for tomorrow are found by reference and from today's visits; one is cancelled (its slot
+/// is free again), the person behind the other withdraws her consent (contact erased, appointment revoked);
+/// the advisor's agenda then shows both as cancelled. A reference never booked says so.
 @Suite(.serialized) struct AgendaEndToEndTests {
-  /// A structure that sorts first, an advisor open every day, and a booking on the latest past day with a slot.
-  static func bookPastAppointment(in database: AppDatabase) throws -> BookingReference {
-    let workplace = try database.workplace(siteName: "Site essai", deskName: "Poste 9")
-    let territoryID = try #require(try database.territories().first?.id)
+  /// Thursday 3 December 2026, 10:30 in Paris.
+  static let now = LocalClock.instant(
+    LocalDate(year: 2026, month: 12, day: 3)!, TimeOfDay(hour: 10, minute: 30)!)!
+  static let tomorrow = LocalDate(year: 2026, month: 12, day: 4)!
+
+  /// « Agence Essai » (sorts first), an advisor open 09:00–10:00 every day, and two bookings tomorrow at
+  /// 09:00 and 09:30, each from its own visit at this desk today, with a contact.
+  static func bookTomorrow(in database: AppDatabase) throws -> (BookingReference, BookingReference)
+  {
+    let workplace = try #require(try database.workplaces().first)
     let structure = try database.saveOperatorStructure(
-      OperatorStructure(kind: .missionLocale, name: "Agence Essai", territoryIDs: [territoryID]))
+      OperatorStructure(kind: .missionLocale, name: "Agence Essai"))
     let structureID = try #require(structure.id)
     let advisor = try database.saveAdvisor(
       Advisor(structureID: structureID, displayName: "Claire Martin"))
     let advisorID = try #require(advisor.id)
-    let today = LocalDate(Date())
     _ = try database.saveOpeningRule(
       OpeningRule(
         advisorID: advisorID, weekdays: Set(Weekday.allCases), start: TimeOfDay(hour: 9)!,
-        end: TimeOfDay(hour: 10)!, slotMinutes: 30, validFrom: today.adding(days: -20)))
-    for back in 1...10 {
-      let day = today.adding(days: -back)
-      let midnight = LocalClock.startOfDay(day)
-      guard
-        let slot = try database.freeSlots(
-          advisorID: advisorID, from: midnight, to: midnight.addingTimeInterval(86_400),
-          now: midnight
-        ).first
-      else { continue }
+        end: TimeOfDay(hour: 10)!, slotMinutes: 30, validFrom: tomorrow.adding(days: -7)))
+    let midnight = LocalClock.startOfDay(tomorrow)
+    let slots = try database.freeSlots(
+      advisorID: advisorID, from: midnight, to: midnight.addingTimeInterval(86_400), now: now)
+    var references: [BookingReference] = []
+    for (index, slot) in slots.prefix(2).enumerated() {
+      let at = now.addingTimeInterval(Double(index - 10) * 60)
       let visit = try database.save(
         Visit(
-          siteID: workplace.siteID, deskID: workplace.deskID,
-          arrivedAt: midnight.addingTimeInterval(-86_400), publicCategory: .jobSeeker,
-          ageBand: .from26to44, territoryID: territoryID, requestKinds: [.jobSearch],
-          day: day.adding(days: -1).number))
+          siteID: workplace.siteID, deskID: workplace.deskID, arrivedAt: at, startedAt: at,
+          publicCategory: .jobSeeker, ageBand: .from26to44, requestKinds: [.jobSearch],
+          day: LocalDate(now).number))
       let consent = try database.recordConsent(
         visitID: try #require(visit.id), textVersion: database.consentText().version,
-        recipientStructureID: structureID, deskID: workplace.deskID,
-        at: midnight.addingTimeInterval(-86_000))
-      return try database.book(
-        reference: .generate(), slot: slot, visitID: try #require(visit.id),
-        consentID: try #require(consent.id), now: midnight.addingTimeInterval(-85_000)
-      ).reference
+        recipientStructureID: structureID, deskID: workplace.deskID, at: at)
+      let consentID = try #require(consent.id)
+      _ = try database.saveContact(
+        try Contact.validate(
+          firstName: "Léa", lastName: ["Durand", "Moreau"][index], phone: "06 12 34 56 7\(index)",
+          email: ""),
+        consentID: consentID)
+      references.append(
+        try database.book(
+          reference: .generate(), slot: slot, visitID: try #require(visit.id),
+          consentID: consentID, now: at
+        ).reference)
     }
-    throw SeededDatabase.Failure(description: "no past slot found")
+    try #require(references.count == 2)
+    return (references[0], references[1])
   }
 
-  @Test func theAdvisorMarksAPastAppointmentSeen() throws {
-    let console = try TmuxConsole()
+  @Test func cancelAndWithdrawFromTheConsoleShowInTheAgenda() throws {
+    let console = try TmuxConsole(environment: ["GUICHET_NOW": "2026-12-03T10:30"])
     try console.waitFor("Nouvelle visite (au guichet)")
     let database = try AppDatabase.open(path: console.databasePath)
-    let reference = try Self.bookPastAppointment(in: database)
+    let (cancelled, withdrawn) = try Self.bookTomorrow(in: database)
+
+    // A reference nobody booked: the booking did not go through.
+    try console.press("v")
+    try console.waitFor("Référence du rendez-vous")
+    try console.type("RDV-0000-0000")
+    try console.press("Enter")
+    try console.waitFor("Aucun rendez-vous ne porte la référence RDV-0000-0000")
+
+    // The first one, by its reference: cancelled by the person, after « O ».
+    for _ in 0..<13 { try console.press("BSpace") }
+    try console.type(cancelled.value)
+    try console.press("Enter")
+    try console.waitFor("Personne : Léa DURAND")
+    try console.press("F6")
+    try console.waitFor("O pour confirmer")
+    try console.press("o")
+    try console.waitFor("Rendez-vous \(cancelled) : annulé par la personne, le créneau est libéré.")
+    try console.waitFor("Statut : Annulé par la personne le jeu. 03/12/2026 à 10:3")
+    try console.press("F5")
+    try console.waitFor("il ne peut plus être déplacé ni annulé")
+    try console.press("Escape")
+
+    // The second one, from today's visits: the person withdraws her consent.
+    try console.press("j")
+    try console.waitFor("Visites du jour à ce poste")
+    try console.press("End", "r")
+    try console.waitFor("Rendez-vous pris pendant la visite n° 2")
+    try console.waitFor("Personne : Léa MOREAU")
+    try console.press("F8")
+    try console.waitFor("Retrait du consentement : coordonnées effacées")
+    try console.press("o")
+    try console.waitFor(
+      "Consentement retiré : coordonnées effacées, rendez-vous \(withdrawn) annulé.")
+    let after = try console.waitFor("Consentement retiré le jeu. 03/12/2026")
+    #expect(!after.contains("MOREAU"))
+    try console.press("Escape", "Escape")
+
+    // The advisor's agenda for tomorrow shows both as cancelled, without contact for the withdrawn one.
     try console.press("g")
-    try console.waitFor("Agenda de quelle structure ?")
     try console.waitFor("Agence Essai")
     try console.press("Enter")
     try console.waitFor("Agenda du jour")
-    try console.press("c")
-    let backlog = try console.waitFor("Passés, résultat non saisi · 1 rendez-vous")
-    #expect(backlog.contains("Claire Martin"))
-    #expect(backlog.contains("Demandeur d'emploi"))
-    try console.press("r")
-    try console.waitFor("Rendez-vous \(reference) : reçu.")
-    try console.waitFor("Passés, résultat non saisi · 0 rendez-vous")
+    try console.press("Right")
+    let agenda = try console.waitFor("Vendredi 04/12/2026 · 2 rendez-vous")
+    #expect(agenda.contains("09:00 Claire Martin   Sur place Excusé"))
+    #expect(agenda.contains("09:30 Claire Martin   Sur place Annulé     —"))
     try console.press("F10")
     try console.waitFor("__EXIT__0")
-    #expect(try database.appointment(reference: reference)?.status == .seen)
+
+    #expect(try database.appointment(reference: cancelled)?.status == .excused)
+    let revoked = try #require(try database.appointment(reference: withdrawn))
+    #expect(revoked.status == .revoked)
+    #expect(try database.contact(consentID: revoked.consentID) == nil)
+    // Both slots are free again.
+    let midnight = LocalClock.startOfDay(Self.tomorrow)
+    let free = try database.freeSlots(
+      advisorID: revoked.advisorID, from: midnight, to: midnight.addingTimeInterval(86_400),
+      now: Self.now)
+    #expect(free.count == 2)
   }
 }

@@ -4,89 +4,175 @@ import GuichetCore
 import GuichetStore
 import Testing
 
-/// The first-level booking flow in the real binary: visit → aiguillage → consentement « oui » → coordonnées
-/// → réservation → coupon, then the rows the store wrote (and did not write) are checked.
+/// The whole second-level flow in the real binary, on a clock set by `GUICHET_NOW`: an administrator sets up
+/// a structure, an advisor and an opening rule from the console; a desk codes a visit, follows the
+/// aiguillage, takes the consent, the contact and a booking, saves the slip, finds the appointment again by
+/// its reference and moves it; later the same day the advisor's console marks it seen. Then the rows the
+/// store wrote (and did not write) are checked.
 @Suite(.serialized) struct BookingEndToEndTests {
-  /// An advisor of the first seeded Mission locale, open every day so a slot is always near.
-  static func addAdvisor(_ path: String) throws -> OperatorStructure {
-    let database = try AppDatabase.open(path: path)
-    let structure = try #require(
-      try database.operatorStructures().first { $0.kind == .missionLocale })
-    let advisor = try database.saveAdvisor(
-      Advisor(structureID: try #require(structure.id), displayName: "Claire Martin"))
-    _ = try database.saveOpeningRule(
-      OpeningRule(
-        advisorID: try #require(advisor.id), weekdays: Set(Weekday.allCases),
-        start: try #require(TimeOfDay(hour: 0)), end: try #require(TimeOfDay(hour: 23, minute: 30)),
-        slotMinutes: 30, validFrom: LocalDate(Date().addingTimeInterval(-86_400))))
-    return structure
-  }
+  /// Thursday 3 December 2026, 10:30 in Paris, then 18:30 once the appointment has taken place.
+  static let morning = "2026-12-03T10:30"
+  static let evening = "2026-12-03T18:30"
 
-  @Test func visitToSlip() throws {
+  @Test func adminToBookingToMoveToSeen() throws {
     let slips = FileManager.default.temporaryDirectory.appendingPathComponent(
       "guichet-slips-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: slips) }
-    let console = try TmuxConsole(environment: ["GUICHET_SLIPS_DIR": slips.path])
-    try console.waitFor("Nouvelle visite (au guichet)")
-    let structure = try Self.addAdvisor(console.databasePath)
+    let desk = try TmuxConsole(
+      environment: ["GUICHET_SLIPS_DIR": slips.path, "GUICHET_NOW": Self.morning])
+    try desk.waitFor("jeu. 03/12/2026 10:3")
+
+    // Administration: a Mission locale named to sort first, Claire Martin, open every day 08:00–18:00.
+    try desk.press("o")
+    try desk.waitFor("Admin · structures")
+    try desk.press("n")
+    try desk.waitFor("Nouvelle structure")
+    try desk.press("Right", "Tab")
+    try desk.type("Agence Essai")
+    try desk.press("Tab", "Tab")
+    try desk.type("730")
+    try desk.press("F2")
+    try desk.waitFor("Le code postal a 5 chiffres")
+    try desk.type("00")
+    try desk.press("F2")
+    try desk.waitFor("Structure ajoutée : Agence Essai.")
+    try desk.press("Enter")
+    try desk.waitFor("Agence Essai (Mission locale)")
+    try desk.press("n")
+    try desk.type("Claire Martin")
+    try desk.press("F2")
+    try desk.waitFor("Conseiller ajouté : Claire Martin.")
+    try desk.press("Enter")
+    try desk.waitFor("Aucune plage")
+    try desk.press("p")
+    try desk.waitFor("Nouvelle plage d'ouverture")
+    try desk.press("DC")
+    try desk.type("lun-dim")
+    try desk.press("Tab", "DC")
+    try desk.type("08:00")
+    try desk.press("Tab", "DC")
+    try desk.type("07:00")
+    try desk.press("Tab", "DC")
+    try desk.type("30")
+    try desk.press("F2")
+    try desk.waitFor("L'heure de fin (07:00) doit suivre l'heure de début (08:00).")
+    try desk.press("Up", "DC")
+    try desk.type("18h")
+    try desk.press("F2")
+    try desk.waitFor("lun-dim 08:00–18:00 · 30 min · Sur place")
+    try desk.press("Escape", "Escape", "Escape")
+    try desk.waitFor("Nouvelle visite (au guichet)")
 
     // Demande 1, Décrocheur, 16-25 ans: routing recommends the Mission locale.
-    try console.press("n")
-    try console.waitFor("Demande(s)")
-    try console.press("1", "Enter", "3", "3", "F7")
-    let recommendation = try console.waitFor("Opérateurs recommandés")
+    try desk.press("n")
+    try desk.waitFor("Demande(s)")
+    try desk.press("1", "Enter", "3", "3", "F7")
+    let recommendation = try desk.waitFor("Opérateurs recommandés")
     let line = try #require(
       recommendation.split(separator: "\n").first { $0.contains(". Mission locale") })
     let number = try #require(
       line.split(separator: ".").first?.trimmingCharacters(in: .whitespaces))
-    try console.press(number)
-    if try console.screen().contains("Pourquoi") { try console.press("1") }
-    try console.waitFor("Claire Martin")
-    try console.press("Enter")
-    try console.waitFor("Réponse de la personne")
+    try desk.press(number)
+    if try desk.screen().contains("Pourquoi") { try desk.press("1") }
+    let slots = try desk.waitFor("Claire Martin")
+    #expect(slots.contains("jeu. 03/12/2026 11:00  J+0"))
+    try desk.press("Enter")
+    try desk.waitFor("Réponse de la personne")
     // Entrée alone does not consent.
-    try console.press("Enter")
-    try console.waitFor("Tapez « oui » ou « non »")
-    try console.type("oui")
-    try console.press("Enter")
-    try console.waitFor("Consentement enregistré")
-    try console.type("Marie")
-    try console.press("Tab")
-    try console.type("Dupont")
-    try console.press("Tab")
-    try console.type("0612345678")
-    try console.press("F2")
-    let slip = try console.waitFor("Rendez-vous confirmé")
-    #expect(slip.contains(structure.name.prefix(30)))
-    #expect(slip.contains("Référence : RDV-"))
-    try console.press("e")
-    let saved = try console.waitFor("Coupon enregistré")
+    try desk.press("Enter")
+    try desk.waitFor("Tapez « oui » ou « non »")
+    try desk.type("oui")
+    try desk.press("Enter")
+    try desk.waitFor("Consentement enregistré")
+    try desk.type("Marie")
+    try desk.press("Tab")
+    try desk.type("Dupont")
+    try desk.press("Tab")
+    try desk.type("0612345678")
+    try desk.press("F2")
+    let slip = try desk.waitFor("Rendez-vous confirmé")
+    #expect(slip.contains("Structure : Agence Essai (Mission locale)"))
+    #expect(slip.contains("jeu. 03/12/2026 de 11:00 à 11:30"))
+    let reference = try #require(
+      slip.split(separator: "\n").first { $0.contains("Référence : RDV-") }?
+        .split(separator: ":").last?.trimmingCharacters(in: .whitespaces))
+    try desk.press("e")
+    let saved = try desk.waitFor("Coupon enregistré")
     #expect(saved.contains(".txt et RDV-"))
-    try console.press("F2")
-    try console.waitFor("Demande(s)")
-    try console.press("F2")
-    try console.waitFor("clôturée")
-    try console.press("F10")
-    try console.waitFor("__EXIT__0")
+    try desk.press("F2")
+    try desk.waitFor("Demande(s)")
+    try desk.press("F2")
+    try desk.waitFor("clôturée")
 
-    let database = try AppDatabase.open(path: console.databasePath)
+    // « Est-ce que c'est passé ? »: found by its reference, typed loosely, then moved to 11:30.
+    try desk.press("v")
+    try desk.waitFor("Référence du rendez-vous")
+    try desk.type(reference.lowercased().replacingOccurrences(of: "-", with: " "))
+    try desk.press("Enter")
+    let found = try desk.waitFor("Personne : Marie DUPONT")
+    #expect(found.contains("\(reference) · jeu. 03/12/2026 11:00 · Prévu · Agence Essai"))
+    try desk.press("F5")
+    let offered = try desk.waitFor("Déplacer \(reference) · Agence Essai")
+    #expect(!offered.contains("03/12/2026 11:00"))
+    try desk.press("Enter")
+    try desk.waitFor("Rendez-vous \(reference) déplacé au jeu. 03/12/2026 à 11:30.")
+    try desk.press("F2")
+    try desk.waitFor("\(reference) · jeu. 03/12/2026 11:30 · Prévu")
+
+    // At the desk, before the time, « reçu » is refused in French.
+    try desk.press("Escape", "g")
+    try desk.waitFor("Agence Essai")
+    try desk.press("Enter")
+    try desk.waitFor("Agenda du jour")
+    try desk.waitFor("Marie DUPONT")
+    try desk.press("r")
+    try desk.waitFor("reçu ou absent se note après l'heure")
+    try desk.press("F10")
+    try desk.waitFor("__EXIT__0")
+
+    // The advisor's console in the evening: the day's agenda, the appointment marked seen.
+    let advisor = try TmuxConsole(environment: ["GUICHET_NOW": Self.evening], sharing: desk)
+    try advisor.waitFor("jeu. 03/12/2026 18:3")
+    try advisor.press("g")
+    try advisor.waitFor("Agence Essai")
+    try advisor.press("Enter")
+    let day = try advisor.waitFor("Jeudi 03/12/2026 (aujourd'hui) · 1 rendez-vous")
+    #expect(day.contains("11:30"))
+    #expect(day.contains("Décrocheur"))
+    try advisor.press("r")
+    try advisor.waitFor("Rendez-vous \(reference) : reçu.")
+    try advisor.press("F10")
+    try advisor.waitFor("__EXIT__0")
+
+    let database = try AppDatabase.open(path: desk.databasePath)
     let appointments = try database.appointments(visitID: 1)
     #expect(appointments.count == 1)
     let appointment = try #require(appointments.first)
-    #expect(appointment.structureID == structure.id)
+    #expect(appointment.reference.value == reference)
+    #expect(appointment.status == .seen)
+    #expect(appointment.delayDays == 0)
+    let paris = try #require(TimeZone(identifier: "Europe/Paris"))
+    #expect(
+      appointment.startsAt
+        == LocalClock.instant(
+          try #require(LocalDate(year: 2026, month: 12, day: 3)),
+          try #require(TimeOfDay(hour: 11, minute: 30)), in: paris))
     #expect(try database.contact(consentID: appointment.consentID)?.lastName == "Dupont")
+    // Stored times come from the same clock: the consent was given on the 3rd, not today.
+    let consent = try #require(try database.consent(id: appointment.consentID))
+    #expect(LocalDate(consent.givenAt).number == 20_261_203)
     let files = try FileManager.default.contentsOfDirectory(atPath: slips.path).sorted()
-    #expect(files == ["\(appointment.reference).ics", "\(appointment.reference).txt"])
+    #expect(files == ["\(reference).ics", "\(reference).txt"])
     for file in files {
       let content = try String(contentsOf: slips.appendingPathComponent(file), encoding: .utf8)
-      #expect(content.contains(appointment.reference.value))
+      #expect(content.contains(reference))
       #expect(!content.contains("Dupont") && !content.contains("12345678"))
     }
 
-    // The console still has the file open: wait for its locks rather than fail at once.
+    // The file was used by guichet processes: wait for their locks rather than fail at once.
     var configuration = Configuration()
     configuration.busyMode = .timeout(30)
-    let queue = try DatabaseQueue(path: console.databasePath, configuration: configuration)
+    let queue = try DatabaseQueue(path: desk.databasePath, configuration: configuration)
     let visitRow = try #require(
       try queue.read { try Row.fetchOne($0, sql: "SELECT * FROM visit WHERE id = 1") })
     #expect(visitRow["outcome"] as String? == Outcome.appointmentBooked.rawValue)

@@ -99,9 +99,10 @@ extension AppDatabase {
   /// The first `limit` free slots from `from` across every active advisor of the active structures of these
   /// kinds (all kinds when empty) serving the territory (every structure when nil), with the delay in days.
   /// Searches fortnight by fortnight up to `horizonDays`, so a busy year costs only the weeks it reads.
+  /// `structureID` keeps one structure only: a move stays with the structure the consent was given for.
   public func nextAvailability(
     territoryID: Int64?, operatorKinds: [OperatorKind], from: Date, limit: Int = 10,
-    horizonDays: Int = 180
+    horizonDays: Int = 180, structureID: Int64? = nil
   ) throws -> [AvailableSlot] {
     try StoreErrors.run("Recherche des prochaines disponibilités") {
       try writer.read { db in
@@ -112,6 +113,10 @@ extension AppDatabase {
             "s.id IN (SELECT structure_id FROM operator_structure_territory WHERE territory_id = ?)"
           )
           arguments.append(territoryID)
+        }
+        if let structureID {
+          conditions.append("s.id = ?")
+          arguments.append(structureID)
         }
         if !operatorKinds.isEmpty {
           conditions.append(

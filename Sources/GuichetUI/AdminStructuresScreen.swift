@@ -1,0 +1,176 @@
+import GuichetCore
+
+/// Administration, first screen: the operator structures, filtered by kind and by territory, inactive ones
+/// greyed. From here: add or edit a structure, deactivate it (confirmation), open its advisors, or the
+/// routing table.
+public enum AdminStructuresScreen {
+  public enum Command: Equatable, Sendable {
+    case open, add, edit, toggleActive, nextKind, nextTerritory, routing, up, down
+  }
+
+  public struct State: Equatable, Sendable {
+    public var structures: [OperatorStructure] = []
+    public var loaded = false
+    public var kind: OperatorKind?
+    public var territoryID: Int64?
+    public var selection = 0
+    /// Deactivating or reactivating waits for « O ».
+    public var confirming = false
+    /// A structure just added or edited, selected once the list reloads.
+    public var focusName: String?
+
+    public init() {}
+
+    /// The structures the filters keep, in the store's order (by name).
+    public var shown: [OperatorStructure] {
+      structures.filter { structure in
+        (kind.map { structure.kind == $0 } ?? true)
+          && (territoryID.map { structure.territoryIDs.contains($0) } ?? true)
+      }
+    }
+
+    public var selected: OperatorStructure? {
+      let shown = self.shown
+      return shown.indices.contains(selection) ? shown[selection] : nil
+    }
+  }
+
+  public enum Action: Equatable, Sendable {
+    case key(Key)
+    case loaded([OperatorStructure])
+  }
+
+  public static let bindings: [KeyBinding<Command>] = [
+    KeyBinding([.enter], "Conseillers", help: "Conseillers de la structure et leurs plages", .open),
+    KeyBinding([.char("g")], "Aiguillage", help: "Règles d'aiguillage (orientation)", .routing),
+    KeyBinding([.char("n")], "Nouvelle", help: "Ajouter une structure", .add),
+    KeyBinding([.char("m")], "Modifier", help: "Modifier adresse, territoires, téléphone…", .edit),
+    KeyBinding(
+      [.char("d")], "Désactiver",
+      help: "Désactiver (plus de rendez-vous) ou réactiver la structure (confirmation O)",
+      .toggleActive),
+    KeyBinding(
+      [.char("t")], "Type", help: "Filtrer par type de structure", .nextKind, inKeyBar: false),
+    KeyBinding(
+      [.char("z")], "Territoire", help: "Filtrer par territoire servi", .nextTerritory,
+      inKeyBar: false),
+    KeyBinding([.up], "Précédente", .up, inKeyBar: false),
+    KeyBinding([.down], "Suivante", .down, inKeyBar: false),
+  ]
+
+  public static let loadEffect: Effect = .admin(.loadStructures)
+
+  public static func reduce(_ state: inout State, _ action: Action, context: AppContext) -> Effect {
+    switch action {
+    case .loaded(let structures):
+      let id = state.selected?.id
+      state.structures = structures
+      state.loaded = true
+      let shown = state.shown
+      if let name = state.focusName, let index = shown.firstIndex(where: { $0.name == name }) {
+        state.selection = index
+      } else {
+        state.selection =
+          shown.firstIndex { $0.id == id } ?? min(state.selection, max(0, shown.count - 1))
+      }
+      state.focusName = nil
+      return .none
+    case .key(let key):
+      if state.confirming {
+        state.confirming = false
+        guard key.isYes, var structure = state.selected else {
+          return .none
+        }
+        structure.isActive.toggle()
+        return .admin(.write(.structure(structure)))
+      }
+      guard let command: Command = bindings.command(for: key) else { return .none }
+      return run(command, &state, context: context)
+    }
+  }
+
+  static func run(_ command: Command, _ state: inout State, context: AppContext) -> Effect {
+    switch command {
+    case .up: state.selection = max(0, state.selection - 1)
+    case .down: state.selection = min(max(0, state.shown.count - 1), state.selection + 1)
+    case .add: return .navigate(.push(.admin(.form(.structure(nil)))))
+    case .routing: return .navigate(.push(.admin(.routing)))
+    case .open:
+      guard let structure = state.selected else { return .none }
+      return .navigate(.push(.admin(.advisors(structure))))
+    case .edit:
+      guard let structure = state.selected else { return .none }
+      return .navigate(.push(.admin(.form(.structure(structure)))))
+    case .toggleActive:
+      state.confirming = state.selected != nil
+    case .nextKind:
+      state.kind = next(state.kind, in: OperatorKind.allCases)
+      state.selection = 0
+    case .nextTerritory:
+      state.territoryID = next(
+        state.territoryID, in: AdminFormScreen.territories(context).map(\.id))
+      state.selection = 0
+    }
+    return .none
+  }
+
+  /// nil (every value) → first → … → last → nil.
+  static func next<T: Equatable>(_ current: T?, in all: [T]) -> T? {
+    guard let current, let index = all.firstIndex(of: current) else { return all.first }
+    return index + 1 < all.count ? all[index + 1] : nil
+  }
+
+  public static func render(
+    _ state: State, in area: Rect, on canvas: inout Canvas, context: AppContext
+  ) {
+    let inner = area.inset(1)
+    let shown = state.shown
+    let filter =
+      "Type : \(state.kind?.label ?? "tous") (T) · Territoire : \(state.territoryID.map { context.territoryName($0) } ?? "tous") (Z) · \(shown.count) structure(s)"
+    canvas.put(filter, x: inner.x, y: inner.y, style: .title, limit: inner.width)
+    guard state.loaded else {
+      canvas.put("Chargement…", x: inner.x, y: inner.y + 2, style: .muted)
+      return
+    }
+    if shown.isEmpty {
+      canvas.put(
+        "Aucune structure. N : en ajouter une.", x: inner.x, y: inner.y + 2, style: .muted,
+        limit: inner.width)
+      return
+    }
+    let rows = max(1, inner.height - 6)
+    let first = max(0, min(state.selection - rows + 1, shown.count - rows))
+    for line in 0..<min(rows, shown.count - first) {
+      let index = first + line
+      let structure = shown[index]
+      let text =
+        " " + Text.column(structure.kind.label, width: 18) + structure.name
+        + (structure.isActive ? "" : " (désactivée)")
+      canvas.putPadded(
+        text, x: inner.x, y: inner.y + 2 + line, width: inner.width,
+        style: index == state.selection ? .selected : structure.isActive ? .plain : .muted)
+    }
+    guard let structure = state.selected else { return }
+    let y = inner.y + inner.height - 3
+    let territories = structure.territoryIDs.map { context.territoryName($0) }
+    let reach = [structure.phone, structure.email].compactMap { $0 }
+    let lines: [(String, Style)] = [
+      (structure.fullAddress.isEmpty ? "Adresse non renseignée" : structure.fullAddress, .plain),
+      (
+        "Territoires : "
+          + (territories.isEmpty ? "aucun" : territories.joined(separator: ", "))
+          + (reach.isEmpty ? "" : " · " + reach.joined(separator: " · ")), .plain
+      ),
+      state.confirming
+        ? (
+          structure.isActive
+            ? "Désactiver « \(structure.name) » : plus aucun rendez-vous ne pourra y être pris. O pour confirmer."
+            : "Réactiver « \(structure.name) » ? O pour confirmer.",
+          Style(tone: .warning, bold: true)
+        ) : ("", .plain),
+    ]
+    for (index, line) in lines.enumerated() {
+      canvas.put(line.0, x: inner.x, y: y + index, style: line.1, limit: inner.width)
+    }
+  }
+}

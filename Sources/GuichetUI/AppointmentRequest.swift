@@ -1,0 +1,65 @@
+import Foundation
+import GuichetCore
+
+/// One booked appointment as the desk sees it when the person comes back or calls: the appointment, who
+/// gives it and where, the anonymous visit it came from, its consent and the contact while the consent holds.
+public struct AppointmentDetail: Equatable, Sendable {
+  public var appointment: Appointment
+  public var structure: OperatorStructure
+  public var advisorName: String
+  public var visit: Visit
+  public var consent: Consent
+  public var contact: Contact?
+
+  public init(
+    appointment: Appointment, structure: OperatorStructure, advisorName: String, visit: Visit,
+    consent: Consent, contact: Contact?
+  ) {
+    self.appointment = appointment
+    self.structure = structure
+    self.advisorName = advisorName
+    self.visit = visit
+    self.consent = consent
+    self.contact = contact
+  }
+
+  public var reference: BookingReference { appointment.reference }
+
+  /// The slip of the appointment as it stands now (after a move, the new time).
+  public func slip(timeZone: TimeZone) -> Slip {
+    Slip(
+      reference: appointment.reference, startsAt: appointment.startsAt,
+      endsAt: appointment.endsAt, place: appointment.place, structure: structure,
+      advisorName: advisorName, timeZone: timeZone)
+  }
+}
+
+/// How the appointment screen was opened: by a reference typed (or none yet), or from the visit that booked.
+public enum AppointmentLookup: Equatable, Sendable {
+  case reference(BookingReference?)
+  case visit(Int64)
+}
+
+/// The appointment screen's work for the runtime.
+public enum AppointmentRequest: Equatable, Sendable {
+  case find(AppointmentLookup)
+  /// `.excused` (the person cancels) or `.revoked` (the service does); frees the slot.
+  case cancel(BookingReference, AppointmentStatus)
+  /// Erases the contact data and revokes the appointments still booked under this consent.
+  case withdrawConsent(consentID: Int64, BookingReference)
+  /// Free slots of the structure the consent was given for, the only ones a move may go to.
+  case findSlots(structureID: Int64)
+  case reschedule(BookingReference, AvailableSlot)
+}
+
+/// The answers to `AppointmentRequest`.
+public enum AppointmentEvent: Equatable, Sendable {
+  case found(AppointmentLookup, [AppointmentDetail])
+  /// A cancellation, a withdrawal or a move went through; the detail is read back after the write.
+  case updated(AppointmentDetail, message: String)
+  case slotsFound(structureID: Int64, [AvailableSlot])
+  case rescheduled(AppointmentDetail)
+  /// The move lost a race: nothing changed, here are the advisor's next free slots.
+  case slotTaken([AvailableSlot])
+  case failed(UserError)
+}

@@ -1,0 +1,162 @@
+import Foundation
+import GuichetCore
+
+/// Drawing, title, key bar and help of the appointment screen. Contact data shows only while the consent holds.
+extension AppointmentScreen {
+  public static func title(_ state: State) -> String {
+    if case .visit(let id) = state.lookup { return "Rendez-vous de la visite n° \(id)" }
+    return "Retrouver un rendez-vous"
+  }
+
+  public static func hints(_ state: State) -> [HintLine] {
+    if state.pending != nil {
+      return [
+        HintLine(key: "O", text: "Confirmer"), HintLine(key: "Autre", text: "Ne rien changer"),
+      ]
+    }
+    return bindings.map(\.hintLine)
+  }
+
+  public static func help(_ state: State, title: String) -> HelpScreen.State {
+    HelpScreen.State(
+      screenTitle: title,
+      purpose:
+        "Tapez la référence du coupon (RDV-7K3M-Q9XP) puis Entrée : si aucun rendez-vous ne la porte, la réservation n'a pas été enregistrée et peut être refaite. Un rendez-vous prévu peut être annulé (le créneau est libéré) ou déplacé vers un autre créneau de la même structure, sans ressaisir le consentement ni les coordonnées. Le retrait du consentement efface les coordonnées et annule le rendez-vous.",
+      lines: bindings.map(\.hintLine))
+  }
+
+  public static func render(
+    _ state: State, in area: Rect, on canvas: inout Canvas, context: AppContext
+  ) {
+    let inner = area.inset(1)
+    var y = inner.y
+    switch state.lookup {
+    case .reference:
+      canvas.put("Référence du rendez-vous :", x: inner.x, y: y, style: .bold)
+      canvas.putPadded(
+        " " + state.field + "_", x: inner.x + 27, y: y, width: min(24, inner.width - 27),
+        style: .selected)
+    case .visit(let id):
+      canvas.put(
+        "Rendez-vous pris pendant la visite n° \(id)", x: inner.x, y: y, style: .bold,
+        limit: inner.width)
+    }
+    y += 1
+    if let error = state.error {
+      canvas.put(error, x: inner.x, y: y, style: .error, limit: inner.width)
+    }
+    y += 1
+    guard let results = state.results else {
+      let text =
+        state.searching || state.canLoad
+        ? "Recherche…" : "Tapez la référence inscrite sur le coupon, puis Entrée."
+      canvas.put(text, x: inner.x, y: y + 1, style: .muted, limit: inner.width)
+      return
+    }
+    if results.isEmpty {
+      let text: String
+      if case .reference(let reference?) = state.lookup {
+        text =
+          "Aucun rendez-vous ne porte la référence \(reference) : la réservation n'a pas été enregistrée, elle peut être refaite."
+      } else {
+        text = "Aucun rendez-vous n'a été pris pendant cette visite."
+      }
+      for line in Text.wrap(text, width: inner.width) {
+        y += 1
+        canvas.put(line, x: inner.x, y: y, style: .bold, limit: inner.width)
+      }
+      return
+    }
+    let listRows = min(results.count, max(1, inner.height - 13))
+    let first = max(0, min(state.selection - listRows + 1, results.count - listRows))
+    for line in 0..<listRows {
+      let index = first + line
+      canvas.putPadded(
+        " " + summary(results[index], context: context), x: inner.x, y: y, width: inner.width,
+        style: index == state.selection ? .selected : .plain)
+      y += 1
+    }
+    if let detail = state.selected {
+      renderDetail(
+        detail, pending: state.pending,
+        in: Rect(x: inner.x, y: y + 1, width: inner.width, height: inner.y + inner.height - y - 1),
+        on: &canvas, context: context)
+    }
+  }
+
+  /// « RDV-7K3M-Q9XP · jeu. 03/12/2026 11:00 · Mission locale de Vienne · Prévu »
+  static func summary(_ detail: AppointmentDetail, context: AppContext) -> String {
+    let start = detail.appointment.startsAt
+    return
+      "\(detail.reference) · \(Format.day(start, context.timeZone)) \(Format.time(start, context.timeZone)) · \(detail.appointment.status.label) · \(detail.structure.name)"
+  }
+
+  static func renderDetail(
+    _ detail: AppointmentDetail, pending: Pending?, in area: Rect, on canvas: inout Canvas,
+    context: AppContext
+  ) {
+    let appointment = detail.appointment
+    let zone = context.timeZone
+    var lines: [(String, Style)] = [
+      (
+        "Le \(Format.day(appointment.startsAt, zone)) de \(Format.time(appointment.startsAt, zone)) à \(Format.time(appointment.endsAt, zone)) · \(appointment.place.label)",
+        .bold
+      ),
+      ("Structure : \(detail.structure.name) (\(detail.structure.kind.label))", .plain),
+    ]
+    if !detail.structure.fullAddress.isEmpty {
+      lines.append(("Adresse : \(detail.structure.fullAddress)", .plain))
+    }
+    lines.append(("Conseiller : \(detail.advisorName)", .plain))
+    let when = appointment.statusAt.map { " le \(Format.day($0, zone)) à \(Format.time($0, zone))" }
+    lines.append(
+      (
+        "Statut : \(appointment.status.label)\(appointment.status == .booked ? "" : when ?? "")",
+        appointment.isLive ? .plain : Style(tone: .warning, bold: true)
+      ))
+    let consent = detail.consent
+    if let withdrawn = consent.withdrawnAt {
+      lines.append(
+        (
+          "Consentement retiré le \(Format.day(withdrawn, zone)) : coordonnées effacées.",
+          .muted
+        ))
+    } else {
+      lines.append(
+        (
+          "Consentement du \(Format.day(consent.givenAt, zone)) (texte version \(consent.textVersion))",
+          .plain
+        ))
+    }
+    if let contact = detail.contact {
+      let reach = [contact.phone?.description, contact.email?.description].compactMap { $0 }
+      lines.append(
+        ("Personne : " + ([contact.displayName] + reach).joined(separator: " · "), .plain))
+    } else if !consent.isWithdrawn {
+      lines.append(("Coordonnées effacées (délai de conservation passé).", .muted))
+    }
+    lines.append(
+      (
+        "Visite n° \(detail.visit.id ?? 0) du \(Format.day(detail.visit.arrivedAt, zone)) · délai \(appointment.delayDays) j",
+        .muted
+      ))
+    switch pending {
+    case .cancel(let status)?:
+      lines.append(
+        (
+          "« \(status.label) » : le créneau sera libéré. O pour confirmer.",
+          Style(tone: .warning, bold: true)
+        ))
+    case .withdraw?:
+      lines.append(
+        (
+          "Retrait du consentement : coordonnées effacées et rendez-vous annulé. O pour confirmer.",
+          Style(tone: .warning, bold: true)
+        ))
+    case nil: break
+    }
+    for (index, line) in lines.prefix(area.height).enumerated() {
+      canvas.put(line.0, x: area.x, y: area.y + index, style: line.1, limit: area.width)
+    }
+  }
+}
