@@ -66,6 +66,18 @@ public struct FormFields: Equatable, Sendable {
       SafeText.clean(fields[focus].text + text).prefix(fields[focus].limit))
   }
 
+  /// The end of `text` that fits in `width` columns, with « … » in front when something was cut.
+  static func tail(_ text: String, width: Int) -> String {
+    guard DisplayWidth.of(text) > width else { return text }
+    var kept = ""
+    for character in text.reversed() {
+      let candidate = String(character) + kept
+      if DisplayWidth.of("…" + candidate) > width { break }
+      kept = candidate
+    }
+    return "…" + kept
+  }
+
   /// Labels in one column, values in the next, the hint after; the focused field in reverse video.
   public func render(in area: Rect, on canvas: inout Canvas) {
     let labelWidth = (fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 2
@@ -73,7 +85,10 @@ public struct FormFields: Equatable, Sendable {
     for (index, field) in fields.enumerated() where index < area.height {
       let y = area.y + index
       canvas.put(field.label, x: area.x, y: y, style: index == focus ? .bold : .plain)
-      let value = field.shown + (index == focus && !field.isChoice ? "_" : "")
+      // The focused field shows its end, where typing happens, when it is longer than the box.
+      let value =
+        index == focus && !field.isChoice
+        ? Self.tail(field.text + "_", width: valueWidth - 1) : field.shown
       canvas.putPadded(
         " " + value, x: area.x + labelWidth, y: y, width: valueWidth,
         style: index == focus ? .selected : Style(underline: true))

@@ -144,7 +144,8 @@ public enum AdminStructuresScreen {
       let index = first + line
       let structure = shown[index]
       let text =
-        " " + Text.column(structure.kind.label, width: 18) + structure.name
+        " " + Text.column(structure.kind.label, width: 16)
+        + Text.column(structure.city ?? "", width: 16) + structure.name
         + (structure.isActive ? "" : " (désactivée)")
       canvas.putPadded(
         text, x: inner.x, y: inner.y + 2 + line, width: inner.width,

@@ -98,7 +98,8 @@ extension AgendaScreen {
     }
     guard !state.structures.isEmpty else {
       canvas.put(
-        " Aucune structure. Créez-en une : guichet operators add-structure --help", x: area.x + 1,
+        " Aucune structure n'a de conseiller : ajoutez-en depuis l'administration (O à l'accueil).",
+        x: area.x + 1,
         y: area.y + 2, style: .muted, limit: area.width - 2)
       return
     }
@@ -108,7 +109,8 @@ extension AgendaScreen {
       let index = first + line
       let structure = state.structures[index]
       canvas.putPadded(
-        " " + Text.column(structure.kind.label, width: 18) + structure.name, x: area.x + 1,
+        " " + Text.column(structure.kind.label, width: 16)
+          + Text.column(structure.city ?? "", width: 16) + structure.name, x: area.x + 1,
         y: area.y + 2 + line, width: area.width - 2,
         style: index == state.structureIndex ? .selected : .plain)
     }

@@ -13,7 +13,7 @@ struct AgendaServices: Sendable {
 
   static func live(_ database: AppDatabase) -> AgendaServices {
     AgendaServices(
-      structures: { try database.operatorStructures() },
+      structures: { try database.operatorStructures(withAdvisors: true) },
       advisors: { try database.advisors(structureID: $0, includeInactive: true) },
       load: { query, now in
         var entries: [AgendaEntry]

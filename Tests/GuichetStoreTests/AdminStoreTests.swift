@@ -74,6 +74,15 @@ import Testing
       })
   }
 
+  @Test func theAgendaListsOnlyStructuresWithAdvisors() throws {
+    let setup = try BookingSetup.make()
+    _ = try setup.database.saveOperatorStructure(
+      OperatorStructure(kind: .cio, name: "CIO sans conseiller"))
+    #expect(try setup.database.operatorStructures().count == 2)
+    #expect(
+      try setup.database.operatorStructures(withAdvisors: true).map(\.id) == [setup.structure.id])
+  }
+
   @Test func anUnknownTerritoryLeavesTheStructureAsItWas() throws {
     let setup = try BookingSetup.make()
     var structure = setup.structure

@@ -101,7 +101,12 @@ import Testing
     #expect(Self.list(app)?.selected?.id == 5)
     _ = App.reduce(&app, .admin(.structuresLoaded(Self.structures)))
     #expect(Self.list(app)?.selected?.id == 9, "the new row is selected")
-    Fixture.send([.up, .char("m")], to: &app)
+    Fixture.send([.up, .char("m"), .down] + Fixture.chars(" — antenne de la vallée"), to: &app)
+    let tail = FormFields.tail("France Travail Annecy — antenne de la vallée_", width: 20)
+    #expect(tail == "…tenne de la vallée_")
+    let row = App.render(app).text.split(separator: "\n").first { $0.hasPrefix(" Nom") }
+    #expect(row?.contains("…") == true && row?.contains("Annecy — antenne de la vallée_") == true)
+    Fixture.send(Array(repeating: .backspace, count: 23), to: &app)
     #expect(
       Self.form(app)?.fields.fields.map(\.shown) == [
         "‹ France Travail ›", "France Travail Annecy", "", "", "", "", "", "Annecy",

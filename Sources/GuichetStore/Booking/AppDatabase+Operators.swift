@@ -3,9 +3,11 @@ import GRDB
 import GuichetCore
 
 extension AppDatabase {
-  /// Structures by name, optionally of one kind or serving one territory; inactive ones only when asked.
+  /// Structures by name, optionally of one kind or serving one territory; inactive ones only when asked;
+  /// `withAdvisors` keeps those with at least one advisor (the agenda has nothing to show for the others).
   public func operatorStructures(
-    kind: OperatorKind? = nil, territoryID: Int64? = nil, includeInactive: Bool = false
+    kind: OperatorKind? = nil, territoryID: Int64? = nil, includeInactive: Bool = false,
+    withAdvisors: Bool = false
   ) throws -> [OperatorStructure] {
     try StoreErrors.run("Lecture des structures") {
       try writer.read { db in
@@ -21,6 +23,7 @@ extension AppDatabase {
           arguments.append(territoryID)
         }
         if !includeInactive { conditions.append("is_active") }
+        if withAdvisors { conditions.append("id IN (SELECT structure_id FROM advisor)") }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let records = try OperatorStructureRecord.fetchAll(
           db,
