@@ -13,6 +13,8 @@ struct BookingServices: Sendable {
   var recordConsent: @Sendable (Int64, Int, Int64, Date) throws -> Consent
   var duplicates: @Sendable (Contact) throws -> [Contact]
   var saveContact: @Sendable (Contact, Int64) throws -> Contact
+  /// Erases the contact of a consent no appointment hangs on, after a refused booking.
+  var discardContact: @Sendable (Int64) throws -> Void
   var book:
     @Sendable (BookingReference, Slot, Int64, Int64, RoutingOverride?, Date) throws -> Appointment
   /// Folder the slips are written to (created 0700 on first use).
@@ -34,6 +36,7 @@ struct BookingServices: Sendable {
       },
       duplicates: { try database.possibleDuplicates(of: $0) },
       saveContact: { try database.saveContact($0, consentID: $1) },
+      discardContact: { try database.discardUnbookedContact(consentID: $0) },
       book: {
         try database.book(
           reference: $0, slot: $1, visitID: $2, consentID: $3, override: $4, now: $5)
@@ -48,7 +51,8 @@ struct BookingServices: Sendable {
       recommend: { _ in throw error }, nextAvailability: { _, _, _ in throw error },
       consentText: { throw error }, structure: { _ in throw error },
       recordConsent: { _, _, _, _ in throw error }, duplicates: { _ in throw error },
-      saveContact: { _, _ in throw error }, book: { _, _, _, _, _, _ in throw error },
+      saveContact: { _, _ in throw error }, discardContact: { _ in throw error },
+      book: { _, _, _, _, _, _ in throw error },
       slipsDirectory: { SlipFiles.directory() }, print: { _ in throw error })
   }()
 }
@@ -195,8 +199,11 @@ extension EffectInterpreter {
     } catch let taken as SlotTakenError {
       return .booking(.slotTaken(taken.offers(like: request.slot)))
     } catch let error as UserError {
+      // Refused for good (not a lost race): the contact typed for it must not stay behind.
+      try? booking.discardContact(request.consentID)
       return .booking(.bookingFailed(reference, error))
     } catch {
+      try? booking.discardContact(request.consentID)
       return .booking(
         .bookingFailed(reference, UserError("Réservation impossible : erreur inattendue.")))
     }

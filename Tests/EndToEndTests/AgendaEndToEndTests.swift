@@ -18,16 +18,9 @@ import Testing
   static func bookTomorrow(in database: AppDatabase) throws -> (BookingReference, BookingReference)
   {
     let workplace = try #require(try database.workplaces().first)
-    let structure = try database.saveOperatorStructure(
-      OperatorStructure(kind: .missionLocale, name: "Agence Essai"))
-    let structureID = try #require(structure.id)
-    let advisor = try database.saveAdvisor(
-      Advisor(structureID: structureID, displayName: "Claire Martin"))
+    let advisor = try openAgency(in: database)
+    let structureID = advisor.structureID
     let advisorID = try #require(advisor.id)
-    _ = try database.saveOpeningRule(
-      OpeningRule(
-        advisorID: advisorID, weekdays: Set(Weekday.allCases), start: TimeOfDay(hour: 9)!,
-        end: TimeOfDay(hour: 10)!, slotMinutes: 30, validFrom: tomorrow.adding(days: -7)))
     let midnight = LocalClock.startOfDay(tomorrow)
     let slots = try database.freeSlots(
       advisorID: advisorID, from: midnight, to: midnight.addingTimeInterval(86_400), now: now)
@@ -56,6 +49,53 @@ import Testing
     }
     try #require(references.count == 2)
     return (references[0], references[1])
+  }
+
+  /// « Agence Essai », a Mission locale that sorts first, with Claire Martin open 09:00–10:00 every day.
+  static func openAgency(in database: AppDatabase) throws -> Advisor {
+    let structure = try database.saveOperatorStructure(
+      OperatorStructure(kind: .missionLocale, name: "Agence Essai"))
+    let advisor = try database.saveAdvisor(
+      Advisor(structureID: try #require(structure.id), displayName: "Claire Martin"))
+    _ = try database.saveOpeningRule(
+      OpeningRule(
+        advisorID: try #require(advisor.id), weekdays: Set(Weekday.allCases),
+        start: TimeOfDay(hour: 9)!, end: TimeOfDay(hour: 10)!, slotMinutes: 30,
+        validFrom: tomorrow.adding(days: -7)))
+    return advisor
+  }
+
+  /// The advisor is removed from another desk while the agent is taking the consent and the contact: the
+  /// booking is refused in French and nothing is left behind (no appointment, no contact).
+  @Test func anAdvisorRemovedDuringTheBookingLeavesNoRow() throws {
+    let console = try TmuxConsole(environment: ["GUICHET_NOW": "2026-12-03T10:30"])
+    try console.waitFor("Nouvelle visite (au guichet)")
+    let database = try AppDatabase.open(path: console.databasePath)
+    let advisor = try Self.openAgency(in: database)
+    try console.startBookingWithTheMissionLocale()
+    try console.waitFor("ven. 04/12/2026 09:00  J+1  Sur place · Claire Martin")
+    try console.press("Enter")
+    try console.waitFor("Réponse de la personne")
+    try database.removeAdvisor(id: try #require(advisor.id), now: Self.now)
+    try console.type("oui")
+    try console.press("Enter")
+    try console.waitFor("Consentement enregistré")
+    try console.type("Marie")
+    try console.press("Tab")
+    try console.type("Dupont")
+    try console.press("Tab")
+    try console.type("0612345678")
+    try console.press("F2")
+    let refused = try console.waitFor(
+      "Ce conseiller n'est plus disponible (il a été retiré) : choisissez un autre créneau.")
+    #expect(refused.contains("Dupont"), "what was typed stays on screen")
+    try console.press("Escape", "Escape", "Escape", "Escape", "F3")
+    try console.waitFor("toujours en cours")
+    try console.press("F10")
+    try console.waitFor("__EXIT__0")
+    #expect(try database.appointments(visitID: 1).isEmpty)
+    let consent = try #require(try database.consents(visitID: 1).first)
+    #expect(try database.contact(consentID: try #require(consent.id)) == nil)
   }
 
   @Test func cancelAndWithdrawFromTheConsoleShowInTheAgenda() throws {

@@ -64,16 +64,7 @@ import Testing
     try desk.waitFor("Nouvelle visite (au guichet)")
 
     // Demande 1, Décrocheur, 16-25 ans: routing recommends the Mission locale.
-    try desk.press("n")
-    try desk.waitFor("Demande(s)")
-    try desk.press("1", "Enter", "3", "3", "F7")
-    let recommendation = try desk.waitFor("Opérateurs recommandés")
-    let line = try #require(
-      recommendation.split(separator: "\n").first { $0.contains(". Mission locale") })
-    let number = try #require(
-      line.split(separator: ".").first?.trimmingCharacters(in: .whitespaces))
-    try desk.press(number)
-    if try desk.screen().contains("Pourquoi") { try desk.press("1") }
+    try desk.startBookingWithTheMissionLocale()
     let slots = try desk.waitFor("Claire Martin")
     #expect(slots.contains("jeu. 03/12/2026 11:00  J+0"))
     try desk.press("Enter")

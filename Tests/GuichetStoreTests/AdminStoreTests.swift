@@ -43,6 +43,12 @@ import Testing
         "Ce conseiller n'est plus disponible (il a été retiré) : choisissez un autre créneau.")
     ) { try setup.book(slot) }
     #expect(try setup.count("appointment") == 0)
+    // The desk erases the contact it saved for that attempt.
+    let contact = try Contact.validate(
+      firstName: "Léa", lastName: "Durand", phone: "0612345678", email: "")
+    _ = try setup.database.saveContact(contact, consentID: setup.consentID)
+    try setup.database.discardUnbookedContact(consentID: setup.consentID)
+    #expect(try setup.count("contact") == 0)
     #expect(try setup.database.advisors(structureID: try #require(setup.structure.id)).isEmpty)
     #expect(
       try setup.database.advisors(

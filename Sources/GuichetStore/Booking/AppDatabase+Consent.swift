@@ -142,6 +142,21 @@ extension AppDatabase {
     }
   }
 
+  /// Erases the contact typed for a booking the store then refused (advisor removed meanwhile, structure
+  /// closed, slot no longer open…), so no personal data is left without an appointment. Kept as soon as any
+  /// appointment hangs on the consent. The agent still has the fields on screen for another attempt.
+  public func discardUnbookedContact(consentID: Int64) throws {
+    try StoreErrors.run("Effacement des coordonnées") {
+      try writer.write { db in
+        try db.execute(
+          sql: """
+            DELETE FROM contact WHERE consent_id = ?
+              AND NOT EXISTS (SELECT 1 FROM appointment WHERE consent_id = ?)
+            """, arguments: [consentID, consentID])
+      }
+    }
+  }
+
   public func contact(consentID: Int64) throws -> Contact? {
     try StoreErrors.run("Lecture des coordonnées") {
       try writer.read { db in

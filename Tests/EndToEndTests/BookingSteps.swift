@@ -1,0 +1,19 @@
+import Foundation
+import Testing
+
+/// Steps the booking end-to-end tests share, as an agent types them.
+extension TmuxConsole {
+  /// From home: a new visit coded « demande 1, décrocheur, 16-25 ans », F7, then the Mission locale chosen
+  /// among the recommended operators (its number read from the screen), up to the free slots.
+  func startBookingWithTheMissionLocale() throws {
+    try press("n")
+    try waitFor("Demande(s)")
+    try press("1", "Enter", "3", "3", "F7")
+    let recommendation = try waitFor("Opérateurs recommandés")
+    let line = try #require(
+      recommendation.split(separator: "\n").first { $0.contains(". Mission locale") })
+    try press(try #require(line.split(separator: ".").first?.trimmingCharacters(in: .whitespaces)))
+    // A choice outside the recommendation asks why; the first reason will do.
+    if try screen().contains("Pourquoi") { try press("1") }
+  }
+}
