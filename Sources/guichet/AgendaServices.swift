@@ -11,7 +11,7 @@ struct AgendaServices: Sendable {
   var load: @Sendable (AgendaQuery, Date) throws -> AgendaPage
   var mark: @Sendable (BookingReference, AppointmentStatus, Date) throws -> Appointment
 
-  static func live(_ database: AppDatabase) -> AgendaServices {
+  static func live(_ database: AppDatabase, caller: Caller) -> AgendaServices {
     AgendaServices(
       structures: { try database.operatorStructures(withAdvisors: true) },
       advisors: { try database.advisors(structureID: $0, includeInactive: true) },
@@ -21,9 +21,10 @@ struct AgendaServices: Sendable {
         case .day, .week:
           entries = try database.agenda(
             structureID: query.structureID, from: query.firstDay, days: query.mode == .week ? 7 : 1,
-            includeCancelled: true)
+            includeCancelled: true, by: caller, at: now)
         case .backlog:
-          entries = try database.unfilledAppointments(structureID: query.structureID, now: now)
+          entries = try database.unfilledAppointments(
+            structureID: query.structureID, now: now, by: caller)
         }
         if let advisorID = query.advisorID {
           entries = entries.filter { $0.appointment.advisorID == advisorID }

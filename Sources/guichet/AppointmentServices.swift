@@ -13,7 +13,8 @@ struct AppointmentServices: Sendable {
   var slots: @Sendable (Int64, Date) throws -> [AvailableSlot]
   var reschedule: @Sendable (BookingReference, Slot, Date) throws -> AppointmentDetail
 
-  static func live(_ database: AppDatabase) -> AppointmentServices {
+  /// The contact shows only to a caller the store lets see it (the agent who booked, the structure's advisor).
+  static func live(_ database: AppDatabase, caller: Caller) -> AppointmentServices {
     @Sendable func detail(_ reference: BookingReference) throws -> AppointmentDetail {
       guard let appointment = try database.appointment(reference: reference) else {
         throw UserError("Aucun rendez-vous ne porte la référence \(reference).")
@@ -29,7 +30,8 @@ struct AppointmentServices: Sendable {
         appointment: appointment, structure: structure,
         advisorName: try database.advisor(id: appointment.advisorID)?.displayName ?? "—",
         visit: visit, consent: consent,
-        contact: consent.isWithdrawn ? nil : try database.contact(consentID: appointment.consentID))
+        contact: consent.isWithdrawn
+          ? nil : try database.visibleContact(consentID: appointment.consentID, by: caller))
     }
     return AppointmentServices(
       find: { lookup in
@@ -46,7 +48,7 @@ struct AppointmentServices: Sendable {
         return try detail(reference)
       },
       withdraw: { consentID, reference, now in
-        try database.withdrawConsent(id: consentID, at: now)
+        try database.withdrawConsent(id: consentID, by: caller, at: now)
         return try detail(reference)
       },
       slots: { structureID, now in

@@ -21,6 +21,7 @@ struct AuditVerifyCommand: ParsableCommand {
 
   func run() throws {
     let path = location.path
+    ExposureNotice.report(path: path)
     let result = try CommandLineErrors.report { try AppDatabase.open(path: path).verifyAudit() }
     if let problem = result.problem {
       FileHandle.standardError.write(
@@ -42,6 +43,7 @@ struct AuditListCommand: ParsableCommand {
 
   func run() throws {
     let path = location.path
+    ExposureNotice.report(path: path)
     let entries = try CommandLineErrors.report {
       try AppDatabase.open(path: path).auditEntries(limit: max(1, min(limit, 10_000)))
     }

@@ -22,7 +22,9 @@ struct BookingServices: Sendable {
   /// Sends text to `lp`; throws a French `UserError` when printing is not possible.
   var print: @Sendable (String) throws -> Void
 
-  static func live(_ database: AppDatabase, workplace: Workplace) -> BookingServices {
+  /// `caller` is who the store checks and audits for every consent and contact.
+  static func live(_ database: AppDatabase, workplace: Workplace, caller: Caller) -> BookingServices
+  {
     BookingServices(
       recommend: { try database.recommend(for: $0) },
       nextAvailability: {
@@ -32,11 +34,12 @@ struct BookingServices: Sendable {
       structure: { try database.operatorStructure(id: $0) },
       recordConsent: {
         try database.recordConsent(
-          visitID: $0, textVersion: $1, recipientStructureID: $2, deskID: workplace.deskID, at: $3)
+          visitID: $0, textVersion: $1, recipientStructureID: $2, deskID: workplace.deskID,
+          by: caller, at: $3)
       },
-      duplicates: { try database.possibleDuplicates(of: $0) },
-      saveContact: { try database.saveContact($0, consentID: $1) },
-      discardContact: { try database.discardUnbookedContact(consentID: $0) },
+      duplicates: { try database.possibleDuplicates(of: $0, by: caller) },
+      saveContact: { try database.saveContact($0, consentID: $1, by: caller) },
+      discardContact: { try database.discardUnbookedContact(consentID: $0, by: caller) },
       book: {
         try database.book(
           reference: $0, slot: $1, visitID: $2, consentID: $3, override: $4, now: $5)

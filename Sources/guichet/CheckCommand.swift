@@ -14,6 +14,7 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let path = location.path
+    ExposureNotice.report(path: path)
     let health = try CommandLineErrors.report { try DatabaseHealth.check(path: path) }
     guard health.isSound else {
       let lines = [DatabaseHealth.damageMessage(path: path)] + health.problems.map { "  \($0)" }

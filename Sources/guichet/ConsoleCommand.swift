@@ -39,16 +39,24 @@ struct ConsoleSession {
   static func open(location: DatabaseOptions, desk: DeskOptions) throws -> ConsoleSession {
     let path = location.path
     DatabaseLocation.announceIfNew(path)
+    ExposureNotice.report(path: path)
     return try CommandLineErrors.report {
       let clock = try ConsoleClock.fromEnvironment()
       let database = try AppDatabase.open(path: path)
+      // Expired contacts go at every start (and daily, from the runtime); a busy or read-only file
+      // must not keep the desk from opening, the next run purges.
+      _ = try? database.purgeExpiredContacts(now: clock.now())
+      _ = try? database.purgeAudit(now: clock.now())
       let workplace = try chooseWorkplace(database, desk: desk)
       let names = try database.territories().map { ($0.id, $0.name) }
       let context = AppContext(
         workplace: workplace, now: clock.now(),
         territoryNames: Dictionary(names, uniquingKeysWith: { first, _ in first }))
+      // Until the login screen lands, the console acts for the OS account that owns the file (as the
+      // command line does): the store still checks and audits every contact access under that identity.
       return ConsoleSession(
-        services: .live(database, workplace: workplace), context: context, clock: clock)
+        services: .live(database, workplace: workplace, caller: .commandLine), context: context,
+        clock: clock)
     }
   }
 

@@ -13,6 +13,7 @@ struct Guichet: ParsableCommand {
     subcommands: [
       ConsoleCommand.self, InitCommand.self, ImportCommand.self, SearchCommand.self,
       BenchCommand.self, OperatorsCommand.self, UsersCommand.self, AuditCommand.self,
+      PersonCommand.self, PurgeCommand.self,
       BackupCommand.self, RestoreCommand.self, CheckCommand.self, SelfTestWriterCommand.self,
       BookingBenchWorkerCommand.self,
       FirstFrameCommand.self,

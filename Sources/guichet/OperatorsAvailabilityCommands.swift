@@ -147,9 +147,10 @@ struct OperatorsAddAbsenceCommand: ParsableCommand {
       var clashes = 0
       var day = LocalDate(absence.startsAt)
       while day <= LocalDate(absence.endsAt) && clashes < 1000 {
-        clashes += try database.agenda(advisorID: absence.advisorID, day: day).filter {
-          absence.overlaps($0.appointment.startsAt, $0.appointment.endsAt)
-        }.count
+        clashes += try database.agenda(advisorID: absence.advisorID, day: day, by: .commandLine)
+          .filter {
+            absence.overlaps($0.appointment.startsAt, $0.appointment.endsAt)
+          }.count
         day = day.adding(days: 1)
       }
       return (saved, clashes)

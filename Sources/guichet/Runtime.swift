@@ -11,6 +11,8 @@ final class Runtime {
   var lastCanvas: Canvas?
   var lastDataVersion: Int?
   var lastTick = Date.distantPast
+  /// The Paris day of the last retention purge (the console's start purged already).
+  var lastPurgeDay: Int?
 
   /// How often the clock, waiting times and other desks' writes are checked.
   static let tickInterval: TimeInterval = 1
@@ -22,6 +24,7 @@ final class Runtime {
     self.terminal = terminal
     self.interpreter = EffectInterpreter(services: services, now: clock.now)
     self.state = AppState(context: context, size: terminal.size)
+    self.lastPurgeDay = Day.number(of: clock.now(), in: Day.parisTimeZone)
   }
 
   func run() {
@@ -43,6 +46,7 @@ final class Runtime {
       if now.timeIntervalSince(lastTick) >= Self.tickInterval {
         lastTick = now
         send(.tick(now))
+        purgeIfNewDay(now)
         pollDatabase()
       }
       if !state.quitting { draw() }
@@ -63,6 +67,14 @@ final class Runtime {
     for action in interpreter.run(effect, context: state.context) {
       send(action)
     }
+  }
+
+  /// Consoles stay open for days: the retention purge also runs when the Paris day changes.
+  func purgeIfNewDay(_ now: Date) {
+    let day = Day.number(of: now, in: Day.parisTimeZone)
+    guard day != lastPurgeDay else { return }
+    lastPurgeDay = day
+    interpreter.services.purgeExpiredContacts(now)
   }
 
   /// `PRAGMA data_version` moves when another desk commits; then the open screen reloads.

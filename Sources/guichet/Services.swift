@@ -17,8 +17,10 @@ struct Services: Sendable {
   var agenda: AgendaServices = .unavailable
   var appointments: AppointmentServices = .unavailable
   var admin: AdminServices = .unavailable
+  /// The daily retention purge of expired contacts; failures wait for the next day.
+  var purgeExpiredContacts: @Sendable (Date) -> Void = { _ in }
 
-  static func live(_ database: AppDatabase, workplace: Workplace) -> Services {
+  static func live(_ database: AppDatabase, workplace: Workplace, caller: Caller) -> Services {
     Services(
       counters: { try database.counters(for: workplace, day: $0) },
       openVisits: { try database.openVisits(siteID: workplace.siteID) },
@@ -29,10 +31,14 @@ struct Services: Sendable {
       communes: { try database.communes(matching: $0, limit: 12) },
       dataVersion: { try database.dataVersion() },
       information: .live(database, workplace: workplace),
-      booking: .live(database, workplace: workplace),
-      agenda: .live(database),
-      appointments: .live(database),
-      admin: .live(database)
+      booking: .live(database, workplace: workplace, caller: caller),
+      agenda: .live(database, caller: caller),
+      appointments: .live(database, caller: caller),
+      admin: .live(database),
+      purgeExpiredContacts: { now in
+        _ = try? database.purgeExpiredContacts(now: now)
+        _ = try? database.purgeAudit(now: now)
+      }
     )
   }
 }

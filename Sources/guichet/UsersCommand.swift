@@ -56,6 +56,7 @@ struct UsersAddCommand: ParsableCommand {
       return chosen
     }
     let path = location.path
+    ExposureNotice.report(path: path)
     DatabaseLocation.announceIfNew(path)
     let account = try CommandLineErrors.report { () throws -> Account in
       let database = try AppDatabase.open(path: path)
@@ -86,6 +87,7 @@ struct UsersListCommand: ParsableCommand {
   func run() throws {
     let json = try CommandLineErrors.usage("users list") { try output.isJSON }
     let path = location.path
+    ExposureNotice.report(path: path)
     DatabaseLocation.announceIfNew(path)
     let accounts = try CommandLineErrors.report {
       try AppDatabase.open(path: path).accounts(by: .commandLine)
@@ -127,6 +129,7 @@ struct UsersDisableCommand: ParsableCommand {
 
   func run() throws {
     let path = location.path
+    ExposureNotice.report(path: path)
     let account = try CommandLineErrors.report {
       try AppDatabase.open(path: path).disableAccount(login: login, by: .commandLine)
     }
@@ -146,6 +149,7 @@ struct UsersPasswordCommand: ParsableCommand {
 
   func run() throws {
     let path = location.path
+    ExposureNotice.report(path: path)
     try CommandLineErrors.report {
       let database = try AppDatabase.open(path: path)
       let password = try PasswordPrompt.read(

@@ -155,7 +155,7 @@ import Testing
     #expect(try database.appointment(reference: cancelled)?.status == .excused)
     let revoked = try #require(try database.appointment(reference: withdrawn))
     #expect(revoked.status == .revoked)
-    #expect(try database.contact(consentID: revoked.consentID) == nil)
+    #expect(try database.contact(consentID: revoked.consentID, by: .commandLine) == nil)
     // Both slots are free again.
     let midnight = LocalClock.startOfDay(Self.tomorrow)
     let free = try database.freeSlots(

@@ -148,7 +148,9 @@ import Testing
         == LocalClock.instant(
           try #require(LocalDate(year: 2026, month: 12, day: 3)),
           try #require(TimeOfDay(hour: 11, minute: 30)), in: paris))
-    #expect(try database.contact(consentID: appointment.consentID)?.lastName == "Dupont")
+    #expect(
+      try database.contact(consentID: appointment.consentID, by: .commandLine)?.lastName == "Dupont"
+    )
     // Stored times come from the same clock: the consent was given on the 3rd, not today.
     let consent = try #require(try database.consent(id: appointment.consentID))
     #expect(LocalDate(consent.givenAt).number == 20_261_203)

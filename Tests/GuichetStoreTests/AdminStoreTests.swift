@@ -46,8 +46,8 @@ import Testing
     // The desk erases the contact it saved for that attempt.
     let contact = try Contact.validate(
       firstName: "Léa", lastName: "Durand", phone: "0612345678", email: "")
-    _ = try setup.database.saveContact(contact, consentID: setup.consentID)
-    try setup.database.discardUnbookedContact(consentID: setup.consentID)
+    _ = try setup.database.saveContact(contact, consentID: setup.consentID, by: .commandLine)
+    try setup.database.discardUnbookedContact(consentID: setup.consentID, by: .commandLine)
     #expect(try setup.count("contact") == 0)
     #expect(try setup.database.advisors(structureID: try #require(setup.structure.id)).isEmpty)
     #expect(

@@ -83,7 +83,7 @@ import Testing
   @Test func aRemovedAdvisorOrAWithdrawnConsentBooksNothing() throws {
     let setup = try BookingSetup.make()
     let slot = try setup.slot(Self.tuesday, 9)
-    try setup.database.withdrawConsent(id: setup.consentID, at: BookingSetup.now)
+    try setup.database.withdrawConsent(id: setup.consentID, by: .commandLine, at: BookingSetup.now)
     #expect(
       throws: UserError(
         "La personne a retiré son consentement : le rendez-vous ne peut pas être pris.")
@@ -107,20 +107,21 @@ import Testing
     let setup = try BookingSetup.make()
     let contact = try Contact.validate(
       firstName: "Marie", lastName: "Dupont", phone: "06 12 34 56 78", email: "")
-    let saved = try setup.database.saveContact(contact, consentID: setup.consentID)
+    let saved = try setup.database.saveContact(
+      contact, consentID: setup.consentID, by: .commandLine)
     #expect(saved.phone?.digits == "0612345678" && saved.consentID == setup.consentID)
     let slot = try setup.slot(Self.tuesday, 10)
     let booked = try setup.book(slot)
     try setup.database.withdrawConsent(
-      id: setup.consentID, at: BookingSetup.now.addingTimeInterval(60))
-    #expect(try setup.database.contact(consentID: setup.consentID) == nil)
+      id: setup.consentID, by: .commandLine, at: BookingSetup.now.addingTimeInterval(60))
+    #expect(try setup.database.contact(consentID: setup.consentID, by: .commandLine) == nil)
     #expect(try setup.count("contact") == 0)
     let revoked = try #require(try setup.database.appointment(reference: booked.reference))
     #expect(revoked.status == .revoked && revoked.cancelledAt != nil)
     #expect(try setup.slots(on: Self.tuesday).contains { $0.startsAt == slot.startsAt })
     #expect(try setup.database.consent(id: setup.consentID)?.isWithdrawn == true)
     #expect(throws: UserError.self) {
-      try setup.database.saveContact(contact, consentID: setup.consentID)
+      try setup.database.saveContact(contact, consentID: setup.consentID, by: .commandLine)
     }
   }
 
@@ -128,18 +129,20 @@ import Testing
     let setup = try BookingSetup.make()
     let first = try Contact.validate(
       firstName: "Marie", lastName: "Dupont", phone: "0612345678", email: "marie@exemple.fr")
-    _ = try setup.database.saveContact(first, consentID: setup.consentID)
+    _ = try setup.database.saveContact(first, consentID: setup.consentID, by: .commandLine)
     let later = try BookingSetup.make(database: setup.database)
     let typed = try Contact.validate(
       firstName: "M", lastName: "Dupont", phone: "+33 6 12 34 56 78", email: "")
     let found = try later.database.possibleDuplicates(
-      of: typed, excludingConsentID: later.consentID)
+      of: typed, excludingConsentID: later.consentID, by: .commandLine)
     #expect(found.map(\.firstName) == ["Marie"])
     let byEmail = try Contact.validate(
       firstName: "M", lastName: "D", phone: "", email: "MARIE@exemple.fr")
-    #expect(try later.database.possibleDuplicates(of: byEmail).count == 1)
+    #expect(try later.database.possibleDuplicates(of: byEmail, by: .commandLine).count == 1)
     #expect(
-      try later.database.possibleDuplicates(of: first, excludingConsentID: setup.consentID).isEmpty)
+      try later.database.possibleDuplicates(
+        of: first, excludingConsentID: setup.consentID, by: .commandLine
+      ).isEmpty)
   }
 
   @Test func rescheduleKeepsTheReferenceAndFreesTheOldSlot() throws {
@@ -174,7 +177,7 @@ import Testing
     }
     let evening = LocalClock.instant(Self.tuesday, TimeOfDay(hour: 18)!)!
     let backlog = try setup.database.unfilledAppointments(
-      structureID: setup.structure.id, now: evening)
+      structureID: setup.structure.id, now: evening, by: .commandLine)
     #expect(backlog.map(\.appointment.reference) == [nine.reference, ten.reference])
     let seen = try setup.database.recordAttendance(
       reference: nine.reference, as: .seen, now: evening)
@@ -186,19 +189,21 @@ import Testing
       try setup.database.cancel(reference: nine.reference, as: .excused, now: evening)
     }
     #expect(
-      try setup.database.unfilledAppointments(now: evening).map(\.appointment.reference) == [
-        ten.reference
-      ])
+      try setup.database.unfilledAppointments(now: evening, by: .commandLine).map(
+        \.appointment.reference) == [
+          ten.reference
+        ])
   }
 
   @Test func agendaShowsContactAndHandoverCodesOnly() throws {
     let setup = try BookingSetup.make()
     _ = try setup.database.saveContact(
       try Contact.validate(firstName: "Marie", lastName: "Dupont", phone: "0612345678", email: ""),
-      consentID: setup.consentID)
+      consentID: setup.consentID, by: .commandLine)
     try setup.book(try setup.slot(Self.tuesday, 11))
     try setup.book(try setup.slot(Self.tuesday, 9))
-    let day = try setup.database.agenda(advisorID: setup.advisorID, day: Self.tuesday)
+    let day = try setup.database.agenda(
+      advisorID: setup.advisorID, day: Self.tuesday, by: .commandLine)
     #expect(
       day.map { LocalClock.wallTime(of: $0.appointment.startsAt).time.description } == [
         "09:00", "11:00",
@@ -210,11 +215,12 @@ import Testing
     #expect(
       day[0].advisorName == "Claire Martin" && day[0].structureName == "Mission locale de Vienne")
     let week = try setup.database.agenda(
-      structureID: setup.structure.id!, from: Self.tuesday.startOfWeek, days: 7)
+      structureID: setup.structure.id!, from: Self.tuesday.startOfWeek, days: 7, by: .commandLine)
     #expect(week.count == 2)
     #expect(
       try setup.database.agenda(
-        structureID: setup.structure.id!, from: Self.tuesday.adding(days: 7), days: 7
+        structureID: setup.structure.id!, from: Self.tuesday.adding(days: 7), days: 7,
+        by: .commandLine
       ).isEmpty)
   }
 
@@ -287,7 +293,7 @@ import Testing
     let setup = try BookingSetup.make()
     _ = try setup.database.saveContact(
       try Contact.validate(firstName: "Marie", lastName: "Dupont", phone: "0612345678", email: ""),
-      consentID: setup.consentID)
+      consentID: setup.consentID, by: .commandLine)
     let booked = try setup.book(try setup.slot(Self.tuesday, 9))
     let newer = try setup.database.publishConsentText(
       body: "Vos coordonnées iront à {structure} pendant {duree} jours.", retentionDays: 30)
@@ -299,9 +305,9 @@ import Testing
     }
     #expect(try setup.database.consentText(version: 1).retentionDays == 90)
     let soon = booked.endsAt.addingTimeInterval(89 * 86_400)
-    #expect(try setup.database.purgeExpiredContacts(now: soon) == 0)
+    #expect(try setup.database.purgeExpiredContacts(now: soon).isEmpty)
     let late = booked.endsAt.addingTimeInterval(91 * 86_400)
-    #expect(try setup.database.purgeExpiredContacts(now: late) == 1)
+    #expect(try setup.database.purgeExpiredContacts(now: late).count == 1)
     #expect(try setup.count("contact") == 0)
     #expect(try setup.count("appointment") == 1)
   }

@@ -45,6 +45,31 @@ enum AuditLog {
       ])
   }
 
+  /// Records that `caller` was shown a contact, unless the same account was shown it in the last 15 minutes:
+  /// screens reload whenever another desk writes, and re-recording each reload would make desks with an
+  /// agenda open wake each other forever (every entry is a write the others see).
+  static func appendContactRead(_ db: Database, by caller: Caller, contactID: Int64?, at date: Date)
+    throws
+  {
+    if let account = caller.accountID,
+      try Bool.fetchOne(
+        db,
+        sql: """
+          SELECT 1 FROM audit_entry
+          WHERE subject = 'contact' AND subject_id = ? AND account_id = ? AND action = ? AND at >= ?
+          LIMIT 1
+          """,
+        arguments: [
+          contactID, account, AuditAction.contactRead.rawValue, date.addingTimeInterval(-900),
+        ])
+        == true
+    {
+      return
+    }
+    try append(
+      db, by: caller, action: .contactRead, subject: "contact", subjectID: contactID, at: date)
+  }
+
   /// The columns an entry's hash covers, in a fixed order (`previous_hash` chains it to the one before).
   struct Fields {
     var id: Int64

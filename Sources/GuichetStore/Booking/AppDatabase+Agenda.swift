@@ -4,55 +4,83 @@ import GuichetCore
 
 extension AppDatabase {
   /// A structure's appointments over `days` Paris days from `first` (1 for a day, 7 for a week from its Monday),
-  /// in time order, with contact (while consent holds) and the handover note. Cancelled ones only when asked.
+  /// in time order, with the handover note, and the contact (while consent holds) only where the caller may see
+  /// it. Cancelled ones only when asked. An advisor opens their own structure's agenda only; a supervisor none.
   public func agenda(
-    structureID: Int64, from first: LocalDate, days: Int = 1, includeCancelled: Bool = false
+    structureID: Int64, from first: LocalDate, days: Int = 1, includeCancelled: Bool = false,
+    by caller: Caller, at date: Date = Date()
   ) throws -> [AgendaEntry] {
-    try StoreErrors.run("Lecture de l'agenda") {
-      try writer.read { db in
+    try Self.requireAgenda(caller, structureID: structureID)
+    return try StoreErrors.run("Lecture de l'agenda") {
+      try writer.write { db in
         try Self.agendaEntries(
           db,
           where: """
             ad.structure_id = ? AND a.day >= ? AND a.day < ? \(includeCancelled ? "" : "AND a.cancelled_at IS NULL")
             """,
-          arguments: [structureID, first.number, first.adding(days: max(days, 1)).number])
+          arguments: [structureID, first.number, first.adding(days: max(days, 1)).number],
+          by: caller, at: date)
       }
     }
   }
 
-  /// One advisor's appointments of one Paris day.
-  public func agenda(advisorID: Int64, day: LocalDate, includeCancelled: Bool = false) throws
-    -> [AgendaEntry]
-  {
+  /// One advisor's appointments of one Paris day, under the same rules.
+  public func agenda(
+    advisorID: Int64, day: LocalDate, includeCancelled: Bool = false, by caller: Caller,
+    at date: Date = Date()
+  ) throws -> [AgendaEntry] {
     try StoreErrors.run("Lecture de l'agenda") {
-      try writer.read { db in
-        try Self.agendaEntries(
+      try writer.write { db in
+        let structureID = try Int64.fetchOne(
+          db, sql: "SELECT structure_id FROM advisor WHERE id = ?", arguments: [advisorID])
+        try Self.requireAgenda(caller, structureID: structureID)
+        return try Self.agendaEntries(
           db,
           where:
             "a.advisor_id = ? AND a.day = ? \(includeCancelled ? "" : "AND a.cancelled_at IS NULL")",
-          arguments: [advisorID, day.number])
+          arguments: [advisorID, day.number], by: caller, at: date)
       }
     }
   }
 
   /// Past appointments whose status was never filled in (still « prévu » after their end), oldest first;
-  /// one structure's, or every structure's when nil.
-  public func unfilledAppointments(structureID: Int64? = nil, now: Date = Date()) throws
-    -> [AgendaEntry]
-  {
-    try StoreErrors.run("Lecture des rendez-vous à compléter") {
-      try writer.read { db in
+  /// one structure's, or every structure's when nil (an advisor's own structure's for an advisor).
+  public func unfilledAppointments(
+    structureID: Int64? = nil, now: Date = Date(), by caller: Caller
+  ) throws -> [AgendaEntry] {
+    let structureID = caller.role == .advisor ? (structureID ?? caller.structureID) : structureID
+    try Self.requireAgenda(caller, structureID: structureID)
+    return try StoreErrors.run("Lecture des rendez-vous à compléter") {
+      try writer.write { db in
         try Self.agendaEntries(
           db,
           where: "a.status = 'booked' AND a.ends_at <= ? AND (? IS NULL OR ad.structure_id = ?)",
-          arguments: [now, structureID, structureID])
+          arguments: [now, structureID, structureID], by: caller, at: now)
       }
     }
   }
 
-  static func agendaEntries(_ db: Database, where condition: String, arguments: StatementArguments)
-    throws -> [AgendaEntry]
-  {
+  /// Advisors see their own structure only; supervisors see aggregates, never an agenda.
+  static func requireAgenda(_ caller: Caller, structureID: Int64?) throws {
+    switch caller.role {
+    case .supervisor:
+      throw UserError("Les superviseurs consultent les indicateurs, pas les agendas.")
+    case .advisor:
+      guard let own = caller.structureID, structureID == own else {
+        throw UserError("Vous n'avez accès qu'à l'agenda de votre structure.")
+      }
+    case .agent, .administrator:
+      return
+    }
+  }
+
+  /// The contact columns are joined only where `ContactAccess` lets the caller see them; each contact
+  /// returned is audited.
+  static func agendaEntries(
+    _ db: Database, where condition: String, arguments: StatementArguments, by caller: Caller,
+    at date: Date
+  ) throws -> [AgendaEntry] {
+    let (visible, visibleArguments) = ContactAccess.condition(caller, consent: "cs")
     let rows = try Row.fetchAll(
       db,
       sql: """
@@ -63,10 +91,14 @@ extension AppDatabase {
         JOIN advisor ad ON ad.id = a.advisor_id
         JOIN operator_structure s ON s.id = ad.structure_id
         JOIN visit v ON v.id = a.visit_id
-        LEFT JOIN contact c ON c.consent_id = a.consent_id
+        JOIN consent cs ON cs.id = a.consent_id
+        LEFT JOIN contact c ON c.consent_id = a.consent_id AND \(visible)
         WHERE \(condition)
         ORDER BY a.starts_at, ad.display_name, a.seat
-        """, arguments: arguments)
+        """, arguments: visibleArguments + arguments)
+    for id in rows.compactMap({ $0["c_id"] as Int64? }) {
+      try AuditLog.appendContactRead(db, by: caller, contactID: id, at: date)
+    }
     return try rows.compactMap { row -> AgendaEntry? in
       let record = try AppointmentRecord(row: row)
       guard let appointment = record.appointment(structureID: row["structure_id"]) else {

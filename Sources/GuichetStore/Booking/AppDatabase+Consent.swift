@@ -46,9 +46,10 @@ extension AppDatabase {
 
   /// Records the person's explicit « Oui » to the latest text, for one recipient structure.
   /// Refused when the text shown is no longer the latest, so nobody agrees to words they did not hear.
+  /// The caller's account is kept with it: that agent, and no other, may then see the contact given under it.
   public func recordConsent(
     visitID: Int64, textVersion: Int, recipientStructureID: Int64, deskID: Int64,
-    agent: String? = nil, at date: Date = Date()
+    agent: String? = nil, by caller: Caller? = nil, at date: Date = Date()
   ) throws -> Consent {
     try StoreErrors.run("Enregistrement du consentement") {
       try writer.write { db in
@@ -74,7 +75,7 @@ extension AppDatabase {
         var record = ConsentRecord(
           Consent(
             visitID: visitID, textVersion: textVersion, recipientStructureID: recipientStructureID,
-            givenAt: date, deskID: deskID, agent: trimmedAgent))
+            givenAt: date, deskID: deskID, agent: trimmedAgent), accountID: caller?.accountID)
         try record.insert(db)
         return record.consent
       }
@@ -99,31 +100,59 @@ extension AppDatabase {
   }
 
   /// Withdraws a consent in one transaction: the contact row is erased (secure_delete overwrites it) and the
-  /// appointments still booked are revoked. Withdrawing twice changes nothing.
+  /// appointments still booked are revoked. Withdrawing twice changes nothing. Allowed to whoever may see the
+  /// contact (the agent who took it, an advisor of the structure, the command line); the erasure is audited.
   @discardableResult
-  public func withdrawConsent(id: Int64, at date: Date = Date()) throws -> Consent {
-    try StoreErrors.run("Retrait du consentement") {
+  public func withdrawConsent(id: Int64, by caller: Caller, at date: Date = Date()) throws
+    -> Consent
+  {
+    let consent = try StoreErrors.run("Retrait du consentement") {
       try writer.write { db in
-        guard var record = try ConsentRecord.fetchOne(db, key: id) else {
+        guard try ConsentRecord.exists(db, key: id) else {
           throw UserError("Ce consentement n'existe pas.")
         }
-        if record.withdrawnAt != nil { return record.consent }
-        record.withdrawnAt = max(date, record.givenAt)
-        try record.update(db)
-        try db.execute(sql: "DELETE FROM contact WHERE consent_id = ?", arguments: [id])
-        try db.execute(
-          sql: """
-            UPDATE appointment SET status = 'revoked', status_at = ?, cancelled_at = ?
-            WHERE consent_id = ? AND status = 'booked'
-            """, arguments: [record.withdrawnAt, record.withdrawnAt, id])
-        return record.consent
+        guard try ContactAccess.mayRead(db, caller, consentID: id) else {
+          throw UserError("Vous ne pouvez pas retirer ce consentement.")
+        }
+        if let contactID = try Self.withdraw(db, consentID: id, at: date) {
+          try AuditLog.append(
+            db, by: caller, action: .contactErased, subject: "contact", subjectID: contactID,
+            at: date)
+        }
+        return try ConsentRecord.fetchOne(db, key: id)?.consent
       }
     }
+    guard let consent else { throw UserError("Ce consentement n'existe pas.") }
+    try checkpointAfterErasure()
+    return consent
   }
 
-  /// Saves the contact under its consent (replacing an earlier one for that consent). The schema refuses
-  /// a contact whose consent is missing or withdrawn; this says so in French first.
-  public func saveContact(_ contact: Contact, consentID: Int64) throws -> Contact {
+  /// Marks the consent withdrawn, erases its contact and revokes what is still booked; returns the erased
+  /// contact's id. Nothing changes for a consent already withdrawn.
+  static func withdraw(_ db: Database, consentID: Int64, at date: Date) throws -> Int64? {
+    guard var record = try ConsentRecord.fetchOne(db, key: consentID), record.withdrawnAt == nil
+    else { return nil }
+    record.withdrawnAt = max(date, record.givenAt)
+    try record.update(db)
+    let contactID = try Int64.fetchOne(
+      db, sql: "SELECT id FROM contact WHERE consent_id = ?", arguments: [consentID])
+    try db.execute(sql: "DELETE FROM contact WHERE consent_id = ?", arguments: [consentID])
+    try db.execute(
+      sql: """
+        UPDATE appointment SET status = 'revoked', status_at = ?, cancelled_at = ?
+        WHERE consent_id = ? AND status = 'booked'
+        """, arguments: [record.withdrawnAt, record.withdrawnAt, consentID])
+    return contactID
+  }
+
+  /// Saves the contact under its consent (replacing an earlier one for that consent). Only the agent who took
+  /// the consent (or the command line) may; the write is audited. The schema refuses a contact whose consent is
+  /// missing or withdrawn; this says so in French first.
+  public func saveContact(
+    _ contact: Contact, consentID: Int64, by caller: Caller, at date: Date = Date()
+  )
+    throws -> Contact
+  {
     try StoreErrors.run("Enregistrement des coordonnées") {
       try writer.write { db in
         guard let consent = try ConsentRecord.fetchOne(db, key: consentID) else {
@@ -133,10 +162,16 @@ extension AppDatabase {
           throw UserError(
             "La personne a retiré son consentement : ses coordonnées ne peuvent plus être saisies.")
         }
+        guard try ContactAccess.mayWrite(db, caller, consentID: consentID) else {
+          throw UserError(ContactAccess.refused)
+        }
         var record = ContactRecord(contact, consentID: consentID)
         record.id = try Int64.fetchOne(
           db, sql: "SELECT id FROM contact WHERE consent_id = ?", arguments: [consentID])
         try record.save(db)
+        try AuditLog.append(
+          db, by: caller, action: .contactWritten, subject: "contact", subjectID: record.id,
+          at: date)
         return record.contact
       }
     }
@@ -145,68 +180,83 @@ extension AppDatabase {
   /// Erases the contact typed for a booking the store then refused (advisor removed meanwhile, structure
   /// closed, slot no longer open…), so no personal data is left without an appointment. Kept as soon as any
   /// appointment hangs on the consent. The agent still has the fields on screen for another attempt.
-  public func discardUnbookedContact(consentID: Int64) throws {
+  /// Only whoever may write the contact may discard it; the erasure is audited.
+  public func discardUnbookedContact(consentID: Int64, by caller: Caller, at date: Date = Date())
+    throws
+  {
     try StoreErrors.run("Effacement des coordonnées") {
       try writer.write { db in
-        try db.execute(
-          sql: """
-            DELETE FROM contact WHERE consent_id = ?
-              AND NOT EXISTS (SELECT 1 FROM appointment WHERE consent_id = ?)
-            """, arguments: [consentID, consentID])
+        guard try ContactAccess.mayWrite(db, caller, consentID: consentID) else {
+          throw UserError(ContactAccess.refused)
+        }
+        guard
+          let contactID = try Int64.fetchOne(
+            db,
+            sql: """
+              SELECT id FROM contact WHERE consent_id = ?
+                AND NOT EXISTS (SELECT 1 FROM appointment WHERE consent_id = ?)
+              """, arguments: [consentID, consentID])
+        else { return }
+        try db.execute(sql: "DELETE FROM contact WHERE id = ?", arguments: [contactID])
+        try AuditLog.append(
+          db, by: caller, action: .contactErased, subject: "contact", subjectID: contactID, at: date
+        )
       }
     }
   }
 
-  public func contact(consentID: Int64) throws -> Contact? {
-    try StoreErrors.run("Lecture des coordonnées") {
-      try writer.read { db in
-        try ContactRecord.fetchOne(
-          db, sql: "SELECT * FROM contact WHERE consent_id = ?", arguments: [consentID]
-        )?.contact
-      }
-    }
-  }
-
-  /// Earlier contacts with the same phone or e-mail, offered for reuse (newest first); the contact's own
-  /// consent is left out. Only contacts still under a live consent exist, so nothing withdrawn comes back.
-  public func possibleDuplicates(of contact: Contact, excludingConsentID: Int64? = nil) throws
-    -> [Contact]
+  /// The contact given under a consent, for a caller allowed to see it (refused otherwise); the read is audited.
+  public func contact(consentID: Int64, by caller: Caller, at date: Date = Date()) throws
+    -> Contact?
   {
+    try StoreErrors.run("Lecture des coordonnées") {
+      try writer.write { db in
+        guard try ContactAccess.mayRead(db, caller, consentID: consentID) else {
+          throw UserError(ContactAccess.refused)
+        }
+        let contact = try ContactRecord.fetchOne(
+          db, sql: "SELECT * FROM contact WHERE consent_id = ?", arguments: [consentID])
+        if let contact {
+          try AuditLog.appendContactRead(db, by: caller, contactID: contact.id, at: date)
+        }
+        return contact?.contact
+      }
+    }
+  }
+
+  /// The contact given under a consent when the caller may see it, nil otherwise (screens that show an
+  /// appointment to whoever looks it up); a contact shown is audited.
+  public func visibleContact(consentID: Int64, by caller: Caller, at date: Date = Date()) throws
+    -> Contact?
+  {
+    let allowed = try StoreErrors.run("Lecture des coordonnées") {
+      try writer.read { db in try ContactAccess.mayRead(db, caller, consentID: consentID) }
+    }
+    return allowed ? try contact(consentID: consentID, by: caller, at: date) : nil
+  }
+
+  /// Earlier contacts with the same phone or e-mail, offered for reuse (newest first), among those the
+  /// caller may see; the contact's own consent is left out. Only contacts still under a live consent exist,
+  /// so nothing withdrawn comes back. Each one shown is audited.
+  public func possibleDuplicates(
+    of contact: Contact, excludingConsentID: Int64? = nil, by caller: Caller, at date: Date = Date()
+  ) throws -> [Contact] {
     guard contact.phone != nil || contact.email != nil else { return [] }
+    let (visible, arguments) = ContactAccess.condition(caller, consent: "c")
     return try StoreErrors.run("Recherche des doublons") {
-      try writer.read { db in
-        try ContactRecord.fetchAll(
+      try writer.write { db in
+        let found = try ContactRecord.fetchAll(
           db,
           sql: """
-            SELECT * FROM contact
-            WHERE (phone = ? OR email = ?) AND consent_id IS NOT ?
-            ORDER BY id DESC LIMIT 5
+            SELECT ct.* FROM contact ct JOIN consent c ON c.id = ct.consent_id
+            WHERE (ct.phone = ? OR ct.email = ?) AND ct.consent_id IS NOT ? AND \(visible)
+            ORDER BY ct.id DESC LIMIT 5
             """,
-          arguments: [contact.phone?.digits, contact.email?.value, excludingConsentID]
-        ).map(\.contact)
-      }
-    }
-  }
-
-  /// Erases contacts kept longer than their consent text announced: that many days after the last
-  /// appointment (or after the consent when nothing was booked), unless an appointment is still to come.
-  /// Returns how many were erased; the anonymous visit and appointment rows stay for statistics.
-  @discardableResult
-  public func purgeExpiredContacts(now: Date = Date()) throws -> Int {
-    try StoreErrors.run("Effacement des coordonnées expirées") {
-      try writer.write { db in
-        try db.execute(
-          sql: """
-            DELETE FROM contact WHERE consent_id IN (
-              SELECT c.id FROM consent c JOIN consent_text t ON t.version = c.text_version
-              WHERE julianday(?) - julianday(coalesce(
-                  (SELECT max(a.ends_at) FROM appointment a WHERE a.consent_id = c.id), c.given_at))
-                > t.retention_days
-                AND NOT EXISTS (
-                  SELECT 1 FROM appointment a
-                  WHERE a.consent_id = c.id AND a.cancelled_at IS NULL AND a.ends_at > ?))
-            """, arguments: [now, now])
-        return db.changesCount
+          arguments: [contact.phone?.digits, contact.email?.value, excludingConsentID] + arguments)
+        for record in found {
+          try AuditLog.appendContactRead(db, by: caller, contactID: record.id, at: date)
+        }
+        return found.map(\.contact)
       }
     }
   }

@@ -14,6 +14,8 @@ struct ConsentRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
   var deskID: Int64
   var agent: String?
   var withdrawnAt: Date?
+  /// The account that took the consent: the agent who may see the contact given under it.
+  var accountID: Int64?
 
   enum CodingKeys: String, CodingKey {
     case id
@@ -25,11 +27,13 @@ struct ConsentRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
     case deskID = "desk_id"
     case agent
     case withdrawnAt = "withdrawn_at"
+    case accountID = "account_id"
   }
 
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-  init(_ consent: Consent) {
+  init(_ consent: Consent, accountID: Int64? = nil) {
+    self.accountID = accountID
     id = consent.id
     visitID = consent.visitID
     textVersion = consent.textVersion

@@ -75,11 +75,13 @@ extension AppDatabase {
   }
 
   /// Records a search that found nothing, reduced by `SearchMissQuery.keepable`; returns what was kept (nil: nothing).
+  /// A query that looks like personal data (phone, e-mail, NIR, IBAN) is not kept at all, not even its words.
   @discardableResult
   public func recordSearchMiss(
     _ query: String, workplace: Workplace, at date: Date, timeZone: TimeZone = Day.parisTimeZone
   ) throws -> String? {
-    guard let kept = SearchMissQuery.keepable(query) else { return nil }
+    guard !PersonalDataTripwire.looksPersonal(query), let kept = SearchMissQuery.keepable(query)
+    else { return nil }
     let day = Day.number(of: date, in: timeZone)
     try StoreErrors.run("Enregistrement de la recherche sans résultat") {
       try writer.write { db in

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import GuichetCore
+
+/// A contact the retention purge would erase, as `guichet purge --dry-run` lists it: ids and dates only.
+public struct ExpiredContact: Equatable, Sendable {
+  public var contactID: Int64
+  public var consentID: Int64
+  /// The appointment's last event (end, or the status recorded after it), or the consent when nothing was booked.
+  public var lastEventAt: Date
+  public var retentionDays: Int
+}
+
+extension AppDatabase {
+  /// Contacts kept longer than their consent text announced (3 months by default): that many days after the
+  /// appointment's last event, unless an appointment is still to come. Oldest first.
+  public func expiredContacts(now: Date = Date()) throws -> [ExpiredContact] {
+    try StoreErrors.run("Recherche des coordonnées expirées") {
+      try writer.read { db in try Self.expiredContacts(db, now: now) }
+    }
+  }
+
+  /// Erases the expired contacts in one transaction (the consent rows keep their proof, visits and appointments
+  /// stay for statistics), records the purge in the audit trail, then checkpoints so the erased names leave
+  /// the WAL too. Runs at console start, daily, and by `guichet purge`. Returns what was erased.
+  @discardableResult
+  public func purgeExpiredContacts(now: Date = Date()) throws -> [ExpiredContact] {
+    let erased = try StoreErrors.run("Effacement des coordonnées expirées") {
+      try writer.write { db -> [ExpiredContact] in
+        let expired = try Self.expiredContacts(db, now: now)
+        guard !expired.isEmpty else { return [] }
+        for contact in expired {
+          try db.execute(sql: "DELETE FROM contact WHERE id = ?", arguments: [contact.contactID])
+          try AuditLog.append(
+            db, by: nil, action: .contactsPurged, subject: "contact", subjectID: contact.contactID,
+            at: now)
+        }
+        return expired
+      }
+    }
+    if !erased.isEmpty { try checkpointAfterErasure() }
+    return erased
+  }
+
+  static func expiredContacts(_ db: Database, now: Date) throws -> [ExpiredContact] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT ct.id AS contact_id, c.id AS consent_id, t.retention_days,
+          coalesce((SELECT max(max(a.ends_at, coalesce(a.status_at, a.ends_at))) FROM appointment a
+                    WHERE a.consent_id = c.id), c.given_at) AS last_event
+        FROM contact ct
+        JOIN consent c ON c.id = ct.consent_id
+        JOIN consent_text t ON t.version = c.text_version
+        WHERE NOT EXISTS (
+          SELECT 1 FROM appointment a WHERE a.consent_id = c.id AND a.cancelled_at IS NULL AND a.ends_at > ?1)
+        ORDER BY last_event, ct.id
+        """, arguments: [now]
+    ).compactMap { row -> ExpiredContact? in
+      let last: Date = row["last_event"]
+      let days: Int = row["retention_days"]
+      guard now.timeIntervalSince(last) > Double(days) * 86_400 else { return nil }
+      return ExpiredContact(
+        contactID: row["contact_id"], consentID: row["consent_id"], lastEventAt: last,
+        retentionDays: days)
+    }
+  }
+}

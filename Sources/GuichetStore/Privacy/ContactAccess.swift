@@ -1,0 +1,40 @@
+import GRDB
+import GuichetCore
+
+/// The permission matrix for contact data, as one SQL condition on a consent row, so every query that could
+/// return a contact filters in SQL rather than after the fact:
+/// - agent: contacts given under a consent they took themselves;
+/// - advisor: contacts given for their own structure;
+/// - supervisor and console administrator: none;
+/// - the command line (the file's owner, who can read every byte anyway): all, and every access is audited.
+enum ContactAccess {
+  static func condition(_ caller: Caller, consent alias: String) -> (String, StatementArguments) {
+    switch caller.role {
+    case .agent:
+      guard let account = caller.accountID else { return ("0", []) }
+      return ("\(alias).account_id = ?", [account])
+    case .advisor:
+      guard let structure = caller.structureID else { return ("0", []) }
+      return ("\(alias).recipient_structure_id = ?", [structure])
+    case .supervisor:
+      return ("0", [])
+    case .administrator:
+      return (caller.accountID == nil ? "1" : "0", [])
+    }
+  }
+
+  static func mayRead(_ db: Database, _ caller: Caller, consentID: Int64) throws -> Bool {
+    let (condition, arguments) = condition(caller, consent: "c")
+    return try Bool.fetchOne(
+      db, sql: "SELECT 1 FROM consent c WHERE c.id = ? AND \(condition)",
+      arguments: [consentID] + arguments) ?? false
+  }
+
+  /// Writing a contact: the agent who took the consent (or the command line).
+  static func mayWrite(_ db: Database, _ caller: Caller, consentID: Int64) throws -> Bool {
+    guard caller.role == .agent || caller.accountID == nil else { return false }
+    return try mayRead(db, caller, consentID: consentID)
+  }
+
+  static let refused = "Vous n'avez pas accès à ces coordonnées."
+}

@@ -1,0 +1,11 @@
+import Foundation
+import GuichetStore
+
+/// Tells the person starting Guichet, in French, when the database files are open to other accounts.
+enum ExposureNotice {
+  static func report(path: String) {
+    for warning in FileExposure.warnings(path: path) {
+      FileHandle.standardError.write(Data("guichet : \(warning)\n".utf8))
+    }
+  }
+}

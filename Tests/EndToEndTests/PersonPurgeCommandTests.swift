@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import GuichetCore
+import GuichetStore
+import Testing
+
+/// `guichet person` and `guichet purge` as the real binary, on a copy of the seeded database where another
+/// desk booked a past appointment with a contact: find, export (header says personal data), purge --dry-run,
+/// erase (audited), and the audit chain still verifies.
+@Suite("Command line: person and purge")
+struct PersonPurgeCommandTests {
+  @Test func anAccessRequestThenAnErasure() throws {
+    let runner = GuichetRun(folder: try GuichetRun.temporaryFolder("person"))
+    let path = runner.folder.appendingPathComponent("person.sqlite").path
+    try SeededDatabase.copy(to: path)
+    let database = ["--database", path]
+    try {
+      let store = try AppDatabase.open(path: path)
+      let reference = try AgendaEndToEndTests.bookPastAppointment(in: store)
+      let appointment = try #require(try store.appointment(reference: reference))
+      _ = try store.saveContact(
+        try Contact.validate(
+          firstName: "Zélie", lastName: "Xanthippe", phone: "06 11 22 33 44", email: ""),
+        consentID: appointment.consentID, by: .commandLine)
+    }()
+
+    let found = try runner.run(["person", "find", "--phone", "06 11 22 33 44"] + database)
+    #expect(found.status == 0, "\(found.stderr)")
+    #expect(found.stdout.contains("Zélie Xanthippe (0611223344)"), "\(found.stdout)")
+    #expect(found.stdout.contains("Agence Essai"), "\(found.stdout)")
+
+    let exported = try runner.run(["person", "export", "--phone", "0611223344"] + database)
+    #expect(exported.status == 0, "\(exported.stderr)")
+    #expect(exported.stdout.contains("DONNÉES PERSONNELLES"), "\(exported.stdout)")
+    #expect(exported.stdout.contains(#""lastName":"Xanthippe""#), "\(exported.stdout)")
+
+    let planned = try runner.run(["purge", "--dry-run"] + database)
+    #expect(planned.status == 0, "\(planned.stderr)")
+    #expect(
+      planned.stdout.contains("Coordonnées à effacer : 0."),
+      "a recent appointment keeps its contact")
+
+    let missing = try runner.run(["person", "erase"] + database)
+    #expect(missing.status == 64)
+    #expect(missing.stderr.contains("--phone ou --email"), "\(missing.stderr)")
+
+    let erased = try runner.run(["person", "erase", "--phone", "0611223344"] + database)
+    #expect(erased.status == 0, "\(erased.stderr)")
+    #expect(erased.stdout.contains("Coordonnées effacées : 1"), "\(erased.stdout)")
+    let again = try runner.run(["person", "find", "--phone", "0611223344"] + database)
+    #expect(again.stdout.contains("Aucune coordonnée"), "\(again.stdout)")
+
+    let audit = try runner.run(["audit", "list"] + database)
+    for line in ["export de coordonnées", "effacement de coordonnées", "ligne de commande"] {
+      #expect(audit.stdout.contains(line), "« \(line) » missing from:\n\(audit.stdout)")
+    }
+    #expect(!audit.stdout.contains("Xanthippe"))
+    let verified = try runner.run(["audit", "verify"] + database)
+    #expect(verified.status == 0, "\(verified.stderr)")
+    for suffix in ["", "-wal", "-shm"] {
+      let bytes = (try? Data(contentsOf: URL(fileURLWithPath: path + suffix))) ?? Data()
+      #expect(bytes.range(of: Data("Xanthippe".utf8)) == nil, "\(suffix) still holds the name")
+    }
+  }
+
+  @Test func aWorldReadableFileIsReportedOnStart() throws {
+    let runner = GuichetRun(folder: try GuichetRun.temporaryFolder("exposure"))
+    let path = runner.folder.appendingPathComponent("open.sqlite").path
+    try SeededDatabase.copy(to: path)
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+    let outcome = try runner.run(["check", "--database", path])
+    #expect(
+      outcome.stderr.contains("lisible ou modifiable par tous les comptes"), "\(outcome.stderr)")
+    #expect(outcome.stderr.contains("chmod 600"), "\(outcome.stderr)")
+  }
+}
