@@ -40,7 +40,7 @@ import Testing
         try Contact.validate(
           firstName: "Léa", lastName: ["Durand", "Moreau"][index], phone: "06 12 34 56 7\(index)",
           email: ""),
-        consentID: consentID)
+        consentID: consentID, by: .commandLine)
       references.append(
         try database.book(
           reference: .generate(), slot: slot, visitID: try #require(visit.id),

@@ -5,7 +5,7 @@ import GuichetStore
 import Testing
 
 /// `guichet person` and `guichet purge` as the real binary, on a copy of the seeded database where another
-/// desk booked a past appointment with a contact: find, export (header says personal data), purge --dry-run,
+/// desk booked two appointments with contacts: find, export (header says personal data), purge --dry-run,
 /// erase (audited), and the audit chain still verifies.
 @Suite("Command line: person and purge")
 struct PersonPurgeCommandTests {
@@ -14,25 +14,18 @@ struct PersonPurgeCommandTests {
     let path = runner.folder.appendingPathComponent("person.sqlite").path
     try SeededDatabase.copy(to: path)
     let database = ["--database", path]
-    try {
-      let store = try AppDatabase.open(path: path)
-      let reference = try AgendaEndToEndTests.bookPastAppointment(in: store)
-      let appointment = try #require(try store.appointment(reference: reference))
-      _ = try store.saveContact(
-        try Contact.validate(
-          firstName: "Zélie", lastName: "Xanthippe", phone: "06 11 22 33 44", email: ""),
-        consentID: appointment.consentID, by: .commandLine)
-    }()
+    // Léa Durand (06 12 34 56 70) and Léa Moreau, booked for the day after the fixed clock.
+    _ = try AgendaEndToEndTests.bookTomorrow(in: try AppDatabase.open(path: path))
 
-    let found = try runner.run(["person", "find", "--phone", "06 11 22 33 44"] + database)
+    let found = try runner.run(["person", "find", "--phone", "06 12 34 56 70"] + database)
     #expect(found.status == 0, "\(found.stderr)")
-    #expect(found.stdout.contains("Zélie Xanthippe (0611223344)"), "\(found.stdout)")
+    #expect(found.stdout.contains("Léa Durand (0612345670)"), "\(found.stdout)")
     #expect(found.stdout.contains("Agence Essai"), "\(found.stdout)")
 
-    let exported = try runner.run(["person", "export", "--phone", "0611223344"] + database)
+    let exported = try runner.run(["person", "export", "--phone", "0612345670"] + database)
     #expect(exported.status == 0, "\(exported.stderr)")
     #expect(exported.stdout.contains("DONNÉES PERSONNELLES"), "\(exported.stdout)")
-    #expect(exported.stdout.contains(#""lastName":"Xanthippe""#), "\(exported.stdout)")
+    #expect(exported.stdout.contains(#""lastName":"Durand""#), "\(exported.stdout)")
 
     let planned = try runner.run(["purge", "--dry-run"] + database)
     #expect(planned.status == 0, "\(planned.stderr)")
@@ -44,22 +37,22 @@ struct PersonPurgeCommandTests {
     #expect(missing.status == 64)
     #expect(missing.stderr.contains("--phone ou --email"), "\(missing.stderr)")
 
-    let erased = try runner.run(["person", "erase", "--phone", "0611223344"] + database)
+    let erased = try runner.run(["person", "erase", "--phone", "0612345670"] + database)
     #expect(erased.status == 0, "\(erased.stderr)")
     #expect(erased.stdout.contains("Coordonnées effacées : 1"), "\(erased.stdout)")
-    let again = try runner.run(["person", "find", "--phone", "0611223344"] + database)
+    let again = try runner.run(["person", "find", "--phone", "0612345670"] + database)
     #expect(again.stdout.contains("Aucune coordonnée"), "\(again.stdout)")
 
     let audit = try runner.run(["audit", "list"] + database)
     for line in ["export de coordonnées", "effacement de coordonnées", "ligne de commande"] {
       #expect(audit.stdout.contains(line), "« \(line) » missing from:\n\(audit.stdout)")
     }
-    #expect(!audit.stdout.contains("Xanthippe"))
+    #expect(!audit.stdout.contains("Durand"))
     let verified = try runner.run(["audit", "verify"] + database)
     #expect(verified.status == 0, "\(verified.stderr)")
     for suffix in ["", "-wal", "-shm"] {
       let bytes = (try? Data(contentsOf: URL(fileURLWithPath: path + suffix))) ?? Data()
-      #expect(bytes.range(of: Data("Xanthippe".utf8)) == nil, "\(suffix) still holds the name")
+      #expect(bytes.range(of: Data("Durand".utf8)) == nil, "\(suffix) still holds the name")
     }
   }
 
