@@ -14,18 +14,31 @@ struct PersonPurgeCommandTests {
     let path = runner.folder.appendingPathComponent("person.sqlite").path
     try SeededDatabase.copy(to: path)
     let database = ["--database", path]
-    // Léa Durand (06 12 34 56 70) and Léa Moreau, booked for the day after the fixed clock.
-    _ = try AgendaEndToEndTests.bookTomorrow(in: try AppDatabase.open(path: path))
+    // Two bookings for the day after the fixed clock; the first person's contact becomes Zélie Xanthippe
+    // (a name found nowhere in the reference data, so the byte check below means something).
+    try {
+      let store = try AppDatabase.open(path: path)
+      let (first, _) = try AgendaEndToEndTests.bookTomorrow(in: store)
+      let appointment = try #require(try store.appointment(reference: first))
+      _ = try store.saveContact(
+        try Contact.validate(
+          firstName: "Zélie", lastName: "Xanthippe", phone: "06 11 22 33 44", email: ""),
+        consentID: appointment.consentID, by: .commandLine)
+    }()
+    let files = ["", "-wal", "-shm"].map { path + $0 }
+    let name = Data("Xanthippe".utf8)
+    #expect(
+      files.contains { (try? Data(contentsOf: URL(fileURLWithPath: $0)))?.range(of: name) != nil })
 
-    let found = try runner.run(["person", "find", "--phone", "06 12 34 56 70"] + database)
+    let found = try runner.run(["person", "find", "--phone", "06 11 22 33 44"] + database)
     #expect(found.status == 0, "\(found.stderr)")
-    #expect(found.stdout.contains("Léa Durand (0612345670)"), "\(found.stdout)")
+    #expect(found.stdout.contains("Zélie Xanthippe (0611223344)"), "\(found.stdout)")
     #expect(found.stdout.contains("Agence Essai"), "\(found.stdout)")
 
-    let exported = try runner.run(["person", "export", "--phone", "0612345670"] + database)
+    let exported = try runner.run(["person", "export", "--phone", "0611223344"] + database)
     #expect(exported.status == 0, "\(exported.stderr)")
     #expect(exported.stdout.contains("DONNÉES PERSONNELLES"), "\(exported.stdout)")
-    #expect(exported.stdout.contains(#""lastName":"Durand""#), "\(exported.stdout)")
+    #expect(exported.stdout.contains(#""lastName":"Xanthippe""#), "\(exported.stdout)")
 
     let planned = try runner.run(["purge", "--dry-run"] + database)
     #expect(planned.status == 0, "\(planned.stderr)")
@@ -37,22 +50,22 @@ struct PersonPurgeCommandTests {
     #expect(missing.status == 64)
     #expect(missing.stderr.contains("--phone ou --email"), "\(missing.stderr)")
 
-    let erased = try runner.run(["person", "erase", "--phone", "0612345670"] + database)
+    let erased = try runner.run(["person", "erase", "--phone", "0611223344"] + database)
     #expect(erased.status == 0, "\(erased.stderr)")
     #expect(erased.stdout.contains("Coordonnées effacées : 1"), "\(erased.stdout)")
-    let again = try runner.run(["person", "find", "--phone", "0612345670"] + database)
+    let again = try runner.run(["person", "find", "--phone", "0611223344"] + database)
     #expect(again.stdout.contains("Aucune coordonnée"), "\(again.stdout)")
 
     let audit = try runner.run(["audit", "list"] + database)
     for line in ["export de coordonnées", "effacement de coordonnées", "ligne de commande"] {
       #expect(audit.stdout.contains(line), "« \(line) » missing from:\n\(audit.stdout)")
     }
-    #expect(!audit.stdout.contains("Durand"))
+    #expect(!audit.stdout.contains("Xanthippe"))
     let verified = try runner.run(["audit", "verify"] + database)
     #expect(verified.status == 0, "\(verified.stderr)")
-    for suffix in ["", "-wal", "-shm"] {
-      let bytes = (try? Data(contentsOf: URL(fileURLWithPath: path + suffix))) ?? Data()
-      #expect(bytes.range(of: Data("Durand".utf8)) == nil, "\(suffix) still holds the name")
+    for file in files {
+      let bytes = (try? Data(contentsOf: URL(fileURLWithPath: file))) ?? Data()
+      #expect(bytes.range(of: name) == nil, "\(file) still holds the name")
     }
   }
 
