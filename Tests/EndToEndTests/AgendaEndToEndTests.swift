@@ -95,7 +95,7 @@ import Testing
     try console.waitFor("__EXIT__0")
     #expect(try database.appointments(visitID: 1).isEmpty)
     let consent = try #require(try database.consents(visitID: 1).first)
-    #expect(try database.contact(consentID: try #require(consent.id)) == nil)
+    #expect(try database.contact(consentID: try #require(consent.id), by: .commandLine) == nil)
   }
 
   @Test func cancelAndWithdrawFromTheConsoleShowInTheAgenda() throws {
