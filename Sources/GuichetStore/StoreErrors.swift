@@ -24,7 +24,13 @@ enum StoreErrors {
     } catch let error as UserError {
       throw error
     } catch {
-      throw UserError("\(action) impossible : \(reason(error)).")
+      throw UserError("\(action) impossible : \(reason(error)).", retryable: isBusy(error))
     }
+  }
+
+  /// Another desk held the write lock longer than the busy timeout: the same write may pass in a moment.
+  static func isBusy(_ error: any Error) -> Bool {
+    guard let error = error as? DatabaseError else { return false }
+    return error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
   }
 }

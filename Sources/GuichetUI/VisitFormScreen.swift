@@ -36,6 +36,10 @@ public enum VisitFormScreen {
     public var communeName: String?
     public var confirmingDiscard = false
     public var saving = false
+    /// The visit as last sent to the store, kept until the answer so a busy file can be retried.
+    public var sent: Visit?
+    /// Set when the store was busy (another desk held the file): Entrée sends `sent` again.
+    public var offersRetry = false
     public var error: String?
     /// Fiches consulted before the visit was first saved; written with it (codes only).
     public var consultations: [Consultation] = []
@@ -124,11 +128,16 @@ public enum VisitFormScreen {
       return .none
     case .failed(let error):
       state.saving = false
-      state.error = error.message
+      state.offersRetry = error.retryable && state.sent != nil
+      state.error = state.offersRetry ? busyMessage : error.message
       return .none
     case .key(let key):
       if state.saving { return .none }
       if state.confirmingDiscard { return confirmDiscard(&state, key) }
+      if state.offersRetry, key == .enter, let visit = state.sent {
+        return save(visit, &state)
+      }
+      state.offersRetry = false
       state.error = nil
       if let command: Command = bindings.command(for: key) {
         return perform(command, &state, context: context)
@@ -136,6 +145,10 @@ public enum VisitFormScreen {
       return fieldKey(key, &state)
     }
   }
+
+  /// Shown under the form while another desk holds the file; everything typed stays on screen.
+  public static let busyMessage =
+    "Base occupée par un autre poste : rien n'est perdu. Entrée pour réessayer."
 
   static func confirmDiscard(_ state: inout State, _ key: Key) -> Effect {
     state.confirmingDiscard = false
@@ -194,6 +207,9 @@ public enum VisitFormScreen {
       }
     }
     state.saving = true
+    state.offersRetry = false
+    state.error = nil
+    state.sent = visit
     return .save(visit)
   }
 

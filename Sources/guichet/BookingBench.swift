@@ -26,9 +26,8 @@ enum BookingBench {
       let advisorID = try desk.newAdvisor(database)
       let slots = try desk.slots(database, advisorID: advisorID, count: slotCount)
       let file = folder.appendingPathComponent("slots-\(processes).txt").path
-      try slots.map {
-        "\($0.advisorID) \($0.startsAt.timeIntervalSince1970) \($0.endsAt.timeIntervalSince1970)"
-      }.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+      try slots.map(SlotListFile.line).joined(separator: "\n").write(
+        toFile: file, atomically: true, encoding: .utf8)
       let round = try race(
         processes: processes, path: path, slotsFile: file, slotCount: slots.count, desk: desk,
         folder: folder)

@@ -24,17 +24,7 @@ struct BookingBenchWorkerCommand: ParsableCommand {
   @Option var tries: Int
 
   func run() throws {
-    let list: [Slot] =
-      (try String(contentsOfFile: slots, encoding: .utf8))
-      .split(separator: "\n").compactMap { line in
-        let parts = line.split(separator: " ")
-        guard parts.count == 3, let advisor = Int64(parts[0]), let from = Double(parts[1]),
-          let to = Double(parts[2])
-        else { return nil }
-        return Slot(
-          advisorID: advisor, startsAt: Date(timeIntervalSince1970: from),
-          endsAt: Date(timeIntervalSince1970: to))
-      }
+    let list = try SlotListFile.read(slots)
     guard !list.isEmpty else { throw ExitCode.failure }
     let store = try AppDatabase.open(path: database)
     let wait = start - Date().timeIntervalSince1970

@@ -1,21 +1,26 @@
 import Foundation
 import Testing
 
-/// The kill -9 drill through the real binary: 50 rounds of three visit writers killed at random moments,
-/// each round checked (integrity_check, every acknowledged write present), plus a short key fuzz.
+/// The kill -9 drill through the real binary: 50 rounds of three writers of visits and bookings killed at
+/// random moments, racing for the same slots; each round checked (integrity_check, every acknowledged visit
+/// and booking present, no slot booked twice), plus a short key fuzz over every screen.
 @Suite struct FaultSuiteTests {
   struct Figures: Decodable {
     var roundsKilled: Int
     var writersKilled: Int
     var acknowledgedWritesChecked: Int
+    var acknowledgedVisitWrites: Int
+    var acknowledgedBookings: Int
     var writesLost: Int
+    var doubleBookings: Int
     var integrityFailures: Int
     var keyEventsFuzzed: Int
     var invariantViolations: Int
+    var screensFuzzed: Int
     var crashes: Int
   }
 
-  @Test func fiftyKilledRoundsLoseNoAcknowledgedVisit() throws {
+  @Test func fiftyKilledRoundsLoseNoAcknowledgedVisitOrBookingAndBookNoSlotTwice() throws {
     let folder = try GuichetRun.temporaryFolder("faults")
     defer { try? FileManager.default.removeItem(at: folder) }
     let runner = GuichetRun(
@@ -27,11 +32,17 @@ import Testing
     let figures = try decoder.decode(Figures.self, from: Data(outcome.stdout.utf8))
     #expect(figures.roundsKilled == 50)
     #expect(figures.writersKilled == 150)
-    #expect(figures.acknowledgedWritesChecked > 100, "the kills should land during writes")
+    #expect(figures.acknowledgedVisitWrites > 100, "the kills should land during writes")
+    #expect(figures.acknowledgedBookings > 20, "the kills should land during bookings")
+    #expect(
+      figures.acknowledgedWritesChecked
+        == figures.acknowledgedVisitWrites + figures.acknowledgedBookings)
     #expect(figures.writesLost == 0)
+    #expect(figures.doubleBookings == 0)
     #expect(figures.integrityFailures == 0)
     #expect(figures.keyEventsFuzzed == 4000)
     #expect(figures.invariantViolations == 0)
+    #expect(figures.screensFuzzed >= 5)
     #expect(figures.crashes == 0)
   }
 }

@@ -36,6 +36,46 @@ import Testing
     #expect(visit.outcome == .referral)
   }
 
+  @Test func aBusyFileKeepsTheFormAndEnterRetriesTheSameSave() {
+    var app = Fixture.app()
+    let effects = Fixture.send([.char("n"), .char("1"), .function(2)], to: &app)
+    guard case .save(let sent) = effects.last else {
+      Issue.record("expected a save effect, got \(effects)")
+      return
+    }
+    _ = App.reduce(
+      &app,
+      .failed(
+        UserError(
+          "Enregistrement de la visite impossible : base occupée par un autre poste, réessayez.",
+          retryable: true)))
+    guard case .visitForm(let form) = app.top else {
+      Issue.record("the form should stay on screen")
+      return
+    }
+    #expect(form.visit.requestKinds == [.jobInformation])
+    #expect(form.error == VisitFormScreen.busyMessage)
+    #expect(App.render(app).text.contains("Entrée pour réessayer"))
+    #expect(Fixture.send([.enter], to: &app) == [.save(sent)])
+    _ = App.reduce(&app, .visitSaved(sent))
+    #expect(app.message?.text.contains("clôturée") == true)
+  }
+
+  @Test func aFailureThatIsNotBusyOffersNoRetry() {
+    var app = Fixture.app()
+    Fixture.send([.char("n"), .char("1"), .function(2)], to: &app)
+    _ = App.reduce(
+      &app, .failed(UserError("Enregistrement de la visite impossible : disque plein.")))
+    guard case .visitForm(let form) = app.top else {
+      Issue.record("the form should stay on screen")
+      return
+    }
+    #expect(form.error == "Enregistrement de la visite impossible : disque plein.")
+    #expect(!form.offersRetry)
+    // Entrée goes back to moving between fields; nothing is sent.
+    #expect(Fixture.send([.enter], to: &app) == [.none])
+  }
+
   @Test func closingWithoutRequestIsRefusedAndFocusesTheField() {
     var state = VisitFormScreen.State(visit: Fixture.visit(id: nil, minutesAgo: 1, started: true))
     state.focus = .outcome

@@ -19,7 +19,9 @@ enum BookingErrors {
       }
       throw UserError("\(action) impossible : \(StoreErrors.reason(error)).")
     } catch {
-      throw UserError("\(action) impossible : \(StoreErrors.reason(error)).")
+      throw UserError(
+        "\(action) impossible : \(StoreErrors.reason(error)).",
+        retryable: StoreErrors.isBusy(error))
     }
   }
 

@@ -2,16 +2,23 @@ import Foundation
 import GRDB
 import GuichetCore
 
-/// The check after a kill -9 round: the file is sound, and every write a writer logged as acknowledged
-/// is there (arrivals exist, closings are closed). Opening it read-write lets SQLite replay the `-wal`.
+/// The check after a kill -9 round: the file is sound, every write a writer logged as acknowledged is
+/// there (arrivals exist, closings are closed, bookings are live under their reference), and no slot holds
+/// two live bookings. Opening it read-write lets SQLite replay the `-wal`.
 public enum DrillCheck {
   public struct Outcome: Sendable {
     public var integrityProblems: [String]
-    public var lost: Int
+    /// Acknowledged visit writes missing (an arrival absent, or a closing not closed).
+    public var lostVisits: Int
+    /// Acknowledged bookings missing, or no longer live.
+    public var lostBookings: Int
+    /// Slots (advisor, start) holding more than one live booking: the drill's advisor takes one person a slot.
+    public var doubleBookings: Int
   }
 
-  public static func verify(path: String, arrived: Set<Int64>, closed: Set<Int64>) throws -> Outcome
-  {
+  public static func verify(
+    path: String, arrived: Set<Int64>, closed: Set<Int64>, booked: Set<String>
+  ) throws -> Outcome {
     try StoreErrors.run("Vérification") {
       let queue = try DatabaseQueue(path: path, configuration: AppDatabase.configuration())
       defer { try? queue.close() }
@@ -20,8 +27,23 @@ public enum DrillCheck {
         let present = Set(try Int64.fetchAll(db, sql: "SELECT id FROM visit"))
         let done = Set(
           try Int64.fetchAll(db, sql: "SELECT id FROM visit WHERE closed_at IS NOT NULL"))
-        let lost = arrived.subtracting(present).count + closed.subtracting(done).count
-        return Outcome(integrityProblems: answers == ["ok"] ? [] : answers, lost: lost)
+        let live = Set(
+          try String.fetchAll(
+            db,
+            sql: "SELECT reference FROM appointment WHERE cancelled_at IS NULL AND status = ?",
+            arguments: [AppointmentStatus.booked.rawValue]))
+        // Read without the unique index (NOT INDEXED), so a broken index cannot hide a duplicate.
+        let doubles =
+          try Int.fetchOne(
+            db,
+            sql: """
+              SELECT count(*) FROM (SELECT 1 FROM appointment NOT INDEXED WHERE cancelled_at IS NULL
+                GROUP BY advisor_id, starts_at HAVING count(*) > 1)
+              """) ?? 0
+        return Outcome(
+          integrityProblems: answers == ["ok"] ? [] : answers,
+          lostVisits: arrived.subtracting(present).count + closed.subtracting(done).count,
+          lostBookings: booked.subtracting(live).count, doubleBookings: doubles)
       }
     }
   }

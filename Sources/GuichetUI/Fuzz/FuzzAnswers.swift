@@ -1,0 +1,208 @@
+import Foundation
+import GuichetCore
+
+/// What live services would answer to every effect a screen can ask for, without a database: small but
+/// realistic data, an occasional « base occupée » or « pas trouvé », so the key fuzzer walks every screen
+/// with data on it. Effects that only write answer nothing, as the runtime does on success.
+struct FuzzAnswers {
+  var now: Date
+  var nextID: Int64 = 1000
+  var random = SeededRandom(state: 5)
+
+  static let structure = OperatorStructure(
+    id: 5, kind: .missionLocale, name: "Mission locale de Chambéry", address: "12 rue Sommeiller",
+    postcode: "73000", city: "Chambéry", phone: "04 79 00 00 00", territoryIDs: [7])
+  static let busy = UserError("Enregistrement impossible : base occupée par un autre poste.")
+  static let commune = CommuneMatch(
+    commune: Commune(inseeCode: "73065", name: "Chambéry", bassinCode: "8215"),
+    territory: Territory(id: 7, name: "Chambéry"))
+
+  func visit(id: Int64) -> Visit {
+    Visit(
+      id: id, siteID: 1, deskID: 2, arrivedAt: now.addingTimeInterval(-600),
+      startedAt: now.addingTimeInterval(-300), publicCategory: .jobSeeker, ageBand: .from16to25,
+      territoryID: 7, requestKinds: [.jobSearch], outcome: .information, day: Day.number(of: now))
+  }
+
+  func slots(_ count: Int) -> [AvailableSlot] {
+    (0..<count).map { index in
+      let start = now.addingTimeInterval(Double(26 + index * 3) * 3600)
+      return AvailableSlot(
+        slot: Slot(advisorID: 3, startsAt: start, endsAt: start.addingTimeInterval(1800)),
+        advisorName: "Claire Martin", structureID: 5, structureName: Self.structure.name,
+        operatorKind: .missionLocale, delayDays: 1 + index / 8)
+    }
+  }
+
+  mutating func appointment(_ reference: BookingReference, status: AppointmentStatus = .booked)
+    -> Appointment
+  {
+    nextID += 1
+    let start = now.addingTimeInterval(status == .booked ? 26 * 3600 : -3600)
+    return Appointment(
+      id: nextID, reference: reference, advisorID: 3, structureID: 5, startsAt: start,
+      endsAt: start.addingTimeInterval(1800), place: .onSite, visitID: 42, consentID: 9,
+      deskID: 2, delayDays: 1, status: status, createdAt: now)
+  }
+
+  mutating func answer(_ effect: Effect) -> [AppAction] {
+    nextID += 1
+    switch effect {
+    case .batch(let effects): return effects.flatMap { answer($0) }
+    case .none, .navigate, .quit, .recordConsultations, .recordSearchMiss: return []
+    case .loadCounters:
+      return [
+        .countersLoaded(DayCounters(desk: VisitCounts(closed: 3), site: VisitCounts(waiting: 1)))
+      ]
+    case .loadQueue:
+      return [
+        .queueLoaded([
+          Visit(id: 900, siteID: 1, deskID: 2, arrivedAt: now, day: Day.number(of: now))
+        ])
+      ]
+    case .loadTodayVisits: return [.todayVisitsLoaded([visit(id: 901)])]
+    case .registerArrival(let channel):
+      return [
+        .arrivalRegistered(
+          Visit(
+            id: nextID, siteID: 1, deskID: 2, channel: channel, arrivedAt: now,
+            day: Day.number(of: now)))
+      ]
+    case .save(var visit), .startService(var visit):
+      visit.id = visit.id ?? nextID
+      if nextID % 7 == 0 { return [.failed(Self.busy)] }
+      if case .startService = effect { return [.serviceStarted(visit)] }
+      return [.visitSaved(visit)]
+    case .searchCommunes(let query): return [.communesFound(query: query, matches: [Self.commune])]
+    case .searchReference(let query):
+      return [
+        .referenceFound(
+          ReferenceResults(
+            query: query,
+            hits: [
+              ReferenceHit(kind: .occupation, code: "K1207", title: "Éducateur spécialisé"),
+              ReferenceHit(
+                kind: .certification, code: "RNCP34826", title: "DE éducateur spécialisé"),
+              ReferenceHit(kind: .structure, code: "cio-chambery", title: "CIO de Chambéry"),
+            ]))
+      ]
+    case .loadOccupation(let code):
+      let fiche = OccupationFiche(
+        code: code, title: "Éducateur spécialisé", definition: ["Accompagne des personnes."],
+        certifications: [
+          CertificationSummary(code: "RNCP34826", title: "DEES", level: 6, isActive: true)
+        ],
+        neighbours: [CodeLabel(code: "K1201", label: "Action sociale")])
+      return [.occupationLoaded(code: code, nextID % 5 == 0 ? nil : fiche)]
+    case .loadCertification(let code):
+      let fiche = CertificationFiche(
+        code: code, title: "DE éducateur spécialisé", level: 6, isActive: true,
+        occupations: [CodeLabel(code: "K1207", label: "Éducateur spécialisé")])
+      return [.certificationLoaded(code: code, nextID % 5 == 0 ? nil : fiche)]
+    case .loadLabourNeeds(let territoryID):
+      let needs = LabourNeeds(
+        territory: Territory(id: territoryID, name: "Chambéry"), bassins: [], year: 2024,
+        needs: [
+          LabourNeed(
+            fapCode: "S2X40", label: "Aides-soignants", familyLabel: "Santé",
+            recruitments: BMOFigure(known: 540), difficult: BMOFigure(known: 400),
+            seasonal: BMOFigure(hasSecret: true))
+        ], total: BMOFigure(known: 540), source: nil)
+      return [.labourNeedsLoaded(territoryID: territoryID, needs)]
+    case .loadStructures(let territoryID):
+      return [
+        .structuresLoaded(
+          StructureDirectory(
+            territory: territoryID.map { Territory(id: $0, name: "Chambéry") },
+            structures: [
+              OrientationStructure(
+                id: "cio-chambery", name: "CIO de Chambéry", typeTag: "cio", typeLabel: "CIO",
+                city: "Chambéry", phone: "04 79 00 00 01")
+            ], source: nil))
+      ]
+    case .agenda(let request): return answer(request)
+    case .booking(let booking): return answer(booking)
+    }
+  }
+
+  mutating func answer(_ request: AgendaRequest) -> [AppAction] {
+    switch request {
+    case .loadStructures: return [.agenda(.structuresLoaded([Self.structure]))]
+    case .loadAdvisors(let structureID):
+      return [
+        .agenda(
+          .advisorsLoaded(
+            structureID: structureID,
+            [
+              Advisor(id: 3, structureID: structureID, displayName: "Claire Martin"),
+              Advisor(id: 4, structureID: structureID, displayName: "Paul Girard"),
+            ]))
+      ]
+    case .load(let query):
+      let entries = [AppointmentStatus.booked, .seen].map { status in
+        AgendaEntry(
+          appointment: appointment(.generate(using: &random), status: status),
+          advisorName: "Claire Martin", structureName: Self.structure.name,
+          contact: Contact(
+            firstName: "Léa", lastName: "Durand",
+            phone: try? PhoneNumber(parsing: "06 12 34 56 78"), email: nil),
+          handover: Handover(
+            publicCategory: .jobSeeker, ageBand: .from16to25, requestKinds: [.jobSearch],
+            occupationCodes: ["K1207"]))
+      }
+      return [.agenda(.loaded(AgendaPage(query: query, entries: entries)))]
+    case .mark(let reference, let status):
+      if nextID % 4 == 0 { return [.failed(Self.busy)] }
+      return [.agenda(.marked(appointment(reference, status: status)))]
+    }
+  }
+
+  mutating func answer(_ effect: BookingEffect) -> [AppAction] {
+    switch effect {
+    case .prepare(var visit):
+      visit.id = visit.id ?? nextID
+      return [
+        .booking(
+          .prepared(visit, [Recommendation(operatorKind: .missionLocale, reason: "16-25 ans")]))
+      ]
+    case .findSlots(_, let kinds):
+      return [.booking(.slotsFound(kinds: kinds, slots(Int(nextID % 4) * 3)))]
+    case .recordOutcome(var visit, let reason, let close):
+      visit.outcome = .noBooking
+      visit.reason = reason
+      if close { visit.closedAt = now }
+      return [.booking(.outcomeRecorded(visit, closed: close))]
+    case .loadConsent:
+      return [
+        .booking(
+          .consentLoaded(
+            ConsentText(
+              version: 1, body: ConsentText.initialBody, retentionDays: 90, publishedAt: now),
+            Self.structure))
+      ]
+    case .recordConsent(let visitID, let version, let structureID):
+      return [
+        .booking(
+          .consentRecorded(
+            Consent(
+              id: nextID, visitID: visitID, textVersion: version,
+              recipientStructureID: structureID, givenAt: now, deskID: 2)))
+      ]
+    case .findDuplicates(var contact):
+      contact.id = 77
+      return [.booking(.duplicatesFound(nextID % 3 == 0 ? [contact] : []))]
+    case .book(let request):
+      let reference = request.reference ?? .generate(using: &random)
+      switch nextID % 5 {
+      case 0: return [.booking(.slotTaken(slots(3)))]
+      case 1: return [.booking(.bookingFailed(reference, Self.busy))]
+      default: return [.booking(.booked(appointment(reference)))]
+      }
+    case .saveSlip(let slip): return [.booking(.slipSaved("/tmp/\(slip.fileStem).txt"))]
+    case .printSlip:
+      return [
+        .booking(.failed(UserError("Impression indisponible : la commande lp n'existe pas.")))
+      ]
+    }
+  }
+}

@@ -1,0 +1,239 @@
+import Foundation
+import GuichetCore
+
+/// Random keys, pastes and resizes (1×1 to 300×100) through `App.reduce` and `App.render` on every screen,
+/// with `FuzzAnswers` standing in for the services. Every so often the run restarts from one of the entry
+/// states (each screen, opened as the console opens it), so screens behind a typed « oui » are fuzzed too.
+/// Invariants checked: the focus is valid, the canvas is the window's size with the cursor on it, and no
+/// control character is in the state or on the canvas. Used by `guichet bench` (1,000,000 events) and by
+/// `KeyFuzzTests` (a short fixed-seed run).
+public enum KeyFuzzer {
+  public struct Figures: Sendable {
+    public var events = 0
+    public var renders = 0
+    public var violations = 0
+    /// The first few broken invariants, with the step they happened at, to replay from the seed.
+    public var firstViolations: [String] = []
+    /// Events handled with each screen on top.
+    public var screens: [String: Int] = [:]
+
+    public init() {}
+  }
+
+  public static func run(events: Int, checkEvery: Int, seed: UInt64) -> Figures {
+    var random = SeededRandom(state: seed)
+    let context = AppContext(
+      workplace: Workplace(siteID: 1, siteName: "Site", deskID: 2, deskName: "Poste"),
+      now: Date(timeIntervalSince1970: 1_796_030_100), territoryNames: [7: "Chambéry"])
+    var answers = FuzzAnswers(now: context.now)
+    var state = AppState(context: context, size: Size(width: 80, height: 24))
+    var figures = Figures()
+    for step in 0..<events {
+      if Int.random(in: 0..<400, using: &random) == 0 {
+        let route = entryRoutes(answers).randomElement(using: &random)!
+        state = entry(route, context: context, size: state.size, answers: &answers)
+      }
+      let action: AppAction =
+        Int.random(in: 0..<40, using: &random) == 0
+        ? .resized(
+          Size(
+            width: .random(in: 1...300, using: &random),
+            height: .random(in: 1...100, using: &random)))
+        : .key(randomKey(&random))
+      var pending = [action]
+      while !pending.isEmpty {
+        let effect = App.reduce(&state, pending.removeFirst())
+        if effect == .quit || state.quitting {
+          state = AppState(context: context, size: state.size)
+          break
+        }
+        pending += answers.answer(effect)
+      }
+      figures.events += 1
+      figures.screens[name(of: state.top), default: 0] += 1
+      var broken = focusProblems(state)
+      if step % checkEvery == 0 {
+        figures.renders += 1
+        broken += canvasProblems(App.render(state), size: state.size)
+        if StateText.hasControl(state) { broken.append("control character in the state") }
+      }
+      if !broken.isEmpty {
+        figures.violations += 1
+        if figures.firstViolations.count < 5 {
+          figures.firstViolations.append(
+            "step \(step) on \(name(of: state.top)): \(broken.joined(separator: ", "))")
+        }
+      }
+    }
+    return figures
+  }
+
+  /// One name per kind of screen; the switch is exhaustive, so a new screen must be named (and given an
+  /// entry route) here before it builds.
+  public static func name(of screen: Screen) -> String {
+    switch screen {
+    case .home: "home"
+    case .queue: "queue"
+    case .todayVisits: "todayVisits"
+    case .visitForm: "visitForm"
+    case .help: "help"
+    case .search: "search"
+    case .occupation: "occupation"
+    case .certification: "certification"
+    case .labourNeeds: "labourNeeds"
+    case .structures: "structures"
+    case .agenda: "agenda"
+    case .booking(.recommendation): "booking.recommendation"
+    case .booking(.availability): "booking.availability"
+    case .booking(.consent): "booking.consent"
+    case .booking(.contact): "booking.contact"
+    case .booking(.slip): "booking.slip"
+    }
+  }
+
+  /// Every screen the console can open, each reached the way the console reaches it.
+  static func entryRoutes(_ answers: FuzzAnswers) -> [[Route]] {
+    let visit = answers.visit(id: 42)
+    var draft = BookingDraft(visit: visit)
+    draft.recommendations = [Recommendation(operatorKind: .missionLocale, reason: "16-25 ans")]
+    draft.operatorKind = .missionLocale
+    draft.slot = answers.slots(1).first
+    draft.structure = FuzzAnswers.structure
+    draft.consentID = 9
+    let slip = Slip(
+      reference: try! BookingReference(parsing: "RDV-7K3M-Q9XP"), startsAt: answers.now,
+      endsAt: answers.now.addingTimeInterval(1800), place: .onSite,
+      structure: FuzzAnswers.structure, advisorName: "Claire Martin")
+    return [
+      [], [.queue], [.todayVisits], [.visitForm(visit)], [.help], [.search],
+      [.occupation("K1207")], [.certification("RNCP34826")], [.visitForm(visit), .labourNeeds],
+      [.structures(focus: nil)], [.agenda],
+      [.visitForm(visit), .booking(.recommendation(visit))],
+      [.visitForm(visit), .booking(.availability(draft))],
+      [.visitForm(visit), .booking(.consent(draft))],
+      [.visitForm(visit), .booking(.contact(draft))],
+      [.visitForm(visit), .booking(.slip(slip))],
+    ]
+  }
+
+  /// The screen each entry route opens on top, by name: what a full run must have visited.
+  static func entryScreens() -> Set<String> {
+    var answers = FuzzAnswers(now: Date(timeIntervalSince1970: 1_796_030_100))
+    let context = AppContext(
+      workplace: Workplace(siteID: 1, siteName: "Site", deskID: 2, deskName: "Poste"),
+      now: answers.now)
+    return Set(
+      entryRoutes(answers).map {
+        name(
+          of: entry($0, context: context, size: Size(width: 80, height: 24), answers: &answers).top)
+      })
+  }
+
+  /// A fresh console with these routes pushed over the home screen and their loads answered.
+  static func entry(
+    _ routes: [Route], context: AppContext, size: Size, answers: inout FuzzAnswers
+  ) -> AppState {
+    var state = AppState(context: context, size: size)
+    var pending = answers.answer(App.start(&state))
+    for route in routes {
+      pending += answers.answer(App.resolveNavigation(&state, .navigate(.push(route))))
+    }
+    while !pending.isEmpty {
+      pending += answers.answer(App.reduce(&state, pending.removeFirst()))
+    }
+    return state
+  }
+
+  static func focusProblems(_ state: AppState) -> [String] {
+    var problems: [String] = []
+    if state.screens.isEmpty { problems.append("no screen") }
+    switch state.top {
+    case .visitForm(let form):
+      if !form.activeFields.contains(form.focus) { problems.append("visit form focus") }
+    case .booking(.availability(let screen)):
+      if !(0..<max(1, screen.slots?.count ?? 0)).contains(screen.highlight) {
+        problems.append("slot highlight")
+      }
+    case .booking(.recommendation(let screen)):
+      if !screen.choices.indices.contains(screen.highlight) {
+        problems.append("recommendation highlight")
+      }
+    case .agenda(let agenda):
+      if !(0..<max(1, agenda.entries.count)).contains(agenda.selection) {
+        problems.append("agenda selection")
+      }
+    default: break
+    }
+    return problems
+  }
+
+  static func canvasProblems(_ canvas: Canvas, size: Size) -> [String] {
+    var problems: [String] = []
+    if canvas.cells.count != size.width * size.height { problems.append("canvas size") }
+    if let cursor = canvas.cursor,
+      !(0..<size.width).contains(cursor.x) || !(0..<size.height).contains(cursor.y)
+    {
+      problems.append("cursor off the canvas")
+    }
+    if canvas.cells.contains(where: { $0.text.unicodeScalars.contains { !SafeText.isAllowed($0) } })
+    {
+      problems.append("control character drawn")
+    }
+    return problems
+  }
+
+  /// One grapheme each: typed one key at a time.
+  static let pieces: [Character] = [
+    "é", "Œ", "漢", "😀", "e\u{301}", "\u{1B}", "\u{7}", "\u{9B}", "\u{202E}", "\0", "\n", "\t",
+    "a", "7",
+  ]
+  /// Pasted: the pieces, plus the consent answer so pastes get past the consent screen.
+  static let pastePieces = pieces.map(String.init) + ["oui", "\u{1B}]52;c;SGVsbG8=\u{7}"]
+  static let named: [Key] = [
+    .enter, .tab, .backTab, .backspace, .delete, .escape, .up, .down, .left, .right, .home, .end,
+    .pageUp, .pageDown,
+  ]
+
+  static func randomKey(_ random: inout SeededRandom) -> Key {
+    switch Int.random(in: 0..<20, using: &random) {
+    case 0..<6: .char(Character(UnicodeScalar(UInt8.random(in: 0x20...0x7E, using: &random))))
+    case 6..<8: .char(pieces.randomElement(using: &random)!)
+    case 8: .function(.random(in: 1...12, using: &random))
+    case 9: .ctrl(Character(UnicodeScalar(UInt8.random(in: 0x61...0x7A, using: &random))))
+    case 10:
+      .paste(
+        (0..<Int.random(in: 0...40, using: &random)).map { _ in
+          pastePieces.randomElement(using: &random)!
+        }.joined())
+    default: named.randomElement(using: &random)!
+    }
+  }
+}
+
+/// Walks every string of the state by reflection, so a screen added later is checked without a change here.
+/// The published consent text is skipped: its paragraphs are separated by line breaks on purpose.
+enum StateText {
+  static func hasControl(_ value: Any) -> Bool {
+    if value is ConsentText { return false }
+    if let text = value as? String {
+      return text.unicodeScalars.contains { !SafeText.isAllowed($0) }
+    }
+    if let character = value as? Character {
+      return character.unicodeScalars.contains { !SafeText.isAllowed($0) }
+    }
+    return Mirror(reflecting: value).children.contains { hasControl($0.value) }
+  }
+}
+
+/// SplitMix64, so a run can be replayed from its seed.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
+  public var state: UInt64
+  public init(state: UInt64) { self.state = state }
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
