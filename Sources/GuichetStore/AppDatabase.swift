@@ -16,6 +16,11 @@ public struct AppDatabase: Sendable {
     try Seeding.ensure(writer)
   }
 
+  /// Wraps a read-only connection as it is: a file that must not change is neither migrated nor seeded.
+  init(unmigrated writer: any DatabaseWriter) {
+    self.writer = writer
+  }
+
   /// Territory and desk schema first (visits refer to territories), then the reference schema owned by the reference data engineer.
   /// Migrations are never edited once shipped: add a new one instead.
   static let migrator: DatabaseMigrator = {

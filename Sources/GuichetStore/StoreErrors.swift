@@ -8,10 +8,15 @@ enum StoreErrors {
     switch error.resultCode {
     case .SQLITE_BUSY, .SQLITE_LOCKED: return "base occupée par un autre poste, réessayez"
     case .SQLITE_CANTOPEN: return "fichier inaccessible (droits ou dossier manquant)"
-    case .SQLITE_READONLY: return "base en lecture seule"
+    case .SQLITE_READONLY:
+      return "base en lecture seule, prévenez la personne qui gère les postes"
     case .SQLITE_NOTADB, .SQLITE_CORRUPT: return "ce fichier n'est pas une base Guichet valide"
-    case .SQLITE_FULL: return "disque plein"
-    case .SQLITE_IOERR: return "erreur d'entrée-sortie sur le disque"
+    case .SQLITE_FULL:
+      return
+        "disque plein ; rien n'a été écrit : faites de la place sur le disque (ou prévenez la personne qui gère les postes), puis réessayez"
+    case .SQLITE_IOERR:
+      return
+        "erreur d'écriture sur le disque ; rien n'a été écrit : prévenez la personne qui gère les postes, puis réessayez"
     case .SQLITE_CONSTRAINT: return "donnée refusée par un contrôle de cohérence"
     default: return "erreur SQLite \(error.resultCode.rawValue)"
     }

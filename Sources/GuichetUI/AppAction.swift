@@ -35,6 +35,8 @@ public struct AppContext: Equatable, Sendable {
   public var now: Date
   public var territoryNames: [Int64: String]
   public var timeZone: TimeZone
+  /// Set when the file may only be browsed (damaged, or not writable): shown on every screen.
+  public var readOnly: ReadOnlyReason?
 
   public init(
     workplace: Workplace, now: Date, territoryNames: [Int64: String] = [:],

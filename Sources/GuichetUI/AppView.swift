@@ -37,6 +37,10 @@ extension App {
       canvas.putPadded(
         " " + message.text, x: 0, y: statusRow, width: width,
         style: message.isError ? .error : Style(tone: .success, bold: true))
+    } else if let readOnly = context.readOnly {
+      canvas.putPadded(
+        " ⚠ " + readOnly.banner, x: 0, y: statusRow, width: width,
+        style: Style(tone: .warning, bold: true, reverse: true))
     }
     renderKeyBar(hints(for: state.top), on: &canvas)
     return canvas

@@ -36,28 +36,58 @@ struct ConsoleSession {
   var context: AppContext
   var clock: ConsoleClock
 
-  static func open(location: DatabaseOptions, desk: DeskOptions) throws -> ConsoleSession {
+  static func open(location: DatabaseOptions, desk deskOptions: DeskOptions) throws
+    -> ConsoleSession
+  {
     let path = location.path
     DatabaseLocation.announceIfNew(path)
     ExposureNotice.report(path: path)
     return try CommandLineErrors.report {
       let clock = try ConsoleClock.fromEnvironment()
-      let database = try AppDatabase.open(path: path)
-      // Expired contacts go at every start (and daily, from the runtime); a busy or read-only file
-      // must not keep the desk from opening, the next run purges.
-      _ = try? database.purgeExpiredContacts(now: clock.now())
-      _ = try? database.purgeAudit(now: clock.now())
-      let workplace = try chooseWorkplace(database, desk: desk)
-      let names = try database.territories().map { ($0.id, $0.name) }
-      let context = AppContext(
+      let desk = try AppDatabase.openForDesk(path: path)
+      let database = desk.database
+      if desk.readOnly == nil {
+        // Expired contacts go at every start (and daily, from the runtime); a busy or read-only file
+        // must not keep the desk from opening, the next run purges.
+        _ = try? database.purgeExpiredContacts(now: clock.now())
+        _ = try? database.purgeAudit(now: clock.now())
+      }
+      let workplace: Workplace
+      let names: [(Int64, String)]
+      do {
+        workplace =
+          desk.readOnly == nil
+          ? try chooseWorkplace(database, desk: deskOptions)
+          : try browsingWorkplace(database, desk: deskOptions)
+        names = try database.territories().map { ($0.id, $0.name) }
+      } catch let error as UserError {
+        // Too damaged even to browse: say what to do about the file, not which read failed.
+        throw desk.readOnly.map { UserError($0.message) } ?? error
+      }
+      var context = AppContext(
         workplace: workplace, now: clock.now(),
         territoryNames: Dictionary(names, uniquingKeysWith: { first, _ in first }))
+      context.readOnly = desk.readOnly
       // Until the login screen lands, the console acts for the OS account that owns the file (as the
       // command line does): the store still checks and audits every contact access under that identity.
-      return ConsoleSession(
-        services: .live(database, workplace: workplace, caller: .commandLine), context: context,
-        clock: clock)
+      var services = Services.live(database, workplace: workplace, caller: .commandLine)
+      services.damage = { try? database.quickCheckProblem() }
+      services.damageReason = { ReadOnlyReason.damaged(path: path, detail: $0) }
+      return ConsoleSession(services: services, context: context, clock: clock)
     }
+  }
+
+  /// In read-only mode nothing may be created: a known desk, else a stand-in that is never written.
+  static func browsingWorkplace(_ database: AppDatabase, desk: DeskOptions) throws -> Workplace {
+    let known = try database.workplaces()
+    let named = known.first {
+      (desk.siteName == nil || $0.siteName == desk.siteName)
+        && (desk.deskName == nil || $0.deskName == desk.deskName)
+    }
+    return named ?? known.first
+      ?? Workplace(
+        siteID: 0, siteName: desk.siteName ?? DeskOptions.defaultSite, deskID: 0,
+        deskName: desk.deskName ?? DeskOptions.defaultDesk)
   }
 
   /// The desk named on the command line, else the only declared desk, else the default one.

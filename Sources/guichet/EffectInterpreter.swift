@@ -8,6 +8,9 @@ struct EffectInterpreter {
   var now: () -> Date = Date.init
 
   func run(_ effect: Effect, context: AppContext) -> [AppAction] {
+    if let reason = context.readOnly, let refused = Self.refusal(of: effect, reason) {
+      return refused
+    }
     switch effect {
     case .none, .navigate, .quit:
       return []

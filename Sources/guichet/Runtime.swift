@@ -32,6 +32,7 @@ final class Runtime {
     lastDataVersion = try? interpreter.services.dataVersion()
     perform(App.start(&state))
     draw()
+    checkFileAfterFirstFrame()
     while !state.quitting && terminal.pendingTerminationSignal == nil {
       if let event = terminal.nextEvent(timeoutMilliseconds: 200) {
         switch event {
@@ -57,6 +58,13 @@ final class Runtime {
   func drawFirstFrame() {
     perform(App.start(&state))
     draw()
+  }
+
+  /// A damaged file found by `quick_check` once the agent already sees the home screen: from then on the
+  /// console only browses, and says so. Checking before the first frame would slow every start.
+  func checkFileAfterFirstFrame() {
+    guard state.context.readOnly == nil, let problem = interpreter.services.damage() else { return }
+    state.context.readOnly = interpreter.services.damageReason(problem)
   }
 
   func send(_ action: AppAction) {

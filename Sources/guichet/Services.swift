@@ -19,6 +19,12 @@ struct Services: Sendable {
   var admin: AdminServices = .unavailable
   /// The daily retention purge of expired contacts; failures wait for the next day.
   var purgeExpiredContacts: @Sendable (Date) -> Void = { _ in }
+  /// The first problem `quick_check` finds, run once after the first frame; nil when sound or unknown.
+  var damage: @Sendable () -> String? = { nil }
+  /// What the console says and refuses once `damage` found a problem.
+  var damageReason: @Sendable (String) -> ReadOnlyReason = { _ in
+    ReadOnlyReason(banner: "Base endommagée — lecture seule.", message: "Base endommagée.")
+  }
 
   static func live(_ database: AppDatabase, workplace: Workplace, caller: Caller) -> Services {
     Services(

@@ -20,6 +20,24 @@ enum Damage {
     try handle.synchronize()
   }
 
+  /// Overwrites the start of every page of one table or index (found through `dbstat`), leaving the rest
+  /// of the file readable: a damage the console only finds by checking the file.
+  static func scribble(pagesOf name: String, in path: String, pageSize: Int = 4096) throws {
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.busyMode = .timeout(10)
+    let pages = try DatabaseQueue(path: path, configuration: configuration).read { db in
+      try Int.fetchAll(db, sql: "SELECT pageno FROM dbstat WHERE name = ?", arguments: [name])
+    }
+    let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+    defer { try? handle.close() }
+    for page in pages {
+      try handle.seek(toOffset: UInt64((page - 1) * pageSize))
+      try handle.write(contentsOf: [UInt8](repeating: 0xA5, count: 64))
+    }
+    try handle.synchronize()
+  }
+
   static func digest(_ path: String) throws -> Data {
     try Data(contentsOf: URL(fileURLWithPath: path))
   }

@@ -18,21 +18,26 @@ final class TmuxConsole {
     return ".build/debug/guichet"
   }
 
+  /// `database` puts the seeded copy elsewhere (a small file system); `prepare` runs on the copy before
+  /// the console starts (to damage it, or change its mode); `prefix` goes before the binary (setpriv).
   init(
     width: Int = 100, height: Int = 30, arguments: [String] = [],
-    environment: [String: String] = [:], sharing other: TmuxConsole? = nil
+    environment: [String: String] = [:], sharing other: TmuxConsole? = nil,
+    database: String? = nil, prefix: [String] = [], prepare: ((String) throws -> Void)? = nil
   ) throws {
     directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "guichet-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     // A second desk opens the first one's file, as desks of one site do.
-    databasePath = other?.databasePath ?? directory.appendingPathComponent("guichet.sqlite").path
+    databasePath =
+      other?.databasePath ?? database ?? directory.appendingPathComponent("guichet.sqlite").path
     if other == nil { try SeededDatabase.copy(to: databasePath) }
+    try prepare?(databasePath)
     var env = ["LANG": "C.UTF-8", "TERM": "xterm-256color"]
     env.merge(environment) { $1 }
     let assignments = env.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
     let command =
-      "env \(assignments) \(Self.quote(Self.binary)) --database \(Self.quote(databasePath)) "
+      "env \(assignments) \(prefix.map(Self.quote).joined(separator: " ")) \(Self.quote(Self.binary)) --database \(Self.quote(databasePath)) "
       + arguments.map(Self.quote).joined(separator: " ") + "; echo __EXIT__$?; sleep 60"
     try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", command])
     try tmux(["set-option", "-g", "set-clipboard", "on"])

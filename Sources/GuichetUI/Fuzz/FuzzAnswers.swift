@@ -122,6 +122,8 @@ struct FuzzAnswers {
       ]
     case .agenda(let request): return answer(request)
     case .booking(let booking): return answer(booking)
+    case .appointment(let request): return answer(request)
+    case .admin(let request): return answer(request)
     }
   }
 
@@ -203,6 +205,59 @@ struct FuzzAnswers {
       return [
         .booking(.failed(UserError("Impression indisponible : la commande lp n'existe pas.")))
       ]
+    }
+  }
+}
+
+/// Answers for the appointment desk (find, cancel, move) and the administration screens.
+extension FuzzAnswers {
+  static let advisor = Advisor(id: 3, structureID: 5, displayName: "Claire Martin")
+  static let rule = OpeningRule(
+    id: 11, advisorID: 3, weekdays: [.monday, .tuesday], start: TimeOfDay(hour: 9)!,
+    end: TimeOfDay(hour: 12)!, slotMinutes: 30, validFrom: LocalDate(year: 2026, month: 1, day: 1)!)
+  static let routingRule = RoutingRule(
+    id: 21, position: 1, ageBand: .from16to25, operatorKind: .missionLocale, reason: "16-25 ans")
+
+  mutating func detail(_ reference: BookingReference) -> AppointmentDetail {
+    AppointmentDetail(
+      appointment: appointment(reference), structure: Self.structure,
+      advisorName: "Claire Martin", visit: visit(id: 42),
+      consent: Consent(
+        id: 9, visitID: 42, textVersion: 1, recipientStructureID: 5, givenAt: now, deskID: 2),
+      contact: Contact(
+        firstName: "Léa", lastName: "Durand", phone: try? PhoneNumber(parsing: "0612345678"),
+        email: nil))
+  }
+
+  mutating func answer(_ request: AppointmentRequest) -> [AppAction] {
+    if nextID % 6 == 0 { return [.appointment(.failed(Self.busy))] }
+    switch request {
+    case .find(let lookup):
+      let found = nextID % 4 == 0 ? [] : [detail(.generate(using: &random))]
+      return [.appointment(.found(lookup, found))]
+    case .cancel(let reference, _), .withdrawConsent(_, let reference):
+      return [.appointment(.updated(detail(reference), message: "Rendez-vous mis à jour."))]
+    case .findSlots(let structureID):
+      return [.appointment(.slotsFound(structureID: structureID, slots(4)))]
+    case .reschedule(let reference, _):
+      if nextID % 5 == 0 { return [.appointment(.slotTaken(slots(2)))] }
+      return [.appointment(.rescheduled(detail(reference)))]
+    }
+  }
+
+  mutating func answer(_ request: AdminRequest) -> [AppAction] {
+    switch request {
+    case .loadStructures: return [.admin(.structuresLoaded([Self.structure]))]
+    case .loadAdvisors(let structureID):
+      return [.admin(.advisorsLoaded(structureID: structureID, [Self.advisor]))]
+    case .loadAvailability(let advisorID):
+      let absence = Absence(
+        id: 31, advisorID: advisorID, startsAt: now, endsAt: now.addingTimeInterval(86_400))
+      return [.admin(.availabilityLoaded(advisorID: advisorID, [Self.rule], [absence]))]
+    case .loadRouting: return [.admin(.routingLoaded([Self.routingRule]))]
+    case .write(let write):
+      if nextID % 4 == 0 { return [.admin(.failed(Self.busy))] }
+      return [.admin(.written(write, message: "Enregistré."))]
     }
   }
 }

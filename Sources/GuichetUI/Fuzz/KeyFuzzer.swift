@@ -2,8 +2,8 @@ import Foundation
 import GuichetCore
 
 /// Random keys, pastes and resizes (1×1 to 300×100) through `App.reduce` and `App.render` on every screen,
-/// with `FuzzAnswers` standing in for the services. Every so often the run restarts from one of the entry
-/// states (each screen, opened as the console opens it), so screens behind a typed « oui » are fuzzed too.
+/// with `FuzzAnswers` standing in for the services. Every 100 events the run restarts from the next entry
+/// state (each screen, opened as the console opens it), so screens behind a typed « oui » are fuzzed too.
 /// Invariants checked: the focus is valid, the canvas is the window's size with the cursor on it, and no
 /// control character is in the state or on the canvas. Used by `guichet bench` (1,000,000 events) and by
 /// `KeyFuzzTests` (a short fixed-seed run).
@@ -20,6 +20,9 @@ public enum KeyFuzzer {
     public init() {}
   }
 
+  /// Events between two restarts from an entry state.
+  static let restartEvery = 100
+
   public static func run(events: Int, checkEvery: Int, seed: UInt64) -> Figures {
     var random = SeededRandom(state: seed)
     let context = AppContext(
@@ -29,8 +32,10 @@ public enum KeyFuzzer {
     var state = AppState(context: context, size: Size(width: 80, height: 24))
     var figures = Figures()
     for step in 0..<events {
-      if Int.random(in: 0..<400, using: &random) == 0 {
-        let route = entryRoutes(answers).randomElement(using: &random)!
+      // Round-robin over the entry states, so a short run still fuzzes every screen.
+      if step % restartEvery == restartEvery - 1 {
+        let routes = entryRoutes(answers)
+        let route = routes[(step / restartEvery) % routes.count]
         state = entry(route, context: context, size: state.size, answers: &answers)
       }
       let action: AppAction =
@@ -88,6 +93,12 @@ public enum KeyFuzzer {
     case .booking(.consent): "booking.consent"
     case .booking(.contact): "booking.contact"
     case .booking(.slip): "booking.slip"
+    case .appointment: "appointment"
+    case .admin(.structures): "admin.structures"
+    case .admin(.advisors): "admin.advisors"
+    case .admin(.availability): "admin.availability"
+    case .admin(.routing): "admin.routing"
+    case .admin(.form): "admin.form"
     }
   }
 
@@ -113,6 +124,20 @@ public enum KeyFuzzer {
       [.visitForm(visit), .booking(.consent(draft))],
       [.visitForm(visit), .booking(.contact(draft))],
       [.visitForm(visit), .booking(.slip(slip))],
+      [.appointment(.reference(nil))], [.visitForm(visit), .appointment(.visit(42))],
+      [.admin(.structures)], [.admin(.structures), .admin(.advisors(FuzzAnswers.structure))],
+      [
+        .admin(.structures), .admin(.advisors(FuzzAnswers.structure)),
+        .admin(.availability(FuzzAnswers.advisor)),
+      ],
+      [.admin(.structures), .admin(.routing)],
+      [.admin(.structures), .admin(.form(.structure(FuzzAnswers.structure)))],
+      [.admin(.structures), .admin(.form(.openingRule(advisorID: 3, FuzzAnswers.rule)))],
+      [.admin(.structures), .admin(.form(.absence(advisorID: 3)))],
+      [
+        .admin(.structures), .admin(.routing),
+        .admin(.form(.routingRule(FuzzAnswers.routingRule, nextPosition: 2))),
+      ],
     ]
   }
 

@@ -1,0 +1,25 @@
+import GuichetCore
+import GuichetUI
+
+extension EffectInterpreter {
+  /// In read-only mode, what a write answers instead of reaching the store: the reason and what to do,
+  /// so the form stays on screen with its message. Consultation notes are dropped silently; reads pass (nil), and
+  /// a batch is checked piece by piece as `run` goes through it.
+  static func refusal(of effect: Effect, _ reason: ReadOnlyReason) -> [AppAction]? {
+    let error = UserError(reason.message)
+    switch effect {
+    case .registerArrival, .save, .startService, .agenda(.mark):
+      return [.failed(error)]
+    case .recordConsultations, .recordSearchMiss:
+      return []
+    case .booking(.prepare), .booking(.recordOutcome), .booking(.recordConsent), .booking(.book):
+      return [.booking(.failed(error))]
+    case .appointment(.cancel), .appointment(.withdrawConsent), .appointment(.reschedule):
+      return [.appointment(.failed(error))]
+    case .admin(.write):
+      return [.admin(.failed(error))]
+    default:
+      return nil
+    }
+  }
+}
