@@ -56,7 +56,9 @@ let package = Package(
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["GuichetStore", "GuichetCore", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "GuichetStore", "GuichetCore", "GuichetUI", .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
     .testTarget(name: "GuichetTerminalTests", dependencies: ["GuichetTerminal", "GuichetUI"]),
   ],

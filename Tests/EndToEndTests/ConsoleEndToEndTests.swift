@@ -58,11 +58,7 @@ import Testing
 
   @Test func hostileInputNeverReachesTheScreenAndTheConsoleStaysAlive() throws {
     let console = try TmuxConsole()
-    try console.waitFor("Nouvelle visite (au guichet)")
-    try console.press("n")
-    try console.waitFor("Demande(s)")
-    try console.press("Tab", "Tab", "Tab")
-    try console.waitFor("Commune :")
+    try console.openCommuneField()
     // Invalid UTF-8, Ctrl-C, Ctrl-Z, Ctrl-\, an OSC 52 clipboard write and a clear-screen, pasted into the field.
     let osc52 = Array("\u{1B}]52;c;cGlyYXRl\u{07}".utf8)
     let clear = Array("\u{1B}[2J".utf8)

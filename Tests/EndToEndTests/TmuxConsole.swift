@@ -81,6 +81,15 @@ final class TmuxConsole {
     try tmux(["paste-buffer", "-p", "-b", "e2e", "-t", "0"])
   }
 
+  /// Home → new visit → the commune field, the one field that echoes whatever is typed.
+  func openCommuneField() throws {
+    try waitFor("Nouvelle visite (au guichet)")
+    try press("n")
+    try waitFor("Demande(s)")
+    try press("Tab", "Tab", "Tab")
+    try waitFor("Commune :")
+  }
+
   func resize(width: Int, height: Int) throws {
     try tmux(["resize-window", "-t", "0", "-x", "\(width)", "-y", "\(height)"])
   }
