@@ -2,6 +2,7 @@ import Foundation
 import GuichetCore
 import GuichetTerminal
 import GuichetUI
+import Synchronization
 
 /// The single-threaded console loop: read a key, reduce, carry out effects, redraw what changed.
 final class Runtime {
@@ -13,6 +14,7 @@ final class Runtime {
   var lastTick = Date.distantPast
   /// The Paris day of the last retention purge (the console's start purged already).
   var lastPurgeDay: Int?
+  let fileCheck = FileCheckOutcome()
 
   /// How often the clock, waiting times and other desks' writes are checked.
   static let tickInterval: TimeInterval = 1
@@ -32,7 +34,7 @@ final class Runtime {
     lastDataVersion = try? interpreter.services.dataVersion()
     perform(App.start(&state))
     draw()
-    checkFileAfterFirstFrame()
+    startFileCheck()
     while !state.quitting && terminal.pendingTerminationSignal == nil {
       if let event = terminal.nextEvent(timeoutMilliseconds: 200) {
         switch event {
@@ -48,6 +50,7 @@ final class Runtime {
         lastTick = now
         send(.tick(now))
         purgeIfNewDay(now)
+        applyFileCheck()
         pollDatabase()
       }
       if !state.quitting { draw() }
@@ -60,10 +63,23 @@ final class Runtime {
     draw()
   }
 
-  /// A damaged file found by `quick_check` once the agent already sees the home screen: from then on the
-  /// console only browses, and says so. Checking before the first frame would slow every start.
-  func checkFileAfterFirstFrame() {
-    guard state.context.readOnly == nil, let problem = interpreter.services.damage() else { return }
+  /// `quick_check` once the agent already sees the home screen, on another thread: it reads the whole file
+  /// (about 0.1 s for 24 MB), and the loop must keep reading keys and resizes meanwhile. Checking before the
+  /// first frame would slow every start.
+  func startFileCheck() {
+    guard state.context.readOnly == nil else { return }
+    let services = interpreter.services
+    let outcome = fileCheck
+    DispatchQueue.global(qos: .utility).async {
+      let problem = services.damage()
+      outcome.state.withLock { $0 = .done(problem) }
+    }
+  }
+
+  /// A damaged file found by the check: from then on the console only browses, and says so.
+  func applyFileCheck() {
+    guard case .done(let problem?) = fileCheck.state.withLock({ $0 }), state.context.readOnly == nil
+    else { return }
     state.context.readOnly = interpreter.services.damageReason(problem)
   }
 
@@ -80,7 +96,8 @@ final class Runtime {
   /// Consoles stay open for days: the retention purge also runs when the Paris day changes.
   func purgeIfNewDay(_ now: Date) {
     let day = Day.number(of: now, in: Day.parisTimeZone)
-    guard day != lastPurgeDay else { return }
+    // A file opened for browsing only is never written, not even by the purge.
+    guard day != lastPurgeDay, state.context.readOnly == nil else { return }
     lastPurgeDay = day
     interpreter.services.purgeExpiredContacts(now)
   }
@@ -98,4 +115,15 @@ final class Runtime {
     terminal.draw(canvas)
     lastCanvas = canvas
   }
+}
+
+/// What the background file check found, handed from its thread to the console loop.
+final class FileCheckOutcome: Sendable {
+  enum State: Sendable {
+    case pending
+    /// The first problem found, nil for a sound file.
+    case done(String?)
+  }
+
+  let state = Mutex<State>(.pending)
 }
