@@ -12,6 +12,13 @@ public enum Day {
     return (parts.year ?? 0) * 10_000 + (parts.month ?? 0) * 100 + (parts.day ?? 0)
   }
 
+  /// Local hour of the day (0–23): the clock on the wall, so a daylight-saving day still has its 9 h peak at 9 h.
+  public static func hour(of date: Date, in timeZone: TimeZone = parisTimeZone) -> Int {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    return calendar.component(.hour, from: date)
+  }
+
   /// `yyyymm` of a day number, for monthly rollups.
   public static func month(of day: Int) -> Int { day / 100 }
 }

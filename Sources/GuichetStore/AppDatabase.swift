@@ -31,6 +31,7 @@ public struct AppDatabase: Sendable {
     migrator.registerConsultationMigrations()
     migrator.registerBookingMigrations()
     migrator.registerAccountsMigrations()
+    migrator.registerSupervisionMigrations()
     return migrator
   }()
 }

@@ -19,6 +19,8 @@ struct VisitRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord
   var reason: String?
   var day: Int
   var month: Int
+  /// Local hour of arrival, for the « heure d'arrivée » breakdown.
+  var hour: Int
 
   enum CodingKeys: String, CodingKey {
     case id
@@ -31,7 +33,7 @@ struct VisitRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord
     case publicCategory = "public_category"
     case ageBand = "age_band"
     case territoryID = "territory_id"
-    case outcome, reason, day, month
+    case outcome, reason, day, month, hour
   }
 
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -52,6 +54,7 @@ struct VisitRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord
     reason = visit.reason?.rawValue
     self.day = day
     month = Day.month(of: day)
+    hour = Day.hour(of: visit.arrivedAt)
   }
 
   /// Unknown codes (written by a newer version) fall back to « not said » rather than hiding the visit.
