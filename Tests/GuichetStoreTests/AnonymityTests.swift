@@ -9,6 +9,8 @@ import Testing
     "id", "site_id", "desk_id", "channel", "arrived_at", "started_at", "closed_at",
     "public_category",
     "age_band", "territory_id", "outcome", "reason", "day", "month",
+    // v1-supervision: hour of arrival, optional 1–5 score, demonstration flag.
+    "hour", "satisfaction", "synthetic",
   ]
   static let visitRequestColumns = ["visit_id", "request_kind"]
   static let identityWords = [
