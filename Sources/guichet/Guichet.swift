@@ -14,6 +14,7 @@ struct Guichet: ParsableCommand {
       ConsoleCommand.self, InitCommand.self, ImportCommand.self, SearchCommand.self,
       BenchCommand.self, OperatorsCommand.self, UsersCommand.self, AuditCommand.self,
       PersonCommand.self, PurgeCommand.self,
+      DemoCommand.self, ReportCommand.self,
       BackupCommand.self, RestoreCommand.self, CheckCommand.self, SelfTestWriterCommand.self,
       BookingBenchWorkerCommand.self,
       FirstFrameCommand.self,
