@@ -48,7 +48,8 @@ let package = Package(
       path: "Sources/GuichetRaceHelper"
     ),
     .testTarget(name: "GuichetCoreTests", dependencies: ["GuichetCore"]),
-    .testTarget(name: "GuichetStoreTests", dependencies: ["GuichetStore", "GuichetCore"]),
+    .testTarget(
+      name: "GuichetStoreTests", dependencies: ["GuichetStore", "GuichetCore", "GuichetUI"]),
     .testTarget(
       name: "GuichetUITests",
       dependencies: ["GuichetUI", "GuichetCore"],

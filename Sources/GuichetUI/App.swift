@@ -30,6 +30,7 @@ public enum App {
     case .agenda(let event): return deliverAgenda(event, to: &state)
     case .appointment(let event): return handleAppointmentEvent(event, &state)
     case .admin(let event): return handleAdminEvent(event, &state)
+    case .supervision(let event): return deliverSupervision(event, to: &state)
     case .failed(let error):
       state.message = StatusMessage(error.message, isError: true)
       return updateTop(&state) { screen, context in
@@ -53,6 +54,7 @@ public enum App {
         visit.status == .closed
           ? "Visite n° \(visit.id ?? 0) clôturée."
           : "Visite n° \(visit.id ?? 0) enregistrée, toujours en cours.")
+      if visit.status == .closed, form.original.closedAt == nil { state.satisfactionFor = visit.id }
       // Fiches consulted before the visit had a number are written with it.
       guard let id = visit.id, !form.consultations.isEmpty else { return .navigate(.pop) }
       return .recordConsultations(visitID: id, form.consultations) + .navigate(.pop)
@@ -97,6 +99,7 @@ public enum App {
 
   static func handleKey(_ state: inout AppState, _ key: Key) -> Effect {
     state.message = nil
+    if let effect = answerSatisfaction(&state, key) { return effect }
     if state.confirmingQuit {
       state.confirmingQuit = false
       if key.isYes { return quit(&state) }
@@ -144,6 +147,7 @@ public enum App {
       case .search, .occupation, .certification, .labourNeeds, .structures:
         return handleInformationKey(&screen, key, context: context)
       case .agenda: return handleAgendaKey(&screen, key, context: context)
+      case .dashboard: return handleDashboardKey(&screen, key, context: context)
       case .booking: return handleBookingKey(&screen, key, context: context)
       case .appointment: return handleAppointmentKey(&screen, key, context: context)
       case .admin: return handleAdminKey(&screen, key, context: context)
@@ -202,6 +206,11 @@ public enum App {
     case .agenda: makeAgendaScreen(context: state.context)
     case .appointment(let lookup): .appointment(AppointmentScreen.State(lookup: lookup))
     case .admin(let route): makeAdminScreen(route, context: state.context)
+    case .dashboard:
+      .dashboard(
+        DashboardScreen.State(
+          period: SupervisionPeriod(
+            .day, containing: LocalDate(state.context.now, in: state.context.timeZone))))
     }
   }
 
@@ -217,6 +226,7 @@ public enum App {
     case .agenda(let agenda): AgendaScreen.loadEffect(agenda)
     case .appointment(let screen): AppointmentScreen.loadEffect(screen)
     case .admin(let admin): adminLoadEffect(admin)
+    case .dashboard(let dashboard): DashboardScreen.loadEffect(dashboard)
     }
   }
 }

@@ -26,6 +26,7 @@ public enum AppAction: Equatable, Sendable {
   case booking(BookingEvent)
   case appointment(AppointmentEvent)
   case admin(AdminEvent)
+  case supervision(SupervisionEvent)
   case failed(UserError)
 }
 
@@ -37,6 +38,8 @@ public struct AppContext: Equatable, Sendable {
   public var timeZone: TimeZone
   /// Set when the file may only be browsed (damaged, or not writable): shown on every screen.
   public var readOnly: ReadOnlyReason?
+  /// Charts drawn with ASCII rather than block characters (`Charts.prefersASCII`).
+  public var asciiCharts = false
 
   public init(
     workplace: Workplace, now: Date, territoryNames: [Int64: String] = [:],

@@ -17,6 +17,7 @@ public enum Screen: Equatable, Sendable {
   case booking(BookingScreen)
   case appointment(AppointmentScreen.State)
   case admin(AdminScreen)
+  case dashboard(DashboardScreen.State)
 }
 
 /// A short line under the screen telling what just happened.
@@ -36,6 +37,8 @@ public struct AppState: Equatable, Sendable {
   public var message: StatusMessage?
   public var confirmingQuit = false
   public var quitting = false
+  /// A visit just closed at this desk: the next key 1–5 records the person's satisfaction, any other skips it.
+  public var satisfactionFor: Visit.ID?
 
   public init(context: AppContext, size: Size) {
     self.context = context

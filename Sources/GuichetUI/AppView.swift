@@ -26,6 +26,8 @@ extension App {
     case .appointment(let screen):
       AppointmentScreen.render(screen, in: body, on: &canvas, context: context)
     case .admin(let admin): renderAdmin(admin, in: body, on: &canvas, context: context)
+    case .dashboard(let dashboard):
+      DashboardScreen.render(dashboard, in: body, on: &canvas, context: context)
     }
     let statusRow = state.size.height - 2
     if state.confirmingQuit {
@@ -33,6 +35,11 @@ extension App {
         " Une visite n'est pas enregistrée. Quitter quand même ? (O = oui, autre touche = non)",
         x: 0,
         y: statusRow, width: width, style: Style(tone: .warning, bold: true, reverse: true))
+    } else if state.satisfactionFor != nil {
+      canvas.putPadded(
+        " " + (state.message.map { $0.text + " " } ?? "")
+          + "Satisfaction (facultatif) ? 1 à 5, autre touche : passer",
+        x: 0, y: statusRow, width: width, style: Style(tone: .accent, bold: true))
     } else if let message = state.message {
       canvas.putPadded(
         " " + message.text, x: 0, y: statusRow, width: width,
@@ -118,6 +125,7 @@ extension App {
     case .booking(let booking): bookingTitle(booking)
     case .appointment(let screen): AppointmentScreen.title(screen)
     case .admin(let admin): adminTitle(admin)
+    case .dashboard: DashboardScreen.title
     }
   }
 
@@ -140,6 +148,7 @@ extension App {
     case .booking(let booking): return bookingHints(booking)
     case .appointment(let screen): return AppointmentScreen.hints(screen) + global
     case .admin(let admin): return adminHints(admin) + global
+    case .dashboard(let dashboard): return DashboardScreen.hints(dashboard) + global
     }
   }
 
@@ -177,6 +186,7 @@ extension App {
     case .booking(let booking): return bookingHelp(booking, title: title)
     case .appointment(let screen): return AppointmentScreen.help(screen, title: title)
     case .admin(let admin): return adminHelp(admin, title: title)
+    case .dashboard(let dashboard): return DashboardScreen.help(dashboard)
     }
   }
 }

@@ -29,6 +29,7 @@ public enum Effect: Equatable, Sendable {
   case booking(BookingEffect)
   case appointment(AppointmentRequest)
   case admin(AdminRequest)
+  case supervision(SupervisionRequest)
   case quit
 
   public static func + (lhs: Effect, rhs: Effect) -> Effect {
@@ -70,4 +71,6 @@ public enum Route: Equatable, Sendable {
   case appointment(AppointmentLookup)
   /// Operator structures, advisors, opening rules, absences and the routing table.
   case admin(AdminRoute)
+  /// The supervisor's dashboard.
+  case dashboard
 }

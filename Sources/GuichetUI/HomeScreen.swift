@@ -4,7 +4,7 @@ import GuichetCore
 public enum HomeScreen {
   public enum Command: Equatable, Sendable {
     case newVisit, registerArrival, openQueue, openTodayVisits, search, labourNeeds, structures,
-      agenda, appointment, admin
+      agenda, appointment, admin, dashboard
   }
 
   public struct State: Equatable, Sendable {
@@ -42,6 +42,8 @@ public enum HomeScreen {
     KeyBinding(
       [.char("o")], "Admin",
       help: "Administration des opérateurs", .admin),
+    KeyBinding(
+      [.char("t")], "Tableau de bord", help: "Tableau de bord (indicateurs)", .dashboard),
   ]
 
   public static let loadEffect: Effect = .loadCounters + .loadQueue
@@ -72,6 +74,7 @@ public enum HomeScreen {
       case .agenda: return .navigate(.push(.agenda))
       case .appointment: return .navigate(.push(.appointment(.reference(nil))))
       case .admin: return .navigate(.push(.admin(.structures)))
+      case .dashboard: return .navigate(.push(.dashboard))
       }
     }
     return .none

@@ -58,6 +58,7 @@ enum BenchSuite {
   static let all: [BenchMeasure] = [
     FrameBench.measure, ColdStartBench.measure, SearchBench.measure, ImportBench.measure,
     FaultsBench.measure, BookingBench.measure, NextAvailabilityBench.measure,
+    ReportBench.measure,
   ]
   static var names: [String] { all.map(\.name) }
 }

@@ -68,6 +68,7 @@ struct ConsoleSession {
         workplace: workplace, now: clock.now(),
         territoryNames: Dictionary(names, uniquingKeysWith: { first, _ in first }))
       context.readOnly = desk.readOnly
+      context.asciiCharts = Charts.prefersASCII(environment: ProcessInfo.processInfo.environment)
       // Until the login screen lands, the console acts for the OS account that owns the file (as the
       // command line does): the store still checks and audits every contact access under that identity.
       var services = Services.live(database, workplace: workplace, caller: .commandLine)

@@ -52,17 +52,11 @@ struct DemoCommand: ParsableCommand {
     }
   }
 
-  /// Now, or `GUICHET_NOW` (ISO 8601) when set, so a demonstration can be replayed on a fixed date.
-  static func now(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
-    guard let text = environment["GUICHET_NOW"], !text.isEmpty else { return Date() }
-    return (try? Date(text, strategy: .iso8601)) ?? Date()
-  }
-
   func run() throws {
     let path = location.path
     DatabaseLocation.announceIfNew(path)
     let start = Date()
-    let now = Self.now()
+    let now = try CommandLineErrors.report { try ConsoleClock.fromEnvironment().now() }
     let summary = try CommandLineErrors.report {
       let database = try AppDatabase.open(path: path)
       return try database.loadDemo(

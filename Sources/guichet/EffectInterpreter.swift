@@ -43,6 +43,7 @@ struct EffectInterpreter {
     case .booking(let booking): return runBooking(booking, context: context)
     case .appointment(let request): return runAppointment(request)
     case .admin(let request): return runAdmin(request)
+    case .supervision(let request): return runSupervision(request)
     }
   }
 

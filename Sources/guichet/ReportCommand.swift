@@ -72,7 +72,7 @@ struct ReportCommand: ParsableCommand {
   @OptionGroup var location: DatabaseOptions
 
   func run() throws {
-    let today = LocalDate(DemoCommand.now())
+    let today = LocalDate(try CommandLineErrors.report { try ConsoleClock.fromEnvironment().now() })
     let period = try CommandLineErrors.usage("report") { try self.period(today: today) }
     let chosenFormat = try CommandLineErrors.usage("report") { try exportFormat() }
     let rows = try CommandLineErrors.usage("report") { try syntheticRows() }

@@ -25,6 +25,7 @@ struct Services: Sendable {
   var damageReason: @Sendable (String) -> ReadOnlyReason = { _ in
     ReadOnlyReason(banner: "Base endommagée — lecture seule.", message: "Base endommagée.")
   }
+  var supervision: SupervisionServices = .unavailable
 
   static func live(_ database: AppDatabase, workplace: Workplace, caller: Caller) -> Services {
     Services(
@@ -44,7 +45,8 @@ struct Services: Sendable {
       purgeExpiredContacts: { now in
         _ = try? database.purgeExpiredContacts(now: now)
         _ = try? database.purgeAudit(now: now)
-      }
+      },
+      supervision: .live(database)
     )
   }
 }

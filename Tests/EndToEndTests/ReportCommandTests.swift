@@ -5,7 +5,7 @@ import Testing
 /// rows announced, RFC 4180 and Excel CSV, masked small cells, the annual Markdown, French usage errors.
 @Suite("Command line: demo and report")
 struct ReportCommandTests {
-  static let now = ["GUICHET_NOW": "2026-06-15T10:00:00Z"]
+  static let now = ["GUICHET_NOW": "2026-06-15T12:00"]
 
   static func demo(seed: Int, days: Int = 20, perDay: Int = 30) throws -> (GuichetRun, String) {
     let runner = GuichetRun(folder: try GuichetRun.temporaryFolder("report"), environment: now)
