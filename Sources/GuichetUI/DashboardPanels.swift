@@ -2,11 +2,13 @@ import GuichetCore
 
 /// The body of each dashboard panel, as rows of text: labels, a bar, and the figure of the shared lines.
 extension DashboardScreen {
-  static let labelWidth = 30
+  /// Label column: 30 at 80 columns, wider (up to 44) when the terminal is.
+  static func labelWidth(_ width: Int) -> Int { min(44, max(30, width - 50)) }
 
   static func panelRows(
     _ state: State, figures: SupervisionFigures, lines: [IndicatorLine], width: Int, ascii: Bool
   ) -> [PanelRow] {
+    let labelWidth = Self.labelWidth(width)
     func own(_ indicator: Indicator) -> [IndicatorLine] {
       lines.filter { $0.indicator == indicator }
     }
@@ -52,7 +54,9 @@ extension DashboardScreen {
           return barRow(line.item, line, of: top, extra: share.map { "  (\(figure($0)))" } ?? "")
         }
     case .delay, .noShow, .wait, .satisfaction:
-      return figureRows(own(indicatorOf(state.panel))) { barRow($0, $1, of: $2) }
+      return figureRows(own(indicatorOf(state.panel)), labelWidth: labelWidth) {
+        barRow($0, $1, of: $2)
+      }
     case .unmet:
       let reasons = own(.unmetDemand)
       let top = reasons.compactMap(\.value).max() ?? 0
@@ -88,7 +92,7 @@ extension DashboardScreen {
 
   /// Counts and figures of one indicator: headcounts first, then medians, then shares drawn as bars of 100 %.
   static func figureRows(
-    _ lines: [IndicatorLine], barRow: (String, IndicatorLine, Double) -> PanelRow
+    _ lines: [IndicatorLine], labelWidth: Int, barRow: (String, IndicatorLine, Double) -> PanelRow
   ) -> [PanelRow] {
     let scoreTop =
       lines.filter { $0.group == "Note" && $0.unit != .score }.compactMap(\.value).max() ?? 0

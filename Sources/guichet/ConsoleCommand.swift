@@ -98,7 +98,8 @@ struct ConsoleSession {
         siteName: desk.siteName ?? DeskOptions.defaultSite,
         deskName: desk.deskName ?? DeskOptions.defaultDesk)
     }
-    let known = try database.workplaces()
+    // Demonstration desks (`guichet demo`) are not this desk: a newcomer's console opens on its own desk.
+    let known = try database.workplaces().filter { !$0.siteName.hasPrefix(DemoOptions.sitePrefix) }
     if known.count == 1 { return known[0] }
     if known.isEmpty {
       return try database.workplace(

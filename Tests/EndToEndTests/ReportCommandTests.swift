@@ -159,6 +159,14 @@ struct ReportCommandTests {
     #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
   }
 
+  /// Demonstration desks are not the newcomer's desk: the console still opens without asking which desk it is.
+  @Test func theConsoleOpensOnItsOwnDeskAfterADemo() throws {
+    let (runner, path) = try Self.demo(seed: 2, days: 2, perDay: 5)
+    let frame = try runner.run(["first-frame", "--database", path])
+    #expect(frame.status == 0, "\(frame.stderr)")
+    #expect(!frame.stderr.contains("Plusieurs postes"))
+  }
+
   @Test func anUnknownSiteIsNamedInFrench() throws {
     let (runner, path) = try Self.demo(seed: 1, days: 2, perDay: 5)
     let outcome = try runner.run(["report", "monthly", "--site", "Atlantis", "--database", path])

@@ -4,6 +4,9 @@ import GuichetCore
 
 /// What `guichet demo` asks for: how many opening days back from `lastDay`, about how many visits a day, the seed.
 public struct DemoOptions: Sendable {
+  /// Demonstration sites are named « Démo · … », so nobody takes them for real ones.
+  public static let sitePrefix = "Démo · "
+
   public var days: Int
   public var perDay: Int
   public var seed: UInt64
@@ -96,7 +99,9 @@ struct DemoLoader {
     let territories = try Int64.fetchAll(db, sql: "SELECT id FROM territory ORDER BY id")
     let names = DemoProfile.siteNames
     for index in 0..<max(1, options.sites) {
-      let name = "Démo · " + names[index % names.count] + (index >= names.count ? " \(index)" : "")
+      let name =
+        DemoOptions.sitePrefix + names[index % names.count]
+        + (index >= names.count ? " \(index)" : "")
       try db.execute(
         sql: "INSERT INTO site (name) VALUES (?) ON CONFLICT(name) DO NOTHING", arguments: [name])
       let siteID =
