@@ -106,7 +106,8 @@ public enum HomeScreen {
     canvas.put(
       "Attente médiane au site : \(wait)", x: left.x + 2, y: y, style: .plain, limit: left.width - 3
     )
-    y += 2
+    // Every key listed stays above the status line, even at 24 rows.
+    y += left.maxY - y > bindings.count + 1 ? 2 : 1
     for binding in bindings {
       canvas.put(" \(binding.keyLabel) ", x: left.x + 2, y: y, style: .accent)
       canvas.put(binding.help, x: left.x + 6, y: y, limit: left.width - 7)
