@@ -124,6 +124,33 @@ struct FuzzAnswers {
     case .booking(let booking): return answer(booking)
     case .appointment(let request): return answer(request)
     case .admin(let request): return answer(request)
+    case .supervision(let request): return answer(request)
+    }
+  }
+
+  /// Dashboard figures with a small cell, or the satisfaction score recorded.
+  mutating func answer(_ request: SupervisionRequest) -> [AppAction] {
+    switch request {
+    case .load(let period, let filter):
+      if nextID % 6 == 0 { return [.failed(Self.busy)] }
+      var figures = SupervisionFigures(period: period, filter: filter, names: SupervisionNames())
+      figures.visits = 12
+      figures.syntheticVisits = nextID % 2 == 0 ? 12 : 0
+      figures.breakdowns = [
+        .publicCategory: [
+          CodeCount(code: "job_seeker", count: 9), CodeCount(code: "senior", count: 3),
+        ],
+        .site: [CodeCount(code: "1", count: 12)],
+      ]
+      figures.daily = period.days.prefix(400).map {
+        CodeCount(code: $0.description, count: $0.day % 4)
+      }
+      figures.funnel.visits = 12
+      figures.funnel.booked = 2
+      figures.wait.minutes = Histogram([3: 7, 20: 2])
+      return [.supervision(.loaded(figures))]
+    case .recordSatisfaction(_, let score):
+      return [.supervision(.satisfactionRecorded(score: score))]
     }
   }
 

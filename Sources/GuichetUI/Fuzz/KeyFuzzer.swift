@@ -99,6 +99,7 @@ public enum KeyFuzzer {
     case .admin(.availability): "admin.availability"
     case .admin(.routing): "admin.routing"
     case .admin(.form): "admin.form"
+    case .dashboard: "dashboard"
     }
   }
 
@@ -134,6 +135,7 @@ public enum KeyFuzzer {
       [.admin(.structures), .admin(.form(.structure(FuzzAnswers.structure)))],
       [.admin(.structures), .admin(.form(.openingRule(advisorID: 3, FuzzAnswers.rule)))],
       [.admin(.structures), .admin(.form(.absence(advisorID: 3)))],
+      [.dashboard],
       [
         .admin(.structures), .admin(.routing),
         .admin(.form(.routingRule(FuzzAnswers.routingRule, nextPosition: 2))),
