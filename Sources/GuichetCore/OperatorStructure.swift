@@ -1,3 +1,5 @@
+import Foundation
+
 /// A local structure of an operator network (« Mission locale de Vienne »), with where it is and the
 /// territories it serves, so « next availability » can search every operator of the person's territory.
 public struct OperatorStructure: Equatable, Hashable, Sendable {
@@ -32,6 +34,29 @@ public struct OperatorStructure: Equatable, Hashable, Sendable {
     self.territoryIDs = territoryIDs
     self.sourceID = sourceID
     self.isActive = isActive
+  }
+
+  /// « Mission locale Aix-les-Bains »: the network and the town, for lists and one-line headers, where the
+  /// legal name (« Mission locale pour l'insertion professionnelle … - Aix-les-Bains ») is cut before the town
+  /// that tells neighbouring structures apart. The slip body and the consent text keep the full name.
+  public var shortLabel: String { Self.shortLabel(kind: kind, name: name, city: city) }
+
+  /// Names up to this many columns already fit a list line and are kept as typed.
+  static let shortLabelWidth = 40
+
+  /// The town is the name's last « - » part (how the directory names structures), else the address's town
+  /// without « Cedex »; with neither, the full name.
+  public static func shortLabel(kind: OperatorKind, name: String, city: String?) -> String {
+    let name = name.trimmingCharacters(in: .whitespaces)
+    if DisplayWidth.of(name) <= shortLabelWidth { return name }
+    var town: String?
+    if let dash = name.range(of: " - ", options: .backwards) {
+      town = String(name[dash.upperBound...])
+    } else if let city {
+      town = city.replacingOccurrences(of: " Cedex", with: "", options: .caseInsensitive)
+    }
+    guard let town = town?.trimmingCharacters(in: .whitespaces), !town.isEmpty else { return name }
+    return "\(kind.label) \(town)"
   }
 
   /// « 6 rue de la Résistance, 42000 Saint-Étienne », or what is known of it.

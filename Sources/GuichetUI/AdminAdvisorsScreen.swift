@@ -88,7 +88,7 @@ public enum AdminAdvisorsScreen {
   ) {
     let inner = area.inset(1)
     canvas.put(
-      "\(state.structure.name) (\(state.structure.kind.label))", x: inner.x, y: inner.y,
+      state.structure.shortLabel, x: inner.x, y: inner.y,
       style: .title, limit: inner.width)
     guard state.loaded else {
       canvas.put("Chargement…", x: inner.x, y: inner.y + 2, style: .muted)
@@ -111,10 +111,10 @@ public enum AdminAdvisorsScreen {
         style: index == state.selection ? .selected : advisor.isActive ? .plain : .muted)
     }
     if state.confirming, let advisor = state.selected {
-      canvas.put(
+      canvas.putMessage(
         "Retirer \(advisor.displayName) : plus aucun rendez-vous ne lui sera proposé. O pour confirmer.",
-        x: inner.x, y: inner.y + inner.height - 1, style: Style(tone: .warning, bold: true),
-        limit: inner.width)
+        x: inner.x, y: inner.y + inner.height - 1, width: inner.width,
+        style: Style(tone: .warning, bold: true), maxLines: 2, upward: true, padded: true)
     }
   }
 }

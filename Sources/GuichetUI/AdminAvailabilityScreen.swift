@@ -135,10 +135,10 @@ public enum AdminAvailabilityScreen {
         style: selected ? .selected : line.1)
     }
     if state.confirming {
-      canvas.put(
+      canvas.putMessage(
         "Supprimer la ligne sélectionnée ? Les rendez-vous déjà pris restent. O pour confirmer.",
-        x: inner.x, y: inner.y + inner.height - 1, style: Style(tone: .warning, bold: true),
-        limit: inner.width)
+        x: inner.x, y: inner.y + inner.height - 1, width: inner.width,
+        style: Style(tone: .warning, bold: true), maxLines: 2, upward: true, padded: true)
     }
   }
 }

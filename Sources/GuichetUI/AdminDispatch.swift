@@ -28,10 +28,10 @@ extension App {
     return effect
   }
 
-  /// A confirmation on screen takes Échap as « no » rather than leaving.
+  /// A confirmation or a picker on screen takes Échap as « no » rather than leaving.
   static func isConfirming(_ admin: AdminScreen) -> Bool {
     switch admin {
-    case .structures(let state): state.confirming
+    case .structures(let state): state.confirming || state.territoryPicker != nil
     case .advisors(let state): state.confirming
     case .availability(let state): state.confirming
     case .routing, .form: false

@@ -102,9 +102,8 @@ public enum AdminFormScreen {
       on: &canvas)
     let bottom = inner.y + min(inner.height - 2, state.fields.fields.count + 3)
     if let error = state.error {
-      for (index, line) in Text.wrap(error, width: inner.width).prefix(2).enumerated() {
-        canvas.put(line, x: inner.x, y: bottom + index, style: .error, limit: inner.width)
-      }
+      canvas.putMessage(
+        error, x: inner.x, y: bottom, width: inner.width, style: .error, maxLines: 2)
     } else {
       canvas.put(
         state.saving ? "Enregistrement…" : "F2 : enregistrer · Échap : abandonner sans rien écrire",

@@ -5,7 +5,7 @@ import GuichetCore
 /// routing table.
 public enum AdminStructuresScreen {
   public enum Command: Equatable, Sendable {
-    case open, add, edit, toggleActive, nextKind, nextTerritory, routing, up, down
+    case open, add, edit, toggleActive, nextKind, chooseTerritory, routing, up, down
   }
 
   public struct State: Equatable, Sendable {
@@ -18,6 +18,8 @@ public enum AdminStructuresScreen {
     public var confirming = false
     /// A structure just added or edited, selected once the list reloads.
     public var focusName: String?
+    /// The territory filter being chosen (Z): type to narrow, Entrée takes it, Échap keeps the current one.
+    public var territoryPicker: OptionList?
 
     public init() {}
 
@@ -52,8 +54,9 @@ public enum AdminStructuresScreen {
     KeyBinding(
       [.char("t")], "Type", help: "Filtrer par type de structure", .nextKind, inKeyBar: false),
     KeyBinding(
-      [.char("z")], "Territoire", help: "Filtrer par territoire servi", .nextTerritory,
-      inKeyBar: false),
+      [.char("z")], "Territoire",
+      help: "Filtrer par territoire servi : tapez son nom, Entrée pour choisir, Échap pour garder",
+      .chooseTerritory, inKeyBar: false),
     KeyBinding([.up], "Précédente", .up, inKeyBar: false),
     KeyBinding([.down], "Suivante", .down, inKeyBar: false),
   ]
@@ -76,6 +79,10 @@ public enum AdminStructuresScreen {
       state.focusName = nil
       return .none
     case .key(let key):
+      if state.territoryPicker != nil {
+        pickTerritory(key, &state)
+        return .none
+      }
       if state.confirming {
         state.confirming = false
         guard key.isYes, var structure = state.selected else {
@@ -106,12 +113,37 @@ public enum AdminStructuresScreen {
     case .nextKind:
       state.kind = next(state.kind, in: OperatorKind.allCases)
       state.selection = 0
-    case .nextTerritory:
-      state.territoryID = next(
-        state.territoryID, in: AdminFormScreen.territories(context).map(\.id))
-      state.selection = 0
+    case .chooseTerritory:
+      var picker = OptionList(
+        [Option(code: "", label: "Tous les territoires")]
+          + AdminFormScreen.territories(context).map { Option(code: String($0.id), label: $0.name) }
+      )
+      picker.focus(code: state.territoryID.map(String.init) ?? "")
+      state.territoryPicker = picker
     }
     return .none
+  }
+
+  /// Keys while the territory picker is open; a digit or Entrée applies the option, Échap closes it.
+  static func pickTerritory(_ key: Key, _ state: inout State) {
+    guard var picker = state.territoryPicker else { return }
+    var picked: Option?
+    switch key {
+    case .escape:
+      state.territoryPicker = nil
+      return
+    case .enter: picked = picker.highlighted
+    case .char(let c) where c.isNumber:
+      picked = picker.index(forDigit: c).map { picker.visible[$0] }
+    default: _ = picker.browse(key)
+    }
+    guard let picked else {
+      state.territoryPicker = picker
+      return
+    }
+    state.territoryPicker = nil
+    state.territoryID = Int64(picked.code)
+    state.selection = 0
   }
 
   /// nil (every value) → first → … → last → nil.
@@ -121,6 +153,13 @@ public enum AdminStructuresScreen {
   }
 
   public static func render(
+    _ state: State, in area: Rect, on canvas: inout Canvas, context: AppContext
+  ) {
+    renderList(state, in: area, on: &canvas, context: context)
+    renderTerritoryPicker(state, in: area.inset(1), on: &canvas)
+  }
+
+  static func renderList(
     _ state: State, in area: Rect, on canvas: inout Canvas, context: AppContext
   ) {
     let inner = area.inset(1)
@@ -143,12 +182,8 @@ public enum AdminStructuresScreen {
     for line in 0..<min(rows, shown.count - first) {
       let index = first + line
       let structure = shown[index]
-      let text =
-        " " + Text.column(structure.kind.label, width: 16)
-        + Text.column(structure.city ?? "", width: 16) + structure.name
-        + (structure.isActive ? "" : " (désactivée)")
       canvas.putPadded(
-        text, x: inner.x, y: inner.y + 2 + line, width: inner.width,
+        " " + Format.structureRow(structure), x: inner.x, y: inner.y + 2 + line, width: inner.width,
         style: index == state.selection ? .selected : structure.isActive ? .plain : .muted)
     }
     guard let structure = state.selected else { return }
@@ -162,16 +197,30 @@ public enum AdminStructuresScreen {
           + (territories.isEmpty ? "aucun" : territories.joined(separator: ", "))
           + (reach.isEmpty ? "" : " · " + reach.joined(separator: " · ")), .plain
       ),
-      state.confirming
-        ? (
-          structure.isActive
-            ? "Désactiver « \(structure.name) » : plus aucun rendez-vous ne pourra y être pris. O pour confirmer."
-            : "Réactiver « \(structure.name) » ? O pour confirmer.",
-          Style(tone: .warning, bold: true)
-        ) : ("", .plain),
     ]
     for (index, line) in lines.enumerated() {
       canvas.put(line.0, x: inner.x, y: y + index, style: line.1, limit: inner.width)
     }
+    if state.confirming {
+      canvas.putMessage(
+        structure.isActive
+          ? "Désactiver « \(structure.shortLabel) » : plus aucun rendez-vous ne pourra y être pris. O pour confirmer."
+          : "Réactiver « \(structure.shortLabel) » ? O pour confirmer.",
+        x: inner.x, y: y + 2, width: inner.width, style: Style(tone: .warning, bold: true),
+        maxLines: 2, upward: true, padded: true)
+    }
+  }
+
+  /// The picker over the list, below the filter line.
+  static func renderTerritoryPicker(_ state: State, in inner: Rect, on canvas: inout Canvas) {
+    guard let picker = state.territoryPicker else { return }
+    let box = Rect(
+      x: inner.x + 2, y: inner.y + 1, width: min(60, inner.width - 4), height: inner.height - 1)
+    canvas.fill(box, style: .plain)
+    canvas.box(box, title: "Territoire (Entrée choisir · Échap garder)")
+    let current = state.territoryID.map(String.init) ?? ""
+    picker.render(
+      in: box.inset(1), on: &canvas, isSelected: { $0.code == current },
+      mark: { $0 ? "● " : "  " })
   }
 }

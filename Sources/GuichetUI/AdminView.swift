@@ -29,6 +29,12 @@ extension App {
   }
 
   static func adminHints(_ admin: AdminScreen) -> [HintLine] {
+    if case .structures(let state) = admin, state.territoryPicker != nil {
+      return [
+        HintLine(key: "Lettres", text: "Filtrer"), HintLine(key: "Entrée", text: "Choisir"),
+        HintLine(key: "Échap", text: "Garder le filtre"),
+      ]
+    }
     if isConfirming(admin) {
       return [HintLine(key: "O", text: "Confirmer"), HintLine(key: "Autre", text: "Annuler")]
     }

@@ -40,7 +40,7 @@ extension AgendaScreen {
       return
     }
     canvas.put(
-      " \(structure.name) — \(state.advisorName)", x: area.x + 1, y: area.y, style: .title,
+      " \(structure.shortLabel) — \(state.advisorName)", x: area.x + 1, y: area.y, style: .title,
       limit: area.width - 2)
     canvas.put(
       " " + heading(state, context: context), x: area.x + 1, y: area.y + 1, style: .bold,
@@ -109,8 +109,7 @@ extension AgendaScreen {
       let index = first + line
       let structure = state.structures[index]
       canvas.putPadded(
-        " " + Text.column(structure.kind.label, width: 16)
-          + Text.column(structure.city ?? "", width: 16) + structure.name, x: area.x + 1,
+        " " + Format.structureRow(structure), x: area.x + 1,
         y: area.y + 2 + line, width: area.width - 2,
         style: index == state.structureIndex ? .selected : .plain)
     }

@@ -41,9 +41,12 @@ extension App {
           + "Satisfaction (facultatif) ? 1 à 5, autre touche : passer",
         x: 0, y: statusRow, width: width, style: Style(tone: .accent, bold: true))
     } else if let message = state.message {
-      canvas.putPadded(
-        " " + message.text, x: 0, y: statusRow, width: width,
-        style: message.isError ? .error : Style(tone: .success, bold: true))
+      // A long message grows upward over the bottom of the screen rather than being cut.
+      let style = message.isError ? Style.error : Style(tone: .success, bold: true)
+      let rows = canvas.putMessage(
+        message.text, x: 1, y: statusRow, width: width - 1, style: style, upward: true,
+        padded: true)
+      canvas.fill(Rect(x: 0, y: statusRow - rows + 1, width: 1, height: rows), style: style)
     } else if let readOnly = context.readOnly {
       canvas.putPadded(
         " ⚠ " + readOnly.banner, x: 0, y: statusRow, width: width,

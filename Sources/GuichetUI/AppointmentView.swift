@@ -43,7 +43,7 @@ extension AppointmentScreen {
     }
     y += 1
     if let error = state.error {
-      canvas.put(error, x: inner.x, y: y, style: .error, limit: inner.width)
+      y += canvas.putMessage(error, x: inner.x, y: y, width: inner.width, style: .error) - 1
     }
     y += 1
     guard let results = state.results else {
@@ -84,11 +84,11 @@ extension AppointmentScreen {
     }
   }
 
-  /// « RDV-7K3M-Q9XP · jeu. 03/12/2026 11:00 · Mission locale de Vienne · Prévu »
+  /// « RDV-7K3M-Q9XP · jeu. 03/12/2026 11:00 · Prévu · Mission locale Chambéry »
   static func summary(_ detail: AppointmentDetail, context: AppContext) -> String {
     let start = detail.appointment.startsAt
     return
-      "\(detail.reference) · \(Format.day(start, context.timeZone)) \(Format.time(start, context.timeZone)) · \(detail.appointment.status.label) · \(detail.structure.name)"
+      "\(detail.reference) · \(Format.day(start, context.timeZone)) \(Format.time(start, context.timeZone)) · \(detail.appointment.status.label) · \(detail.structure.shortLabel)"
   }
 
   static func renderDetail(

@@ -94,7 +94,7 @@ public enum AvailabilityScreen {
   static func line(_ slot: AvailableSlot, context: AppContext) -> String {
     let start = slot.slot.startsAt
     return
-      "\(Format.day(start, context.timeZone)) \(Format.time(start, context.timeZone))  J+\(slot.delayDays)  \(slot.slot.place.label) · \(slot.advisorName) · \(slot.structureName)"
+      "\(Format.day(start, context.timeZone)) \(Format.time(start, context.timeZone))  J+\(slot.delayDays)  \(slot.slot.place.label) · \(slot.advisorName) · \(slot.structureLabel)"
   }
 
   public static func render(
@@ -105,13 +105,12 @@ public enum AvailabilityScreen {
     let kind = state.draft.operatorKind?.label ?? "Tous les opérateurs"
     let heading =
       state.draft.rescheduling.map {
-        "Déplacer \($0) · \(state.draft.structure?.name ?? kind)"
+        "Déplacer \($0) · \(state.draft.structure?.shortLabel ?? kind)"
       } ?? "\(kind) · \(context.territoryName(state.draft.visit.territoryID))"
     canvas.put(heading, x: inner.x, y: y, style: .title, limit: inner.width)
     y += 1
     if let notice = state.notice {
-      canvas.put(notice, x: inner.x, y: y, style: .error, limit: inner.width)
-      y += 1
+      y += canvas.putMessage(notice, x: inner.x, y: y, width: inner.width, style: .error)
     }
     y += 1
     guard let slots = state.slots else {

@@ -110,7 +110,8 @@ extension App {
       let structure =
         screen.draft.structure
         ?? OperatorStructure(
-          id: slot.structureID, kind: slot.operatorKind, name: slot.structureName)
+          id: slot.structureID, kind: slot.operatorKind, name: slot.structureName,
+          city: slot.structureCity)
       let slip = Slip(
         reference: appointment.reference, startsAt: appointment.startsAt,
         endsAt: appointment.endsAt, place: appointment.place, structure: structure,

@@ -90,6 +90,26 @@ public struct Canvas: Equatable, Sendable {
     if used < width { fill(Rect(x: x + used, y: y, width: width - used, height: 1), style: style) }
   }
 
+  /// Draws a message or an error wrapped at spaces on at most `maxLines` rows, so the end of a French
+  /// sentence (« … ou +33 suivi de 9 chiffres ») is never cut at the screen edge; from row `y` down, or up
+  /// to row `y` when `upward` (a message at the bottom of an area). Returns the rows used.
+  @discardableResult
+  public mutating func putMessage(
+    _ text: String, x: Int, y: Int, width: Int, style: Style, maxLines: Int = 3,
+    upward: Bool = false, padded: Bool = false
+  ) -> Int {
+    let lines = Text.wrap(text, width: width, maxLines: maxLines)
+    let top = upward ? y - lines.count + 1 : y
+    for (index, line) in lines.enumerated() {
+      if padded {
+        putPadded(line, x: x, y: top + index, width: width, style: style)
+      } else {
+        put(line, x: x, y: top + index, style: style, limit: width)
+      }
+    }
+    return lines.count
+  }
+
   public mutating func fill(_ rect: Rect, style: Style = .plain) {
     for row in max(0, rect.y)..<min(size.height, rect.maxY) {
       for column in max(0, rect.x)..<min(size.width, rect.maxX) {
@@ -174,6 +194,16 @@ public enum Text {
     }
     if !line.isEmpty { lines.append(line) }
     return lines
+  }
+
+  /// ``wrap(_:width:)`` kept to `maxLines` lines, the last one ending with « … » when text was left out.
+  public static func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
+    let lines = wrap(text, width: width)
+    guard maxLines > 0, lines.count > maxLines else { return lines }
+    var kept = Array(lines.prefix(maxLines))
+    kept[maxLines - 1] = fit(
+      (lines[(maxLines - 1)...]).joined(separator: " "), width: width)
+    return kept
   }
 
   /// A table column: fitted to leave one space before the next column.

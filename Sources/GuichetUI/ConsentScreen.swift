@@ -111,9 +111,9 @@ public enum ConsentScreen {
     canvas.put(state.answer, x: x, y: y, style: .accent)
     canvas.put("_", x: x + DisplayWidth.of(state.answer), y: y, style: .selected)
     if let error = state.error {
-      canvas.put(
-        error, x: inner.x, y: min(y + 1, inner.y + inner.height - 1), style: .error,
-        limit: inner.width)
+      canvas.putMessage(
+        error, x: inner.x, y: min(y + 1, inner.y + inner.height - 2), width: inner.width,
+        style: .error, maxLines: 2)
     }
   }
 }

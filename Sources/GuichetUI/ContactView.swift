@@ -9,9 +9,11 @@ extension ContactScreen {
     let inner = area.inset(1)
     var y = inner.y
     if let slot = state.draft.slot {
-      canvas.put(
-        AvailabilityScreen.line(slot, context: context), x: inner.x, y: y, style: .muted,
-        limit: inner.width)
+      // Wrapped, not cut: the structure's town comes last and tells neighbouring structures apart.
+      y +=
+        canvas.putMessage(
+          AvailabilityScreen.line(slot, context: context), x: inner.x, y: y, width: inner.width,
+          style: .muted, maxLines: 2) - 1
     }
     y += 2
     let labelWidth = 12
@@ -35,8 +37,7 @@ extension ContactScreen {
       y: y, style: .muted, limit: inner.width)
     y += 2
     if let error = state.error {
-      canvas.put(error, x: inner.x, y: y, style: .error, limit: inner.width)
-      y += 1
+      y += canvas.putMessage(error, x: inner.x, y: y, width: inner.width, style: .error)
     }
     if let known = state.duplicates.first, state.nextFree == nil {
       let reach = [known.phone?.description, known.email?.value].compactMap { $0 }.joined(

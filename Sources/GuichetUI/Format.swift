@@ -1,4 +1,5 @@
 import Foundation
+import GuichetCore
 
 /// French date and duration formats used across screens.
 public enum Format {
@@ -28,5 +29,15 @@ public enum Format {
     let minutes = Int(seconds / 60)
     if minutes < 60 { return "\(minutes) min" }
     return String(format: "%d h %02d", minutes / 60, minutes % 60)
+  }
+}
+
+extension Format {
+  /// One list line for a structure: its short label (network and town), then the address's town for
+  /// the names that carry none; the kind filter and the detail below give the rest.
+  static func structureRow(_ structure: OperatorStructure) -> String {
+    Text.column(
+      structure.shortLabel + (structure.isActive ? "" : " (désactivée)"), width: 58)
+      + (structure.city ?? "")
   }
 }

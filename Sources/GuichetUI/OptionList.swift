@@ -64,6 +64,47 @@ public struct OptionList: Equatable, Sendable {
     highlight = options.firstIndex { $0.code == code } ?? 0
   }
 
+  /// Moves the highlight or edits the filter for the keys every option list shares; returns false for the
+  /// keys the caller gives a meaning (digits, space, Entrée, Échap…).
+  public mutating func browse(_ key: Key) -> Bool {
+    switch key {
+    case .up: move(-1)
+    case .down: move(1)
+    case .pageUp: move(-10)
+    case .pageDown: move(10)
+    case .backspace:
+      if !filter.isEmpty { setFilter(String(filter.dropLast())) }
+    case .paste(let text): setFilter(text)
+    case .char(let c) where !c.isNumber: setFilter(filter + String(c))
+    default: return false
+    }
+    return true
+  }
+
+  /// Draws the visible options numbered, scrolled to the highlight, chosen ones marked, and the filter
+  /// typed so far on the last row.
+  func render(
+    in inner: Rect, on canvas: inout Canvas, isSelected: (Option) -> Bool,
+    mark: (Bool) -> String
+  ) {
+    let visible = self.visible
+    let rows = max(0, inner.height - 2)
+    let top = max(0, min(highlight - rows + 1, visible.count - rows))
+    for (offset, option) in visible.enumerated().dropFirst(top).prefix(rows) {
+      let selected = isSelected(option)
+      let text = " \(Self.digitLabel(offset)) \(mark(selected))\(option.label)"
+      let style: Style = offset == highlight ? .selected : (selected ? .accent : .plain)
+      canvas.putPadded(
+        text, x: inner.x, y: inner.y + offset - top, width: inner.width, style: style)
+    }
+    if visible.isEmpty {
+      canvas.put(
+        " Aucune option ne correspond.", x: inner.x, y: inner.y, style: .muted, limit: inner.width)
+    }
+    let hint = filter.isEmpty ? " Tapez pour filtrer" : " Filtre : \(filter)"
+    canvas.putPadded(hint, x: inner.x, y: inner.maxY - 1, width: inner.width, style: .muted)
+  }
+
   /// The digit label shown before an option: « 1 »…« 9 », « 0 », then blanks.
   public static func digitLabel(_ index: Int) -> String {
     index < 9 ? "\(index + 1)" : (index == 9 ? "0" : " ")

@@ -63,12 +63,9 @@ public enum SlipScreen {
       }
     }
     if let notice = state.notice {
-      for wrapped in Text.wrap(notice, width: inner.width).prefix(2) {
-        canvas.put(
-          wrapped, x: inner.x, y: min(y + 1, inner.y + inner.height - 1),
-          style: state.isError ? .error : .muted)
-        y += 1
-      }
+      canvas.putMessage(
+        notice, x: inner.x, y: min(y + 1, inner.y + inner.height - 2), width: inner.width,
+        style: state.isError ? .error : .muted, maxLines: 2)
     }
   }
 }

@@ -229,13 +229,6 @@ public enum VisitFormScreen {
     guard var list = state.lists[field] else { return .none }
     defer { state.lists[field] = list }
     switch key {
-    case .up: list.move(-1)
-    case .down: list.move(1)
-    case .pageUp: list.move(-10)
-    case .pageDown: list.move(10)
-    case .backspace:
-      if !list.filter.isEmpty { list.setFilter(String(list.filter.dropLast())) }
-    case .paste(let text): list.setFilter(text)
     case .char(" "):
       if let option = list.highlighted { choose(option, in: field, &state, toggle: true) }
       if field != .requests { advance(&state, by: 1) }
@@ -248,8 +241,6 @@ public enum VisitFormScreen {
         choose(option, in: field, &state, toggle: true)
         if field != .requests { advance(&state, by: 1) }
       }
-    case .char(let c):
-      list.setFilter(list.filter + String(c))
     case .enter:
       if field == .requests && !list.filter.isEmpty {
         if let option = list.highlighted,
@@ -265,7 +256,7 @@ public enum VisitFormScreen {
         list.filter = ""
         advance(&state, by: 1)
       }
-    default: break
+    default: _ = list.browse(key)
     }
     return .none
   }

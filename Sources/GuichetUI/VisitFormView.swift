@@ -47,8 +47,9 @@ extension VisitFormScreen {
       y += field == .requests ? 2 : 1
     }
     if let error = state.error {
-      canvas.put(
-        "⚠ " + error, x: left.x + 1, y: left.maxY - 2, style: .error, limit: area.width - 2)
+      canvas.putMessage(
+        "⚠ " + error, x: left.x + 1, y: left.maxY - 2, width: area.width - 2, style: .error,
+        maxLines: 2, upward: true)
     } else if state.saving {
       canvas.put("Enregistrement…", x: left.x + 1, y: left.maxY - 2, style: .muted)
     }
@@ -71,23 +72,10 @@ extension VisitFormScreen {
       return
     }
     guard let list = state.lists[state.focus] else { return }
-    let visible = list.visible
-    let rows = max(0, inner.height - 2)
-    let top = max(0, min(list.highlight - rows + 1, visible.count - rows))
-    for (offset, option) in visible.enumerated().dropFirst(top).prefix(rows) {
-      let selected = isSelected(option, state)
-      let mark = state.focus == .requests ? (selected ? "[x] " : "[ ] ") : (selected ? "● " : "  ")
-      let text = " \(OptionList.digitLabel(offset)) \(mark)\(option.label)"
-      let style: Style = offset == list.highlight ? .selected : (selected ? .accent : .plain)
-      canvas.putPadded(
-        text, x: inner.x, y: inner.y + offset - top, width: inner.width, style: style)
-    }
-    if visible.isEmpty {
-      canvas.put(
-        " Aucune option ne correspond.", x: inner.x, y: inner.y, style: .muted, limit: inner.width)
-    }
-    let hint = list.filter.isEmpty ? " Tapez pour filtrer" : " Filtre : \(list.filter)"
-    canvas.putPadded(hint, x: inner.x, y: inner.maxY - 1, width: inner.width, style: .muted)
+    let multiple = state.focus == .requests
+    list.render(
+      in: inner, on: &canvas, isSelected: { isSelected($0, state) },
+      mark: { selected in multiple ? (selected ? "[x] " : "[ ] ") : (selected ? "● " : "  ") })
   }
 
   static func isSelected(_ option: Option, _ state: State) -> Bool {

@@ -61,10 +61,37 @@ import Testing
     #expect(Self.list(app)?.shown.map(\.id) == [6])
     Fixture.send([.char("t"), .char("z")], to: &app)
     #expect(Self.list(app)?.kind == .missionLocale)
-    #expect(Self.list(app)?.territoryID == 8, "Annecy sorts before Chambéry")
+    #expect(
+      Self.list(app)?.territoryPicker?.visible.map(\.label) == [
+        "Tous les territoires", "Annecy", "Chambéry",
+      ])
+    Fixture.send([.enter], to: &app)
+    #expect(Self.list(app)?.territoryID == nil, "Entrée on the current filter keeps it")
+    Fixture.send([.char("z")] + Fixture.chars("ann") + [.enter], to: &app)
+    #expect(Self.list(app)?.territoryPicker == nil)
+    #expect(Self.list(app)?.territoryID == 8)
     #expect(Self.list(app)?.shown.isEmpty == true)
-    Fixture.send([.char("z")], to: &app)
+    Fixture.send([.char("z"), .char("3")], to: &app)
+    #expect(Self.list(app)?.territoryID == 7, "digit 3 picks the third option")
     #expect(Self.list(app)?.shown.map(\.id) == [5])
+  }
+
+  @Test func territoryPickerEscapeKeepsTheFilterAndStaysOnTheList() {
+    var app = Self.openAdmin()
+    Fixture.send([.char("z")] + Fixture.chars("cham") + [.enter], to: &app)
+    #expect(Self.list(app)?.territoryID == 7)
+    Fixture.send([.char("z")] + Fixture.chars("ann"), to: &app)
+    #expect(Self.list(app)?.territoryPicker?.visible.map(\.label) == ["Annecy"])
+    Fixture.send([.backspace, .backspace, .backspace, .down, .escape], to: &app)
+    #expect(Self.list(app)?.territoryPicker == nil, "Échap closes the picker")
+    #expect(Self.list(app)?.territoryID == 7, "and keeps the filter")
+    #expect(Self.list(app) != nil, "without leaving the structures list")
+  }
+
+  @Test func territoryPickerSnapshot() {
+    var app = Self.openAdmin(size: Size(width: 80, height: 24))
+    Fixture.send([.char("z")] + Fixture.chars("c"), to: &app)
+    #expect(snapshotMismatch(App.render(app), named: "admin-territory-picker-80x24") == nil)
   }
 
   @Test func aBadFormSaysWhyInFrenchAndSendsNothing() {

@@ -72,6 +72,17 @@ enum BookingFixture {
     Fixture.send(Fixture.chars(text), to: &app)
   }
 
+  /// Types first name, last name and phone, then F2.
+  static func submitContact(_ phone: String, lastName: String = "Dupont", into app: inout AppState)
+  {
+    type("Marie", into: &app)
+    _ = App.reduce(&app, .key(.tab))
+    type(lastName, into: &app)
+    _ = App.reduce(&app, .key(.tab))
+    type(phone, into: &app)
+    _ = App.reduce(&app, .key(.function(2)))
+  }
+
   /// The store's answer to a booking of the first slot.
   static func booked(_ app: inout AppState) {
     let slot = slot(hoursAhead: 26)

@@ -1,3 +1,4 @@
+import Foundation
 import GuichetCore
 import Testing
 
@@ -57,5 +58,20 @@ import Testing
     #expect(lines == ["Codez la visite :", "demande(s), public,", "tranche d'âge"])
     #expect(lines.allSatisfy { DisplayWidth.of($0) <= 20 })
     #expect(Text.wrap("anticonstitutionnellement", width: 10) == ["anticonst…"])
+  }
+
+  @Test func messagesWrapToAFewLinesThenEndWithAnEllipsis() {
+    let text = "Numéro invalide : dix chiffres, ou +33 suivi de neuf"
+    #expect(Text.wrap(text, width: 20, maxLines: 3) == Text.wrap(text, width: 20))
+    let two = Text.wrap(text, width: 20, maxLines: 2)
+    #expect(two == ["Numéro invalide :", "dix chiffres, ou +3…"])
+    var canvas = Canvas(size: Size(width: 22, height: 5))
+    #expect(canvas.putMessage(text, x: 1, y: 4, width: 20, style: .error, upward: true) == 3)
+    #expect(
+      canvas.text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      } == [
+        "", "", "Numéro invalide :", "dix chiffres, ou +33", "suivi de neuf",
+      ])
   }
 }

@@ -127,15 +127,15 @@ extension AppDatabase {
         let rows = try Row.fetchAll(
           db,
           sql: """
-            SELECT a.id AS advisor_id, a.display_name, s.id AS structure_id, s.name, s.kind
+            SELECT a.id AS advisor_id, a.display_name, s.id AS structure_id, s.name, s.kind, s.city
             FROM advisor a JOIN operator_structure s ON s.id = a.structure_id
             WHERE \(conditions.joined(separator: " AND "))
             """, arguments: StatementArguments(arguments))
-        var offers: [Int64: (String, Int64, String, OperatorKind)] = [:]
+        var offers: [Int64: (String, Int64, String, OperatorKind, String?)] = [:]
         for row in rows {
           offers[row["advisor_id"]] = (
             row["display_name"], row["structure_id"], row["name"],
-            OperatorKind(rawValue: row["kind"]) ?? .other
+            OperatorKind(rawValue: row["kind"]) ?? .other, row["city"]
           )
         }
         guard !offers.isEmpty, limit > 0 else { return [] }
@@ -153,7 +153,8 @@ extension AppDatabase {
           guard let offer = offers[slot.advisorID] else { return nil }
           return AvailableSlot(
             slot: slot, advisorName: offer.0, structureID: offer.1, structureName: offer.2,
-            operatorKind: offer.3, delayDays: firstDay.days(until: slot.date))
+            operatorKind: offer.3, delayDays: firstDay.days(until: slot.date),
+            structureCity: offer.4)
         }
       }
     }
