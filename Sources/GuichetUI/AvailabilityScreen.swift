@@ -12,6 +12,8 @@ public enum AvailabilityScreen {
     public var highlight = 0
     /// Set when the previous pick was taken by another desk, so the agent knows why the list changed.
     public var notice: String?
+    /// Why the search came back empty, once the store said.
+    public var noSlotReason: NoSlotReason?
 
     public init(draft: BookingDraft) { self.draft = draft }
 
@@ -21,6 +23,7 @@ public enum AvailabilityScreen {
   public enum Action: Equatable, Sendable {
     case key(Key)
     case found(kinds: [OperatorKind], [AvailableSlot])
+    case explained(kinds: [OperatorKind], NoSlotReason)
     /// A move lost its slot to another desk: these are the advisor's next free ones.
     case taken([AvailableSlot])
   }
@@ -57,6 +60,10 @@ public enum AvailabilityScreen {
       }
       state.slots = slots
       state.highlight = previous.flatMap { slots.firstIndex(of: $0) } ?? 0
+      return .none
+    case .explained(let kinds, let reason):
+      guard kinds == state.kinds else { return .none }
+      state.noSlotReason = reason
       return .none
     case .taken(let slots):
       state.slots = slots
@@ -97,6 +104,17 @@ public enum AvailabilityScreen {
       "\(Format.day(start, context.timeZone)) \(Format.time(start, context.timeZone))  J+\(slot.delayDays)  \(slot.slot.place.label) · \(slot.advisorName) · \(slot.structureLabel)"
   }
 
+  /// What to do about an empty search: have opening hours entered, or tell the person all is booked.
+  static func explanation(_ reason: NoSlotReason) -> String {
+    switch reason {
+    case .noOpeningHours:
+      "Aucun conseiller de ces structures servant ce territoire n'a de plages d'ouverture : "
+        + "faites-les saisir dans l'administration (O depuis l'accueil)."
+    case .fullyBooked(let days):
+      "Tous les créneaux des conseillers de ce territoire sont pris dans les \(days) prochains jours."
+    }
+  }
+
   public static func render(
     _ state: State, in area: Rect, on canvas: inout Canvas, context: AppContext
   ) {
@@ -119,11 +137,16 @@ public enum AvailabilityScreen {
     }
     if slots.isEmpty {
       canvas.put("Aucun créneau disponible.", x: inner.x, y: y, style: .bold)
+      y += 1
+      if let reason = state.noSlotReason {
+        y += canvas.putMessage(
+          explanation(reason), x: inner.x, y: y, width: inner.width, style: .plain)
+      }
       canvas.put(
         state.draft.rescheduling == nil
           ? "F2 : clôturer la visite (pas de rendez-vous, aucun créneau) · Échap : autre opérateur"
           : "Échap : garder le rendez-vous tel qu'il est",
-        x: inner.x, y: y + 2, style: .muted, limit: inner.width)
+        x: inner.x, y: y + 1, style: .muted, limit: inner.width)
       return
     }
     canvas.put(

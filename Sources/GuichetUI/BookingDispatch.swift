@@ -23,8 +23,12 @@ extension App {
       screen = .booking(.consent(state))
       return effect
     case .contact(var state):
-      // The consent is recorded: leaving means going back to the slots, typed data dropped on purpose.
-      if key == .escape && state.nextFree == nil { return .navigate(.pop) }
+      // The consent is recorded: leaving means going back to the slots, typed data dropped on purpose,
+      // and any contact saved for an attempt that lost its slot erased (one booked is kept by the store).
+      if key == .escape && state.nextFree == nil {
+        guard let consentID = state.draft.consentID else { return .navigate(.pop) }
+        return .navigate(.pop) + .booking(.discardContact(consentID: consentID))
+      }
       let effect = ContactScreen.reduce(&state, .key(key), context: context)
       screen = .booking(.contact(state))
       return effect
@@ -49,13 +53,9 @@ extension App {
         return effect
       }
     case .slotsFound(let kinds, let slots):
-      return updateBookingTop(&state) { booking in
-        guard case .availability(var screen) = booking else { return .none }
-        let effect = AvailabilityScreen.reduce(
-          &screen, .found(kinds: kinds, slots), context: context)
-        booking = .availability(screen)
-        return effect
-      }
+      return updateAvailability(&state, .found(kinds: kinds, slots))
+    case .noSlotReason(let kinds, let reason):
+      return updateAvailability(&state, .explained(kinds: kinds, reason))
     case .outcomeRecorded(let visit, let closed):
       syncVisitForm(visit, &state)
       state.message = StatusMessage(
@@ -191,6 +191,18 @@ extension App {
     let effect = body(&booking)
     state.screens[state.screens.count - 1] = .booking(booking)
     return effect
+  }
+
+  static func updateAvailability(_ state: inout AppState, _ action: AvailabilityScreen.Action)
+    -> Effect
+  {
+    let context = state.context
+    return updateBookingTop(&state) { booking in
+      guard case .availability(var screen) = booking else { return .none }
+      let effect = AvailabilityScreen.reduce(&screen, action, context: context)
+      booking = .availability(screen)
+      return effect
+    }
   }
 
   static func updateContact(

@@ -35,12 +35,17 @@ public enum BookingEffect: Equatable, Sendable {
   /// Writes the slip as text and as `.ics`, named from the reference only.
   case saveSlip(Slip)
   case printSlip(Slip)
+  /// Erases the contact typed for a booking the agent then left (after a lost race), instead of keeping it
+  /// until the retention purge; a contact an appointment hangs on is kept.
+  case discardContact(consentID: Int64)
 }
 
 /// Results of booking effects.
 public enum BookingEvent: Equatable, Sendable {
   case prepared(Visit, [Recommendation])
   case slotsFound(kinds: [OperatorKind], [AvailableSlot])
+  /// Follows an empty `slotsFound`: why nothing was found.
+  case noSlotReason(kinds: [OperatorKind], NoSlotReason)
   case outcomeRecorded(Visit, closed: Bool)
   case consentLoaded(ConsentText, OperatorStructure)
   case consentRecorded(Consent)

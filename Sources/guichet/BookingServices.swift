@@ -8,6 +8,7 @@ import GuichetUI
 struct BookingServices: Sendable {
   var recommend: @Sendable (Visit) throws -> [Recommendation]
   var nextAvailability: @Sendable (Int64?, [OperatorKind], Date) throws -> [AvailableSlot]
+  var noSlotReason: @Sendable (Int64?, [OperatorKind], Date) throws -> NoSlotReason
   var consentText: @Sendable () throws -> ConsentText
   var structure: @Sendable (Int64) throws -> OperatorStructure?
   var recordConsent: @Sendable (Int64, Int, Int64, Date) throws -> Consent
@@ -30,6 +31,7 @@ struct BookingServices: Sendable {
       nextAvailability: {
         try database.nextAvailability(territoryID: $0, operatorKinds: $1, from: $2, limit: 10)
       },
+      noSlotReason: { try database.noSlotReason(territoryID: $0, operatorKinds: $1, from: $2) },
       consentText: { try database.consentText() },
       structure: { try database.operatorStructure(id: $0) },
       recordConsent: {
@@ -52,6 +54,7 @@ struct BookingServices: Sendable {
     let error = UserError("Prise de rendez-vous indisponible.")
     return BookingServices(
       recommend: { _ in throw error }, nextAvailability: { _, _, _ in throw error },
+      noSlotReason: { _, _, _ in throw error },
       consentText: { throw error }, structure: { _ in throw error },
       recordConsent: { _, _, _, _ in throw error }, duplicates: { _ in throw error },
       saveContact: { _, _ in throw error }, discardContact: { _ in throw error },
@@ -143,9 +146,17 @@ extension EffectInterpreter {
         return .booking(.prepared(saved, try booking.recommend(saved)))
       }
     case .findSlots(let territoryID, let kinds):
-      actions = attempt {
-        .booking(
-          .slotsFound(kinds: kinds, try booking.nextAvailability(territoryID, kinds, now())))
+      do {
+        let slots = try booking.nextAvailability(territoryID, kinds, now())
+        var found: [AppAction] = [.booking(.slotsFound(kinds: kinds, slots))]
+        if slots.isEmpty {
+          found.append(
+            .booking(
+              .noSlotReason(kinds: kinds, try booking.noSlotReason(territoryID, kinds, now()))))
+        }
+        actions = found
+      } catch {
+        actions = attempt { throw error }
       }
     case .recordOutcome(var visit, let reason, let close):
       actions = attempt {
@@ -178,6 +189,8 @@ extension EffectInterpreter {
           .slipSaved(
             "Coupon enregistré : \(names) dans \(files[0].deletingLastPathComponent().path)"))
       }
+    case .discardContact(let consentID):
+      actions = attemptSilently { try booking.discardContact(consentID) }
     case .printSlip(let slip):
       actions = attempt {
         try booking.print(slip.text)

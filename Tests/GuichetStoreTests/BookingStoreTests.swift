@@ -29,6 +29,44 @@ import Testing
     #expect(try setup.count("appointment") == 2)
   }
 
+  @Test func anEmptySearchTellsMissingOpeningHoursFromAFullAgenda() throws {
+    let setup = try BookingSetup.make()
+    let search = { (kinds: [OperatorKind]) in
+      try setup.database.noSlotReason(
+        territoryID: setup.territoryID, operatorKinds: kinds, from: BookingSetup.now, horizonDays: 7
+      )
+    }
+    #expect(try search([.missionLocale]) == .fullyBooked(horizonDays: 7))
+    #expect(try search([.capEmploi]) == .noOpeningHours, "no Cap emploi advisor in the territory")
+    let rules = try setup.database.openingRules(advisorID: setup.advisorID)
+    for rule in rules { try setup.database.deleteOpeningRule(id: try #require(rule.id)) }
+    #expect(try search([.missionLocale]) == .noOpeningHours)
+    #expect(try search([]) == .noOpeningHours)
+  }
+
+  @Test func anAbandonedBookingErasesItsContactButNeverABookedOne() throws {
+    let setup = try BookingSetup.make()
+    let contact = try Contact.validate(
+      firstName: "Léa", lastName: "Durand", phone: "0612345678", email: "")
+    // Another desk takes the slot: the contact saved for this attempt stays until the agent leaves.
+    let slot = try setup.slot(Self.tuesday, 9)
+    let rival = try setup.database.recordConsent(
+      visitID: setup.visitID, textVersion: setup.database.consentText().version,
+      recipientStructureID: try #require(setup.structure.id), deskID: setup.workplace.deskID,
+      at: BookingSetup.now)
+    try setup.book(slot, consentID: rival.id)
+    _ = try setup.database.saveContact(contact, consentID: setup.consentID, by: .commandLine)
+    #expect(throws: SlotTakenError.self) { try setup.book(slot) }
+    #expect(try setup.count("contact") == 1)
+    try setup.database.discardUnbookedContact(consentID: setup.consentID, by: .commandLine)
+    #expect(try setup.count("contact") == 0)
+    // A contact an appointment hangs on is never erased this way.
+    _ = try setup.database.saveContact(contact, consentID: setup.consentID, by: .commandLine)
+    try setup.book(try setup.slot(Self.tuesday, 10))
+    try setup.database.discardUnbookedContact(consentID: setup.consentID, by: .commandLine)
+    #expect(try setup.count("contact") == 1)
+  }
+
   @Test func aReferenceBooksOnceWhateverTheRetries() throws {
     let setup = try BookingSetup.make()
     let reference = BookingReference.generate()

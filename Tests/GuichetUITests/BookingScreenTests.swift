@@ -149,6 +149,37 @@ import Testing
     #expect(second.contact == request.contact)
   }
 
+  @Test func leavingAfterALostRaceErasesTheUnbookedContact() {
+    var app = BookingFixture.atContact()
+    _ = App.reduce(&app, .booking(.slotTaken([BookingFixture.slot(hoursAhead: 27)])))
+    // The first Échap keeps the typing and closes the next slots; the second leaves the contact screen.
+    #expect(App.reduce(&app, .key(.escape)) == .none)
+    #expect(contact(app) != nil)
+    let leave = App.reduce(&app, .key(.escape))
+    #expect(leave == .booking(.discardContact(consentID: 9)))
+    #expect(contact(app) == nil, "back on the slots")
+  }
+
+  @Test func anEmptySearchSaysWhy() {
+    var app = BookingFixture.atRecommendation()
+    _ = App.reduce(&app, .key(.enter))
+    _ = App.reduce(&app, .booking(.slotsFound(kinds: [.missionLocale], [])))
+    #expect(App.render(app).text.contains("Aucun créneau disponible."))
+    _ = App.reduce(&app, .booking(.noSlotReason(kinds: [.franceTravail], .noOpeningHours)))
+    #expect(!App.render(app).text.contains("plages d'ouverture"), "another search's answer")
+    _ = App.reduce(&app, .booking(.noSlotReason(kinds: [.missionLocale], .noOpeningHours)))
+    #expect(App.render(app).text.contains("(O depuis l'accueil)"))
+    if let mismatch = snapshotMismatch(App.render(app), named: "booking-no-opening-hours-80x24") {
+      Issue.record(Comment(rawValue: mismatch))
+    }
+    _ = App.reduce(
+      &app, .booking(.noSlotReason(kinds: [.missionLocale], .fullyBooked(horizonDays: 180))))
+    #expect(App.render(app).text.contains("Tous les créneaux des conseillers de ce territoire"))
+    #expect(
+      AvailabilityScreen.explanation(.fullyBooked(horizonDays: 180)).hasSuffix(
+        "sont pris dans les 180 prochains jours."))
+  }
+
   @Test func bookedShowsTheSlipAndTheFormKeepsTheOutcome() {
     var app = BookingFixture.atContact()
     BookingFixture.booked(&app)

@@ -106,24 +106,8 @@ extension AppDatabase {
   ) throws -> [AvailableSlot] {
     try StoreErrors.run("Recherche des prochaines disponibilités") {
       try writer.read { db in
-        var conditions = ["s.is_active", "a.is_active"]
-        var arguments: [any DatabaseValueConvertible] = []
-        if let territoryID {
-          conditions.append(
-            "s.id IN (SELECT structure_id FROM operator_structure_territory WHERE territory_id = ?)"
-          )
-          arguments.append(territoryID)
-        }
-        if let structureID {
-          conditions.append("s.id = ?")
-          arguments.append(structureID)
-        }
-        if !operatorKinds.isEmpty {
-          conditions.append(
-            "s.kind IN (\(Array(repeating: "?", count: operatorKinds.count).joined(separator: ",")))"
-          )
-          arguments += operatorKinds.map(\.rawValue)
-        }
+        let (conditions, arguments) = Self.offerConditions(
+          territoryID: territoryID, operatorKinds: operatorKinds, structureID: structureID)
         let rows = try Row.fetchAll(
           db,
           sql: """
@@ -158,6 +142,53 @@ extension AppDatabase {
         }
       }
     }
+  }
+
+  /// Why ``nextAvailability(territoryID:operatorKinds:from:limit:horizonDays:structureID:)`` came back
+  /// empty: no advisor of these kinds serving the territory has opening hours from that day on, or they
+  /// are all taken within the horizon.
+  public func noSlotReason(
+    territoryID: Int64?, operatorKinds: [OperatorKind], from: Date, horizonDays: Int = 180
+  ) throws -> NoSlotReason {
+    try StoreErrors.run("Recherche des prochaines disponibilités") {
+      try writer.read { db in
+        var (conditions, arguments) = Self.offerConditions(
+          territoryID: territoryID, operatorKinds: operatorKinds, structureID: nil)
+        conditions.append("(r.valid_to IS NULL OR r.valid_to >= ?)")
+        arguments.append(LocalDate(from).number)
+        let open = try Bool.fetchOne(
+          db,
+          sql: """
+            SELECT EXISTS (SELECT 1 FROM opening_rule r JOIN advisor a ON a.id = r.advisor_id
+              JOIN operator_structure s ON s.id = a.structure_id
+              WHERE \(conditions.joined(separator: " AND ")))
+            """, arguments: StatementArguments(arguments))
+        return open == true ? .fullyBooked(horizonDays: horizonDays) : .noOpeningHours
+      }
+    }
+  }
+
+  /// SQL conditions on advisor `a` and structure `s` for the advisors a search may offer.
+  static func offerConditions(
+    territoryID: Int64?, operatorKinds: [OperatorKind], structureID: Int64?
+  ) -> ([String], [any DatabaseValueConvertible]) {
+    var conditions = ["s.is_active", "a.is_active"]
+    var arguments: [any DatabaseValueConvertible] = []
+    if let territoryID {
+      conditions.append(
+        "s.id IN (SELECT structure_id FROM operator_structure_territory WHERE territory_id = ?)")
+      arguments.append(territoryID)
+    }
+    if let structureID {
+      conditions.append("s.id = ?")
+      arguments.append(structureID)
+    }
+    if !operatorKinds.isEmpty {
+      conditions.append(
+        "s.kind IN (\(Array(repeating: "?", count: operatorKinds.count).joined(separator: ",")))")
+      arguments += operatorKinds.map(\.rawValue)
+    }
+    return (conditions, arguments)
   }
 
   /// The pure computation fed from one read: rules, absences and live bookings overlapping [from, to).

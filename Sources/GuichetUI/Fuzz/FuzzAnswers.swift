@@ -195,7 +195,10 @@ struct FuzzAnswers {
           .prepared(visit, [Recommendation(operatorKind: .missionLocale, reason: "16-25 ans")]))
       ]
     case .findSlots(_, let kinds):
-      return [.booking(.slotsFound(kinds: kinds, slots(Int(nextID % 4) * 3)))]
+      let found = slots(Int(nextID % 4) * 3)
+      let reason: [AppAction] =
+        found.isEmpty ? [.booking(.noSlotReason(kinds: kinds, .noOpeningHours))] : []
+      return [.booking(.slotsFound(kinds: kinds, found))] + reason
     case .recordOutcome(var visit, let reason, let close):
       visit.outcome = .noBooking
       visit.reason = reason
@@ -228,6 +231,7 @@ struct FuzzAnswers {
       default: return [.booking(.booked(appointment(reference)))]
       }
     case .saveSlip(let slip): return [.booking(.slipSaved("/tmp/\(slip.fileStem).txt"))]
+    case .discardContact: return []
     case .printSlip:
       return [
         .booking(.failed(UserError("Impression indisponible : la commande lp n'existe pas.")))
