@@ -163,27 +163,4 @@ struct SearchRelevanceTests {
       #expect(hits.count <= 24)
     }
   }
-
-  @Test func perKeystrokeTimeStaysSmall() throws {
-    let queue = try ReferenceFixture.database()
-    let queries = [
-      "educateur specialise", "boulangere", "agent d'accueil", "infirmiere", "developpeur web",
-    ]
-    var times: [Double] = []
-    try queue.read { db in
-      for query in queries {
-        for length in 1...query.count {
-          let prefix = String(query.prefix(length))
-          let start = DispatchTime.now().uptimeNanoseconds
-          _ = try ReferenceSearch.search(prefix, limit: 10, in: db)
-          times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-        }
-      }
-    }
-    times.sort()
-    let p99 = times[min(times.count - 1, Int(Double(times.count) * 0.99))]
-    print("search per keystroke (debug build): p50 \(times[times.count / 2]) ms, p99 \(p99) ms")
-    // Debug builds are several times slower than release; this guards against an unbounded scan, not the 2 ms target.
-    #expect(p99 < 50)
-  }
 }
