@@ -6,7 +6,7 @@ import GuichetCore
 public enum App {
   /// Effects to run when the console opens.
   public static func start(_ state: inout AppState) -> Effect {
-    HomeScreen.loadEffect
+    state.session.isSignedIn ? HomeScreen.loadEffect : .session(.checkFirstAdministrator)
   }
 
   public static func reduce(_ state: inout AppState, _ action: AppAction) -> Effect {
@@ -21,11 +21,21 @@ public enum App {
       return .none
     case .tick(let now):
       state.context.now = now
+      lockIfIdle(&state)
       return .none
     case .databaseChanged:
-      return loadEffect(for: state.top)
+      return state.session.isSignedIn ? loadEffect(for: state.top) : .none
     case .key(let key):
+      guard case .signedIn(let account) = state.session else {
+        return handleSessionKey(&state, key)
+      }
+      state.lastActivity = state.context.now
+      if key == .function(12) {
+        lock(&state, account)
+        return .none
+      }
       return handleKey(&state, key)
+    case .session(let event): return handleSessionEvent(event, &state)
     case .booking(let event): return handleBookingEvent(event, &state)
     case .agenda(let event): return deliverAgenda(event, to: &state)
     case .appointment(let event): return handleAppointmentEvent(event, &state)
@@ -100,20 +110,7 @@ public enum App {
   static func handleKey(_ state: inout AppState, _ key: Key) -> Effect {
     state.message = nil
     if let effect = answerSatisfaction(&state, key) { return effect }
-    if state.confirmingQuit {
-      state.confirmingQuit = false
-      if key.isYes { return quit(&state) }
-      return .none
-    }
-    switch key {
-    case .function(10), .ctrl("q"), .ctrl("c"):
-      if state.hasUnsavedWork {
-        state.confirmingQuit = true
-        return .none
-      }
-      return quit(&state)
-    default: break
-    }
+    if let effect = handleQuitKey(&state, key) { return effect }
     if state.isTooSmall { return .none }
     if key == .function(1) {
       if case .help = state.top { return .navigate(.pop) }
@@ -152,6 +149,25 @@ public enum App {
       case .appointment: return handleAppointmentKey(&screen, key, context: context)
       case .admin: return handleAdminKey(&screen, key, context: context)
       }
+    }
+  }
+
+  /// F10, Ctrl-Q, Ctrl-C and the answer to « Quitter quand même ? », on every screen and on the login screen;
+  /// nil when the key is something else.
+  static func handleQuitKey(_ state: inout AppState, _ key: Key) -> Effect? {
+    if state.confirmingQuit {
+      state.confirmingQuit = false
+      return key.isYes ? quit(&state) : Effect.none
+    }
+    switch key {
+    case .function(10), .ctrl("q"), .ctrl("c"):
+      if state.hasUnsavedWork {
+        state.confirmingQuit = true
+        return Effect.none
+      }
+      return quit(&state)
+    default:
+      return nil
     }
   }
 

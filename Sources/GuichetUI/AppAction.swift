@@ -27,6 +27,7 @@ public enum AppAction: Equatable, Sendable {
   case appointment(AppointmentEvent)
   case admin(AdminEvent)
   case supervision(SupervisionEvent)
+  case session(SessionEvent)
   case failed(UserError)
 }
 
@@ -40,15 +41,18 @@ public struct AppContext: Equatable, Sendable {
   public var readOnly: ReadOnlyReason?
   /// Charts drawn with ASCII rather than block characters (`Charts.prefersASCII`).
   public var asciiCharts = false
+  /// Seconds without a key before the desk locks itself (10 minutes unless configured).
+  public var idleLockDelay: TimeInterval
 
   public init(
     workplace: Workplace, now: Date, territoryNames: [Int64: String] = [:],
-    timeZone: TimeZone = Day.parisTimeZone
+    timeZone: TimeZone = Day.parisTimeZone, idleLockDelay: TimeInterval = 600
   ) {
     self.workplace = workplace
     self.now = now
     self.territoryNames = territoryNames
     self.timeZone = timeZone
+    self.idleLockDelay = idleLockDelay
   }
 
   public var today: Int { Day.number(of: now, in: timeZone) }

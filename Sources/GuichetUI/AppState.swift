@@ -39,11 +39,19 @@ public struct AppState: Equatable, Sendable {
   public var quitting = false
   /// A visit just closed at this desk: the next key 1–5 records the person's satisfaction, any other skips it.
   public var satisfactionFor: Visit.ID?
+  /// The console opens on the login screen; tests and benches may start signed in.
+  public var session: Session
+  /// The last key pressed while signed in, for the idle lock.
+  public var lastActivity: Date
 
-  public init(context: AppContext, size: Size) {
+  public init(
+    context: AppContext, size: Size, session: Session = .signedOut(LoginScreen.State())
+  ) {
     self.context = context
     self.size = size
     self.screens = [.home(HomeScreen.State())]
+    self.session = session
+    self.lastActivity = context.now
   }
 
   public var top: Screen { screens[screens.count - 1] }

@@ -12,6 +12,12 @@ extension App {
     let width = state.size.width
     renderHeader(state, on: &canvas)
     let body = Rect(x: 0, y: 1, width: width, height: state.size.height - 3)
+    if let login = loginShown(state) {
+      LoginScreen.render(login, in: body, on: &canvas)
+      renderStatus(state, on: &canvas)
+      renderKeyBar(LoginScreen.hints, on: &canvas)
+      return canvas
+    }
     switch state.top {
     case .home(let home): HomeScreen.render(home, in: body, on: &canvas, context: context)
     case .queue(let queue): QueueScreen.render(queue, in: body, on: &canvas, context: context)
@@ -29,6 +35,21 @@ extension App {
     case .dashboard(let dashboard):
       DashboardScreen.render(dashboard, in: body, on: &canvas, context: context)
     }
+    renderStatus(state, on: &canvas)
+    renderKeyBar(hints(for: state.top), on: &canvas)
+    return canvas
+  }
+
+  /// The login screen when nobody is signed in or the desk is locked: nothing of the screens below shows.
+  static func loginShown(_ state: AppState) -> LoginScreen.State? {
+    switch state.session {
+    case .signedIn: nil
+    case .signedOut(let login), .locked(_, let login): login
+    }
+  }
+
+  static func renderStatus(_ state: AppState, on canvas: inout Canvas) {
+    let width = state.size.width
     let statusRow = state.size.height - 2
     if state.confirmingQuit {
       canvas.putPadded(
@@ -47,13 +68,11 @@ extension App {
         message.text, x: 1, y: statusRow, width: width - 1, style: style, upward: true,
         padded: true)
       canvas.fill(Rect(x: 0, y: statusRow - rows + 1, width: 1, height: rows), style: style)
-    } else if let readOnly = context.readOnly {
+    } else if let readOnly = state.context.readOnly {
       canvas.putPadded(
         " ⚠ " + readOnly.banner, x: 0, y: statusRow, width: width,
         style: Style(tone: .warning, bold: true, reverse: true))
     }
-    renderKeyBar(hints(for: state.top), on: &canvas)
-    return canvas
   }
 
   static func renderHeader(_ state: AppState, on canvas: inout Canvas) {
@@ -63,7 +82,9 @@ extension App {
     let left = " Guichet · \(context.workplace.siteName) · \(context.workplace.deskName)"
     let clock =
       "\(Format.day(context.now, context.timeZone)) \(Format.time(context.now, context.timeZone)) "
-    let title = screenTitle(state.top, context: context)
+    let title =
+      loginShown(state).map { LoginScreen.texts($0.mode).0 }
+      ?? screenTitle(state.top, context: context)
     let clockWidth = DisplayWidth.of(clock)
     canvas.put(
       left, x: 0, y: 0, style: Style(bold: true, reverse: true), limit: max(0, width / 2 - 2))

@@ -30,6 +30,7 @@ public enum Effect: Equatable, Sendable {
   case appointment(AppointmentRequest)
   case admin(AdminRequest)
   case supervision(SupervisionRequest)
+  case session(SessionRequest)
   case quit
 
   public static func + (lhs: Effect, rhs: Effect) -> Effect {

@@ -33,6 +33,12 @@ extension SearchScreen {
       state.query, x: x + promptWidth, y: area.y, style: .underline,
       limit: width - promptWidth - 1)
     canvas.cursor = Point(x: x + promptWidth + used, y: area.y)
+    // A phone, e-mail, NIR or IBAN typed here is flagged at once; the store keeps none of it.
+    if let warning = PersonalDataTripwire.warning(
+      for: PersonalDataTripwire.findings(in: state.query))
+    {
+      canvas.put(" " + warning, x: x, y: area.y + 1, style: .error, limit: width)
+    }
     let list = Rect(x: x, y: area.y + 2, width: width, height: area.height - 4)
     if SearchText.tokens(state.query).isEmpty {
       renderIntro(in: list, on: &canvas)

@@ -11,11 +11,12 @@ struct AgendaServices: Sendable {
   var load: @Sendable (AgendaQuery, Date) throws -> AgendaPage
   var mark: @Sendable (BookingReference, AppointmentStatus, Date) throws -> Appointment
 
-  static func live(_ database: AppDatabase, caller: Caller) -> AgendaServices {
+  static func live(_ database: AppDatabase, session: SessionCaller) -> AgendaServices {
     AgendaServices(
       structures: { try database.operatorStructures(withAdvisors: true) },
       advisors: { try database.advisors(structureID: $0, includeInactive: true) },
       load: { query, now in
+        let caller = try session.current()
         var entries: [AgendaEntry]
         switch query.mode {
         case .day, .week:

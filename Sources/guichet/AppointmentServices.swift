@@ -14,7 +14,7 @@ struct AppointmentServices: Sendable {
   var reschedule: @Sendable (BookingReference, Slot, Date) throws -> AppointmentDetail
 
   /// The contact shows only to a caller the store lets see it (the agent who booked, the structure's advisor).
-  static func live(_ database: AppDatabase, caller: Caller) -> AppointmentServices {
+  static func live(_ database: AppDatabase, session: SessionCaller) -> AppointmentServices {
     @Sendable func detail(_ reference: BookingReference) throws -> AppointmentDetail {
       guard let appointment = try database.appointment(reference: reference) else {
         throw UserError("Aucun rendez-vous ne porte la référence \(reference).")
@@ -31,7 +31,8 @@ struct AppointmentServices: Sendable {
         advisorName: try database.advisor(id: appointment.advisorID)?.displayName ?? "—",
         visit: visit, consent: consent,
         contact: consent.isWithdrawn
-          ? nil : try database.visibleContact(consentID: appointment.consentID, by: caller))
+          ? nil
+          : try database.visibleContact(consentID: appointment.consentID, by: session.current()))
     }
     return AppointmentServices(
       find: { lookup in
@@ -48,7 +49,7 @@ struct AppointmentServices: Sendable {
         return try detail(reference)
       },
       withdraw: { consentID, reference, now in
-        try database.withdrawConsent(id: consentID, by: caller, at: now)
+        try database.withdrawConsent(id: consentID, by: session.current(), at: now)
         return try detail(reference)
       },
       slots: { structureID, now in

@@ -23,8 +23,9 @@ struct BookingServices: Sendable {
   /// Sends text to `lp`; throws a French `UserError` when printing is not possible.
   var print: @Sendable (String) throws -> Void
 
-  /// `caller` is who the store checks and audits for every consent and contact.
-  static func live(_ database: AppDatabase, workplace: Workplace, caller: Caller) -> BookingServices
+  /// The signed-in account is who the store checks and audits for every consent and contact.
+  static func live(_ database: AppDatabase, workplace: Workplace, session: SessionCaller)
+    -> BookingServices
   {
     BookingServices(
       recommend: { try database.recommend(for: $0) },
@@ -37,11 +38,11 @@ struct BookingServices: Sendable {
       recordConsent: {
         try database.recordConsent(
           visitID: $0, textVersion: $1, recipientStructureID: $2, deskID: workplace.deskID,
-          by: caller, at: $3)
+          by: try session.current(), at: $3)
       },
-      duplicates: { try database.possibleDuplicates(of: $0, by: caller) },
-      saveContact: { try database.saveContact($0, consentID: $1, by: caller) },
-      discardContact: { try database.discardUnbookedContact(consentID: $0, by: caller) },
+      duplicates: { try database.possibleDuplicates(of: $0, by: session.current()) },
+      saveContact: { try database.saveContact($0, consentID: $1, by: session.current()) },
+      discardContact: { try database.discardUnbookedContact(consentID: $0, by: session.current()) },
       book: {
         try database.book(
           reference: $0, slot: $1, visitID: $2, consentID: $3, override: $4, now: $5)

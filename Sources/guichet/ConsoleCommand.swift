@@ -12,9 +12,10 @@ struct ConsoleCommand: ParsableCommand {
 
   @OptionGroup var location: DatabaseOptions
   @OptionGroup var deskOptions: DeskOptions
+  @OptionGroup var idleLock: IdleLockOption
 
   func run() throws {
-    let session = try ConsoleSession.open(location: location, desk: deskOptions)
+    let session = try ConsoleSession.open(location: location, desk: deskOptions, idleLock: idleLock)
     let terminal: Terminal
     do {
       terminal = try Terminal.start()
@@ -36,9 +37,9 @@ struct ConsoleSession {
   var context: AppContext
   var clock: ConsoleClock
 
-  static func open(location: DatabaseOptions, desk deskOptions: DeskOptions) throws
-    -> ConsoleSession
-  {
+  static func open(
+    location: DatabaseOptions, desk deskOptions: DeskOptions, idleLock: IdleLockOption
+  ) throws -> ConsoleSession {
     let path = location.path
     DatabaseLocation.announceIfNew(path)
     ExposureNotice.report(path: path)
@@ -66,12 +67,12 @@ struct ConsoleSession {
       }
       var context = AppContext(
         workplace: workplace, now: clock.now(),
-        territoryNames: Dictionary(names, uniquingKeysWith: { first, _ in first }))
+        territoryNames: Dictionary(names, uniquingKeysWith: { first, _ in first }),
+        idleLockDelay: try idleLock.delay)
       context.readOnly = desk.readOnly
       context.asciiCharts = Charts.prefersASCII(environment: ProcessInfo.processInfo.environment)
-      // Until the login screen lands, the console acts for the OS account that owns the file (as the
-      // command line does): the store still checks and audits every contact access under that identity.
-      var services = Services.live(database, workplace: workplace, caller: .commandLine)
+      var services = Services.live(
+        database, workplace: workplace, session: SessionCaller(), readOnly: desk.readOnly != nil)
       services.damage = { try? database.quickCheckProblem() }
       services.damageReason = { ReadOnlyReason.damaged(path: path, detail: $0) }
       return ConsoleSession(services: services, context: context, clock: clock)
@@ -108,5 +109,26 @@ struct ConsoleSession {
     let list = known.map { "  --site \"\($0.siteName)\" --desk \"\($0.deskName)\"" }.joined(
       separator: "\n")
     throw UserError("Plusieurs postes sont déclarés dans cette base ; précisez lequel :\n\(list)")
+  }
+}
+
+/// `--idle-lock MINUTES` (or `GUICHET_IDLE_LOCK`): how long an untouched desk stays open, 10 minutes by default.
+struct IdleLockOption: ParsableArguments {
+  @ArgumentParser.Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Minutes sans frappe avant que le poste se verrouille (10 par défaut, 1 à 60 ; sinon GUICHET_IDLE_LOCK).",
+      valueName: "minutes"))
+  var idleLock: Double?
+
+  var delay: TimeInterval {
+    get throws {
+      let text = ProcessInfo.processInfo.environment["GUICHET_IDLE_LOCK"]
+      guard let minutes = idleLock ?? text.flatMap(Double.init) else { return 600 }
+      guard minutes > 0, minutes <= 60 else {
+        throw UserError("Le délai de verrouillage va de 1 seconde à 60 minutes.")
+      }
+      return minutes * 60
+    }
   }
 }

@@ -44,6 +44,7 @@ struct EffectInterpreter {
     case .appointment(let request): return runAppointment(request)
     case .admin(let request): return runAdmin(request)
     case .supervision(let request): return runSupervision(request)
+    case .session(let request): return runSession(request)
     }
   }
 

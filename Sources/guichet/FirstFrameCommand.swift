@@ -11,7 +11,8 @@ struct FirstFrameCommand: ParsableCommand {
   @OptionGroup var deskOptions: DeskOptions
 
   func run() throws {
-    let session = try ConsoleSession.open(location: location, desk: deskOptions)
+    let session = try ConsoleSession.open(
+      location: location, desk: deskOptions, idleLock: IdleLockOption())
     let terminal = try Terminal.offscreen(size: Size(width: 100, height: 30))
     defer { terminal.stop() }
     let runtime = Runtime(

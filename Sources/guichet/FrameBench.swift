@@ -28,7 +28,7 @@ enum FrameBench {
     let workplace = Workplace(siteID: 1, siteName: "Banc d'essai", deskID: 1, deskName: "Poste 1")
     let context = AppContext(
       workplace: workplace, now: Date(), territoryNames: [1: "Chambéry", 2: "Loire Centre"])
-    var state = AppState(context: context, size: size)
+    var state = AppState(context: context, size: size, session: KeyFuzzer.agentSession)
     let matches = [
       CommuneMatch(
         commune: Commune(inseeCode: "73065", name: "Chambéry", bassinCode: "8215"),

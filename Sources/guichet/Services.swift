@@ -17,6 +17,7 @@ struct Services: Sendable {
   var agenda: AgendaServices = .unavailable
   var appointments: AppointmentServices = .unavailable
   var admin: AdminServices = .unavailable
+  var session: SessionServices = .unavailable
   /// The daily retention purge of expired contacts; failures wait for the next day.
   var purgeExpiredContacts: @Sendable (Date) -> Void = { _ in }
   /// The first problem `quick_check` finds, run once after the first frame; nil when sound or unknown.
@@ -27,7 +28,9 @@ struct Services: Sendable {
   }
   var supervision: SupervisionServices = .unavailable
 
-  static func live(_ database: AppDatabase, workplace: Workplace, caller: Caller) -> Services {
+  static func live(
+    _ database: AppDatabase, workplace: Workplace, session: SessionCaller, readOnly: Bool = false
+  ) -> Services {
     Services(
       counters: { try database.counters(for: workplace, day: $0) },
       openVisits: { try database.openVisits(siteID: workplace.siteID) },
@@ -38,10 +41,11 @@ struct Services: Sendable {
       communes: { try database.communes(matching: $0, limit: 12) },
       dataVersion: { try database.dataVersion() },
       information: .live(database, workplace: workplace),
-      booking: .live(database, workplace: workplace, caller: caller),
-      agenda: .live(database, caller: caller),
-      appointments: .live(database, caller: caller),
+      booking: .live(database, workplace: workplace, session: session),
+      agenda: .live(database, session: session),
+      appointments: .live(database, session: session),
       admin: .live(database),
+      session: .live(database, session: session, readOnly: readOnly),
       purgeExpiredContacts: { now in
         _ = try? database.purgeExpiredContacts(now: now)
         _ = try? database.purgeAudit(now: now)

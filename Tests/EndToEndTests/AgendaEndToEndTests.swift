@@ -24,6 +24,9 @@ import Testing
     let midnight = LocalClock.startOfDay(tomorrow)
     let slots = try database.freeSlots(
       advisorID: advisorID, from: midnight, to: midnight.addingTimeInterval(86_400), now: now)
+    // The seeded agent takes the consents: that account sees the contacts at the desk.
+    let agent = try database.authenticate(
+      login: E2EAccount.agent.rawValue, password: E2EAccount.password)
     var references: [BookingReference] = []
     for (index, slot) in slots.prefix(2).enumerated() {
       let at = now.addingTimeInterval(Double(index - 10) * 60)
@@ -34,7 +37,7 @@ import Testing
           day: LocalDate(now).number))
       let consent = try database.recordConsent(
         visitID: try #require(visit.id), textVersion: database.consentText().version,
-        recipientStructureID: structureID, deskID: workplace.deskID, at: at)
+        recipientStructureID: structureID, deskID: workplace.deskID, by: agent.caller, at: at)
       let consentID = try #require(consent.id)
       _ = try database.saveContact(
         try Contact.validate(
@@ -77,15 +80,7 @@ import Testing
     try console.press("Enter")
     try console.waitFor("Réponse de la personne")
     try database.removeAdvisor(id: try #require(advisor.id), now: Self.now)
-    try console.type("oui")
-    try console.press("Enter")
-    try console.waitFor("Consentement enregistré")
-    try console.type("Marie")
-    try console.press("Tab")
-    try console.type("Dupont")
-    try console.press("Tab")
-    try console.type("0612345678")
-    try console.press("F2")
+    try console.consentAndTypeMarieDupont()
     let refused = try console.waitFor(
       "Ce conseiller n'est plus disponible (il a été retiré) : choisissez un autre créneau.")
     #expect(refused.contains("Dupont"), "what was typed stays on screen")

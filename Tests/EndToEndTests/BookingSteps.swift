@@ -16,4 +16,18 @@ extension TmuxConsole {
     // A choice outside the recommendation asks why; the first reason will do.
     if try screen().contains("Pourquoi") { try press("1") }
   }
+
+  /// On the consent screen: « oui », then Marie Dupont's contact (phone 06 12 34 56 78) and F2 to book.
+  func consentAndTypeMarieDupont() throws {
+    try waitFor("Réponse de la personne")
+    try type("oui")
+    try press("Enter")
+    try waitFor("Consentement enregistré")
+    try type("Marie")
+    try press("Tab")
+    try type("Dupont")
+    try press("Tab")
+    try type("0612345678")
+    try press("F2")
+  }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// One database created by `guichet init` for the whole test run, copied for each console: the first
 /// opening fills the bundled reference data, which takes seconds in a debug build and must not be paid
-/// by every end-to-end test. Copying is safe here because no process has the template open.
+/// by every end-to-end test. Copying is safe here because no process has the template open. It holds one
+/// account per `E2EAccount`, which `TmuxConsole` logs in with.
 enum SeededDatabase {
   struct Failure: Error, CustomStringConvertible {
     var description: String
@@ -13,8 +14,15 @@ enum SeededDatabase {
       "guichet-e2e-template-\(getpid())")
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let path = folder.appendingPathComponent("template.sqlite").path
+    let binary = TmuxConsole.quote(TmuxConsole.binary)
+    let database = TmuxConsole.quote(path)
+    // One account per role the tests log in as; passwords come on stdin, as an administrator would type them.
+    let accounts = E2EAccount.allCases.map { account in
+      "printf '%s\\n' \(TmuxConsole.quote(E2EAccount.password)) | \(binary) users add --login \(account.rawValue) --role \(account.role) --database \(database)"
+    }
     let command =
-      "\(TmuxConsole.quote(TmuxConsole.binary)) init --database \(TmuxConsole.quote(path)) 2>&1; echo \"rc=$?\""
+      (["\(binary) init --database \(database)"] + accounts).joined(separator: " && ")
+      + " 2>&1; echo \"rc=$?\""
     let output =
       (try? Spawn.run(
         ["sh", "-c", command], outputFile: folder.appendingPathComponent("init.out").path)) ?? ""
@@ -28,6 +36,23 @@ enum SeededDatabase {
     let source = try template.get()
     for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: source + suffix) {
       try FileManager.default.copyItem(atPath: source + suffix, toPath: destination + suffix)
+    }
+  }
+}
+
+/// The accounts of the seeded database (scrypt at production cost: each costs a second or two in debug).
+enum E2EAccount: String, CaseIterable {
+  case agent = "accueil"
+  case supervisor = "supervision"
+  case administrator = "admin"
+
+  static let password = "phrase de passe pour les essais"
+
+  var role: String {
+    switch self {
+    case .agent: "agent"
+    case .supervisor: "superviseur"
+    case .administrator: "administrateur"
     }
   }
 }

@@ -20,10 +20,13 @@ final class TmuxConsole {
 
   /// `database` puts the seeded copy elsewhere (a small file system); `prepare` runs on the copy before
   /// the console starts (to damage it, or change its mode); `prefix` goes before the binary (setpriv).
+  /// Unless `login` is nil, the console is logged in as that account: the one place where every end-to-end
+  /// test gets past the login screen. A console that exits before it (bad terminal…) is left as is.
   init(
     width: Int = 100, height: Int = 30, arguments: [String] = [],
     environment: [String: String] = [:], sharing other: TmuxConsole? = nil,
-    database: String? = nil, prefix: [String] = [], prepare: ((String) throws -> Void)? = nil
+    database: String? = nil, prefix: [String] = [], prepare: ((String) throws -> Void)? = nil,
+    login: E2EAccount? = .agent
   ) throws {
     directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "guichet-e2e-\(UUID().uuidString)")
@@ -41,6 +44,31 @@ final class TmuxConsole {
       + arguments.map(Self.quote).joined(separator: " ") + "; echo __EXIT__$?; sleep 60"
     try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", command])
     try tmux(["set-option", "-g", "set-clipboard", "on"])
+    if let login { try logIn(as: login) }
+  }
+
+  /// Types the account's login and password on the login screen (or the unlock screen's password).
+  func logIn(as account: E2EAccount, timeout: TimeInterval = 60) throws {
+    let deadline = Date().addingTimeInterval(timeout)
+    var last = ""
+    while Date() < deadline {
+      last = try screen()
+      if last.contains("__EXIT__") { return }
+      if last.contains("Mot de passe de « ") {
+        try type(E2EAccount.password)
+        try press("Enter")
+        return
+      }
+      if last.contains("Identifiant :") {
+        try type(account.rawValue)
+        try press("Enter")
+        try type(E2EAccount.password)
+        try press("Enter")
+        return
+      }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    throw E2EError.timeout(waitingFor: "the login screen", screen: last)
   }
 
   deinit {

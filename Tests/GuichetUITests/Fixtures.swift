@@ -22,8 +22,13 @@ enum Fixture {
       outcome: closed ? .information : nil, day: 20_261_130)
   }
 
+  /// The reception agent every screen test is signed in as (the login screen has its own tests).
+  static let agent = Account(
+    id: 1, login: "agent", role: .agent, structureID: nil, isDisabled: false, lockedUntil: nil,
+    createdAt: now)
+
   static func app(size: Size = Size(width: 80, height: 24)) -> AppState {
-    AppState(context: context, size: size)
+    AppState(context: context, size: size, session: .signedIn(agent))
   }
 
   /// Feeds keys through the app reducer, collecting the runtime effects.

@@ -114,6 +114,23 @@ extension AppDatabase {
     }
   }
 
+  /// The login check of a read-only desk (damaged or unwritable file): same answers as `authenticate`, but
+  /// nothing is written, so neither the lockout counter nor the audit trail moves.
+  public func checkPassword(login: String, password: String, now: Date = Date()) throws -> Account {
+    let typed = login.trimmingCharacters(in: .whitespaces).lowercased()
+    let account = try StoreErrors.run("Connexion") {
+      try writer.read { db in
+        try Row.fetchOne(db, sql: "SELECT * FROM account WHERE login = ?", arguments: [typed])
+          .map { (Self.account($0), $0["password_hash"] as String) }
+      }
+    }
+    let matches = PasswordHasher.verify(password, against: account?.1 ?? Self.decoyHash)
+    guard let (found, _) = account, matches, !found.isDisabled,
+      found.lockedUntil.map({ $0 <= now }) ?? true
+    else { throw UserError(Self.loginRefused) }
+    return found
+  }
+
   /// Counts a wrong password (not while the account is already locked) and locks at the threshold.
   static func recordFailure(_ db: Database, account: Account, counts: Bool, now: Date) throws {
     try AuditLog.append(

@@ -49,7 +49,7 @@ struct FuzzAnswers {
     nextID += 1
     switch effect {
     case .batch(let effects): return effects.flatMap { answer($0) }
-    case .none, .navigate, .quit, .recordConsultations, .recordSearchMiss: return []
+    case .none, .navigate, .quit, .recordConsultations, .recordSearchMiss, .session: return []
     case .loadCounters:
       return [
         .countersLoaded(DayCounters(desk: VisitCounts(closed: 3), site: VisitCounts(waiting: 1)))

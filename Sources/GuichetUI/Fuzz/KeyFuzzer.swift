@@ -20,6 +20,12 @@ public enum KeyFuzzer {
     public init() {}
   }
 
+  /// The screens behind the login, fuzzed as a signed-in agent (F12 locks; the next restart signs in again).
+  public static let agentSession = Session.signedIn(
+    Account(
+      id: 1, login: "fuzz", role: .agent, structureID: nil, isDisabled: false, lockedUntil: nil,
+      createdAt: Date(timeIntervalSince1970: 1_796_030_100)))
+
   /// Events between two restarts from an entry state.
   static let restartEvery = 100
 
@@ -29,7 +35,8 @@ public enum KeyFuzzer {
       workplace: Workplace(siteID: 1, siteName: "Site", deskID: 2, deskName: "Poste"),
       now: Date(timeIntervalSince1970: 1_796_030_100), territoryNames: [7: "Chambéry"])
     var answers = FuzzAnswers(now: context.now)
-    var state = AppState(context: context, size: Size(width: 80, height: 24))
+    var state = AppState(
+      context: context, size: Size(width: 80, height: 24), session: agentSession)
     var figures = Figures()
     for step in 0..<events {
       // Round-robin over the entry states, so a short run still fuzzes every screen.
@@ -49,7 +56,7 @@ public enum KeyFuzzer {
       while !pending.isEmpty {
         let effect = App.reduce(&state, pending.removeFirst())
         if effect == .quit || state.quitting {
-          state = AppState(context: context, size: state.size)
+          state = AppState(context: context, size: state.size, session: agentSession)
           break
         }
         pending += answers.answer(effect)
@@ -160,7 +167,7 @@ public enum KeyFuzzer {
   static func entry(
     _ routes: [Route], context: AppContext, size: Size, answers: inout FuzzAnswers
   ) -> AppState {
-    var state = AppState(context: context, size: size)
+    var state = AppState(context: context, size: size, session: agentSession)
     var pending = answers.answer(App.start(&state))
     for route in routes {
       pending += answers.answer(App.resolveNavigation(&state, .navigate(.push(route))))

@@ -1,0 +1,67 @@
+import Foundation
+import GuichetCore
+
+/// Login, first administrator and idle lock, on top of the screens.
+extension App {
+  /// Keys while nobody is signed in or the desk is locked: quitting still works (with the unsaved-work
+  /// question), every other key goes to the login screen.
+  static func handleSessionKey(_ state: inout AppState, _ key: Key) -> Effect {
+    state.message = nil
+    if let effect = handleQuitKey(&state, key) { return effect }
+    switch state.session {
+    case .signedIn: return .none
+    case .signedOut(var login):
+      let effect = LoginScreen.reduce(&login, key)
+      state.session = .signedOut(login)
+      return effect
+    case .locked(let account, var login):
+      let effect = LoginScreen.reduce(&login, key)
+      state.session = .locked(account, login)
+      return effect
+    }
+  }
+
+  static func handleSessionEvent(_ event: SessionEvent, _ state: inout AppState) -> Effect {
+    switch (event, state.session) {
+    case (.firstAdministratorNeeded(let needed), .signedOut):
+      state.session = .signedOut(LoginScreen.State(mode: needed ? .firstAdministrator : .login))
+      return .none
+    case (.signedIn(let account), .locked(let locked, _)):
+      guard account.id == locked.id else { return .none }
+      state.session = .signedIn(account)
+      state.lastActivity = state.context.now
+      // Back where the desk was left, with what was typed; what others wrote meanwhile is reloaded.
+      return loadEffect(for: state.top)
+    case (.signedIn(let account), .signedOut):
+      state.session = .signedIn(account)
+      state.lastActivity = state.context.now
+      state.screens = [.home(HomeScreen.State())]
+      state.message = StatusMessage("Bonjour, \(account.login) (\(account.role.label)).")
+      // An advisor's day starts on the agenda (the store shows them their own structure only).
+      return HomeScreen.loadEffect + (account.role == .advisor ? .navigate(.push(.agenda)) : .none)
+    case (.refused(let error), .signedOut(var login)):
+      LoginScreen.refused(&login, error)
+      state.session = .signedOut(login)
+      return .none
+    case (.refused(let error), .locked(let account, var login)):
+      LoginScreen.refused(&login, error)
+      state.session = .locked(account, login)
+      return .none
+    default:
+      return .none
+    }
+  }
+
+  /// Locks the desk once nobody has pressed a key for `idleLockDelay`.
+  static func lockIfIdle(_ state: inout AppState) {
+    guard case .signedIn(let account) = state.session,
+      state.context.now.timeIntervalSince(state.lastActivity) >= state.context.idleLockDelay
+    else { return }
+    lock(&state, account)
+  }
+
+  static func lock(_ state: inout AppState, _ account: Account) {
+    state.confirmingQuit = false
+    state.session = .locked(account, LoginScreen.State(mode: .unlock(login: account.login)))
+  }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import GuichetCore
+import GuichetStore
+import GuichetUI
+
+/// The signed-in account, shared by the services: each store call that touches contact data passes it,
+/// and none can run before a login.
+final class SessionCaller: @unchecked Sendable {
+  private let lock = NSLock()
+  private var caller: Caller?
+
+  func set(_ account: Account) {
+    lock.withLock { caller = account.caller }
+  }
+
+  func current() throws -> Caller {
+    guard let caller = lock.withLock({ caller }) else {
+      throw UserError("Connectez-vous pour continuer.")
+    }
+    return caller
+  }
+}
+
+/// What the login screen needs from the store; a successful login sets the session's caller.
+struct SessionServices: Sendable {
+  var needsFirstAdministrator: @Sendable () throws -> Bool
+  var logIn: @Sendable (String, String) throws -> Account
+  var createFirstAdministrator: @Sendable (String, String) throws -> Account
+
+  /// On a file that may only be browsed, the login is checked without writing (no counter, no audit entry);
+  /// every contact access still needs a write for its audit entry, so none happens there.
+  static func live(_ database: AppDatabase, session: SessionCaller, readOnly: Bool)
+    -> SessionServices
+  {
+    SessionServices(
+      needsFirstAdministrator: { try database.needsFirstAdministrator() },
+      logIn: { login, password in
+        let account =
+          readOnly
+          ? try database.checkPassword(login: login, password: password)
+          : try database.authenticate(login: login, password: password)
+        session.set(account)
+        return account
+      },
+      createFirstAdministrator: { login, password in
+        _ = try database.createAccount(
+          login: login, role: .administrator, password: password, by: nil)
+        let account = try database.authenticate(login: login, password: password)
+        session.set(account)
+        return account
+      })
+  }
+
+  static let unavailable: SessionServices = {
+    let error = UserError("Connexion indisponible.")
+    return SessionServices(
+      needsFirstAdministrator: { throw error }, logIn: { _, _ in throw error },
+      createFirstAdministrator: { _, _ in throw error })
+  }()
+}
+
+extension EffectInterpreter {
+  func runSession(_ request: SessionRequest) -> [AppAction] {
+    do {
+      switch request {
+      case .checkFirstAdministrator:
+        return [.session(.firstAdministratorNeeded(try services.session.needsFirstAdministrator()))]
+      case .logIn(let login, let password):
+        return [.session(.signedIn(try services.session.logIn(login, password)))]
+      case .createFirstAdministrator(let login, let password):
+        return [.session(.signedIn(try services.session.createFirstAdministrator(login, password)))]
+      }
+    } catch let error as UserError {
+      return [.session(.refused(error))]
+    } catch {
+      return [.session(.refused(UserError("Connexion impossible : erreur inattendue.")))]
+    }
+  }
+}

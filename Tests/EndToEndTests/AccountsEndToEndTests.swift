@@ -1,0 +1,89 @@
+import Foundation
+import GuichetCore
+import GuichetStore
+import Testing
+
+/// Roles in the real binary: an agent logs in and books with a contact; a supervisor logs in on the same file
+/// and reaches no contact data; a wrong password is refused without saying why; an idle desk locks itself.
+@Suite(.serialized) struct AccountsEndToEndTests {
+  /// From the home screen: an advisor of the first seeded Mission locale open all day, a visit routed there,
+  /// « oui » to the consent, Marie Dupont's contact, and the booking, up to the confirmation slip.
+  static func book(on console: TmuxConsole) throws {
+    let database = try AppDatabase.open(path: console.databasePath)
+    let structure = try #require(
+      try database.operatorStructures().first { $0.kind == .missionLocale })
+    let advisor = try database.saveAdvisor(
+      Advisor(structureID: try #require(structure.id), displayName: "Claire Martin"))
+    _ = try database.saveOpeningRule(
+      OpeningRule(
+        advisorID: try #require(advisor.id), weekdays: Set(Weekday.allCases),
+        start: try #require(TimeOfDay(hour: 0)), end: try #require(TimeOfDay(hour: 23, minute: 30)),
+        slotMinutes: 30, validFrom: LocalDate(Date().addingTimeInterval(-86_400))))
+    try console.startBookingWithTheMissionLocale()
+    try console.waitFor("Claire Martin")
+    try console.press("Enter")
+    try console.consentAndTypeMarieDupont()
+    try console.waitFor("Rendez-vous confirmé")
+  }
+
+  @Test func anAgentBooksAndASupervisorReachesNoContact() throws {
+    let agent = try TmuxConsole()
+    try agent.waitFor("Bonjour, accueil (agent d'accueil)")
+    try Self.book(on: agent)
+    // The visit is still open behind the slip: « O » confirms quitting (or reaches the shell if not asked).
+    try agent.press("F10", "o")
+    try agent.waitFor("__EXIT__")
+
+    let supervisor = try TmuxConsole(sharing: agent, login: .supervisor)
+    try supervisor.waitFor("Bonjour, supervision (superviseur)")
+    try supervisor.press("g")
+    try supervisor.waitFor("Agenda de quelle structure ?")
+    try supervisor.press("Enter")
+    let refused = try supervisor.waitFor("Les superviseurs consultent les indicateurs")
+    #expect(!refused.contains("Dupont") && !refused.contains("0612345678"))
+    try supervisor.press("Escape", "j")
+    let visits = try supervisor.waitFor("Visites du jour")
+    #expect(!visits.contains("Dupont") && !visits.contains("Marie"))
+    try supervisor.press("F10")
+    try supervisor.waitFor("__EXIT__")
+
+    let database = try AppDatabase.open(path: agent.databasePath)
+    let entries = try database.auditEntries(subject: "contact")
+    #expect(entries.contains { $0.action == .contactWritten && $0.role == .agent })
+    #expect(!entries.contains { $0.role == .supervisor }, "the supervisor read no contact")
+    #expect(try database.verifyAudit().isIntact)
+  }
+
+  @Test func aWrongPasswordIsRefusedWithoutSayingWhy() throws {
+    let console = try TmuxConsole(login: nil)
+    try console.waitFor("Identifiant :")
+    for login in ["accueil", "personne"] {
+      try console.type(login)
+      try console.press("Enter")
+      try console.type("pas le bon mot de passe")
+      try console.press("Enter")
+      let screen = try console.waitFor("Identifiant ou mot de passe incorrect")
+      #expect(!screen.contains("pas le bon"))
+      try console.press("Up")
+      for _ in login { try console.press("BSpace") }
+    }
+    try console.press("F10")
+    try console.waitFor("__EXIT__0")
+  }
+
+  @Test func anIdleDeskLocksAndKeepsTheForm() throws {
+    let console = try TmuxConsole(environment: ["GUICHET_IDLE_LOCK": "0.1"])
+    try console.waitFor("Nouvelle visite (au guichet)")
+    try console.press("n")
+    try console.waitFor("Demande(s)")
+    try console.press("1")
+    let locked = try console.waitFor("Poste verrouillé", timeout: 30)
+    #expect(!locked.contains("Demande(s)"))
+    try console.logIn(as: .agent)
+    try console.waitFor("Demande(s)")
+    try console.press("F10")
+    try console.waitFor("Quitter quand même")
+    try console.press("o")
+    try console.waitFor("__EXIT__0")
+  }
+}
