@@ -9,10 +9,11 @@ struct FirstFrameCommand: ParsableCommand {
 
   @OptionGroup var location: DatabaseOptions
   @OptionGroup var deskOptions: DeskOptions
+  @OptionGroup var idleLock: IdleLockOption
 
   func run() throws {
     let session = try ConsoleSession.open(
-      location: location, desk: deskOptions, idleLock: IdleLockOption())
+      location: location, desk: deskOptions, idleLock: idleLock)
     let terminal = try Terminal.offscreen(size: Size(width: 100, height: 30))
     defer { terminal.stop() }
     let runtime = Runtime(
