@@ -1,4 +1,5 @@
 import Foundation
+import GuichetCore
 import GuichetUI
 import Testing
 
