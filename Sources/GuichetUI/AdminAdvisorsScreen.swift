@@ -87,12 +87,9 @@ public enum AdminAdvisorsScreen {
     _ state: State, in area: Rect, on canvas: inout Canvas, context: AppContext
   ) {
     let inner = area.inset(1)
-    // The kind is named once: « Mission locale Aix-les-Bains », « Agence Essai (Mission locale) ».
-    let label = state.structure.shortLabel
-    let kind = state.structure.kind.label
     canvas.put(
-      label.hasPrefix(kind) ? label : "\(label) (\(kind))", x: inner.x, y: inner.y,
-      style: .title, limit: inner.width)
+      Format.structureWithKind(state.structure), x: inner.x, y: inner.y, style: .title,
+      limit: inner.width)
     guard state.loaded else {
       canvas.put("Chargement…", x: inner.x, y: inner.y + 2, style: .muted)
       return

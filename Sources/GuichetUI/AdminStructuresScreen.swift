@@ -127,23 +127,14 @@ public enum AdminStructuresScreen {
   /// Keys while the territory picker is open; a digit or Entrée applies the option, Échap closes it.
   static func pickTerritory(_ key: Key, _ state: inout State) {
     guard var picker = state.territoryPicker else { return }
-    var picked: Option?
-    switch key {
-    case .escape:
+    switch picker.pick(key) {
+    case .browsing: state.territoryPicker = picker
+    case .closed: state.territoryPicker = nil
+    case .picked(let option):
       state.territoryPicker = nil
-      return
-    case .enter: picked = picker.highlighted
-    case .char(let c) where c.isNumber:
-      picked = picker.index(forDigit: c).map { picker.visible[$0] }
-    default: _ = picker.browse(key)
+      state.territoryID = Int64(option.code)
+      state.selection = 0
     }
-    guard let picked else {
-      state.territoryPicker = picker
-      return
-    }
-    state.territoryPicker = nil
-    state.territoryID = Int64(picked.code)
-    state.selection = 0
   }
 
   /// nil (every value) → first → … → last → nil.

@@ -41,6 +41,7 @@ public enum App {
     case .appointment(let event): return handleAppointmentEvent(event, &state)
     case .admin(let event): return handleAdminEvent(event, &state)
     case .supervision(let event): return deliverSupervision(event, to: &state)
+    case .accounts(let event): return handleAccountsEvent(event, &state)
     case .failed(let error):
       state.message = StatusMessage(error.message, isError: true)
       return updateTop(&state) { screen, context in
@@ -148,6 +149,7 @@ public enum App {
       case .booking: return handleBookingKey(&screen, key, context: context)
       case .appointment: return handleAppointmentKey(&screen, key, context: context)
       case .admin: return handleAdminKey(&screen, key, context: context)
+      case .accounts: return handleAccountsKey(&screen, key, context: context)
       }
     }
   }
@@ -222,6 +224,7 @@ public enum App {
     case .agenda: makeAgendaScreen(context: state.context)
     case .appointment(let lookup): .appointment(AppointmentScreen.State(lookup: lookup))
     case .admin(let route): makeAdminScreen(route, context: state.context)
+    case .accounts: .accounts(AccountsScreen.State())
     case .dashboard:
       .dashboard(
         DashboardScreen.State(
@@ -243,6 +246,7 @@ public enum App {
     case .appointment(let screen): AppointmentScreen.loadEffect(screen)
     case .admin(let admin): adminLoadEffect(admin)
     case .dashboard(let dashboard): DashboardScreen.loadEffect(dashboard)
+    case .accounts: AccountsScreen.loadEffect
     }
   }
 }

@@ -28,6 +28,7 @@ public enum AppAction: Equatable, Sendable {
   case admin(AdminEvent)
   case supervision(SupervisionEvent)
   case session(SessionEvent)
+  case accounts(AccountsEvent)
   case failed(UserError)
 }
 
@@ -43,6 +44,8 @@ public struct AppContext: Equatable, Sendable {
   public var asciiCharts = false
   /// Seconds without a key before the desk locks itself (10 minutes unless configured).
   public var idleLockDelay: TimeInterval
+  /// Who is signed in (kept in step with `AppState.session`): screens show only what the role may do.
+  public var account: Account?
 
   public init(
     workplace: Workplace, now: Date, territoryNames: [Int64: String] = [:],

@@ -18,6 +18,7 @@ public enum Screen: Equatable, Sendable {
   case appointment(AppointmentScreen.State)
   case admin(AdminScreen)
   case dashboard(DashboardScreen.State)
+  case accounts(AccountsScreen.State)
 }
 
 /// A short line under the screen telling what just happened.
@@ -40,7 +41,9 @@ public struct AppState: Equatable, Sendable {
   /// A visit just closed at this desk: the next key 1–5 records the person's satisfaction, any other skips it.
   public var satisfactionFor: Visit.ID?
   /// The console opens on the login screen; tests and benches may start signed in.
-  public var session: Session
+  public var session: Session {
+    didSet { context.account = session.account }
+  }
   /// The last key pressed while signed in, for the idle lock.
   public var lastActivity: Date
 
@@ -51,6 +54,7 @@ public struct AppState: Equatable, Sendable {
     self.size = size
     self.screens = [.home(HomeScreen.State())]
     self.session = session
+    self.context.account = session.account
     self.lastActivity = context.now
   }
 

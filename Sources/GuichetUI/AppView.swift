@@ -34,6 +34,8 @@ extension App {
     case .admin(let admin): renderAdmin(admin, in: body, on: &canvas, context: context)
     case .dashboard(let dashboard):
       DashboardScreen.render(dashboard, in: body, on: &canvas, context: context)
+    case .accounts(let accounts):
+      AccountsScreen.render(accounts, in: body, on: &canvas, context: context)
     }
     renderStatus(state, on: &canvas)
     renderKeyBar(hints(for: state.top), on: &canvas)
@@ -150,6 +152,7 @@ extension App {
     case .appointment(let screen): AppointmentScreen.title(screen)
     case .admin(let admin): adminTitle(admin)
     case .dashboard: DashboardScreen.title
+    case .accounts: AccountsScreen.title
     }
   }
 
@@ -173,6 +176,11 @@ extension App {
     case .appointment(let screen): return AppointmentScreen.hints(screen) + global
     case .admin(let admin): return adminHints(admin) + global
     case .dashboard(let dashboard): return DashboardScreen.hints(dashboard) + global
+    case .accounts(let accounts):
+      // Échap answers the form or the question on screen first; F10 would lose a typed form silently.
+      if accounts.form != nil { return AccountsScreen.hints(accounts) + [global[0]] }
+      return AccountsScreen.hints(accounts)
+        + (accounts.confirming ? [global[0], global[2]] : global)
     }
   }
 
@@ -211,6 +219,7 @@ extension App {
     case .appointment(let screen): return AppointmentScreen.help(screen, title: title)
     case .admin(let admin): return adminHelp(admin, title: title)
     case .dashboard(let dashboard): return DashboardScreen.help(dashboard)
+    case .accounts(let accounts): return accountsHelp(accounts, title: title)
     }
   }
 }

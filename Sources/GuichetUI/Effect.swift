@@ -31,6 +31,7 @@ public enum Effect: Equatable, Sendable {
   case admin(AdminRequest)
   case supervision(SupervisionRequest)
   case session(SessionRequest)
+  case accounts(AccountsRequest)
   case quit
 
   public static func + (lhs: Effect, rhs: Effect) -> Effect {
@@ -74,4 +75,6 @@ public enum Route: Equatable, Sendable {
   case admin(AdminRoute)
   /// The supervisor's dashboard.
   case dashboard
+  /// Console accounts: create, new password, disable and enable (administrators).
+  case accounts
 }

@@ -40,4 +40,11 @@ extension Format {
       structure.shortLabel + (structure.isActive ? "" : " (désactivée)"), width: 58)
       + (structure.city ?? "")
   }
+
+  /// The kind is named once: « Mission locale Aix-les-Bains », « Agence Essai (Mission locale) ».
+  static func structureWithKind(_ structure: OperatorStructure) -> String {
+    let label = structure.shortLabel
+    let kind = structure.kind.label
+    return label.hasPrefix(kind) ? label : "\(label) (\(kind))"
+  }
 }

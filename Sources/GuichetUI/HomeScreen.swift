@@ -4,7 +4,7 @@ import GuichetCore
 public enum HomeScreen {
   public enum Command: Equatable, Sendable {
     case newVisit, registerArrival, openQueue, openTodayVisits, search, labourNeeds, structures,
-      agenda, appointment, admin, dashboard
+      agenda, appointment, admin, dashboard, accounts
   }
 
   public struct State: Equatable, Sendable {
@@ -43,6 +43,8 @@ public enum HomeScreen {
       [.char("o")], "Admin",
       help: "Administration des opérateurs", .admin),
     KeyBinding(
+      [.char("c")], "Comptes", help: "Comptes de la console", .accounts, inKeyBar: false),
+    KeyBinding(
       [.char("t")], "Tableau de bord", help: "Tableau de bord (indicateurs)", .dashboard),
   ]
 
@@ -75,6 +77,7 @@ public enum HomeScreen {
       case .appointment: return .navigate(.push(.appointment(.reference(nil))))
       case .admin: return .navigate(.push(.admin(.structures)))
       case .dashboard: return .navigate(.push(.dashboard))
+      case .accounts: return .navigate(.push(.accounts))
       }
     }
     return .none

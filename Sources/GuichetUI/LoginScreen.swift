@@ -184,7 +184,7 @@ public enum LoginScreen {
     case .firstAdministrator:
       (
         "Premier administrateur",
-        "Cette base n'a encore aucun compte. Créez le compte administrateur : il créera ensuite ceux des agents, conseillers et superviseurs. Mot de passe : au moins \(PasswordPolicy.minimumLength) caractères."
+        "Cette base n'a encore aucun compte. Créez le compte administrateur : il créera ensuite ceux des agents, conseillers et superviseurs. \(passwordHint)"
       )
     case .unlock(let login):
       (
@@ -193,6 +193,10 @@ public enum LoginScreen {
       )
     }
   }
+
+  /// The password policy in the words of every form that sets a password (CNIL 2022-100, with lockout).
+  public static let passwordHint =
+    "Mot de passe : au moins \(PasswordPolicy.minimumLength) caractères (une phrase facile à retenir convient)."
 
   static func shown(_ field: Field, _ state: State) -> (String, String) {
     switch field {

@@ -81,6 +81,25 @@ public struct OptionList: Equatable, Sendable {
     return true
   }
 
+  /// What a key does to a picker drawn over a screen.
+  public enum Outcome: Equatable, Sendable {
+    case browsing, closed
+    case picked(Option)
+  }
+
+  /// Échap closes the picker, Entrée or a digit picks an option, any other key browses or filters.
+  public mutating func pick(_ key: Key) -> Outcome {
+    switch key {
+    case .escape: return .closed
+    case .enter: return highlighted.map(Outcome.picked) ?? .browsing
+    case .char(let c) where c.isNumber:
+      return index(forDigit: c).map { .picked(visible[$0]) } ?? .browsing
+    default:
+      _ = browse(key)
+      return .browsing
+    }
+  }
+
   /// Draws the visible options numbered, scrolled to the highlight, chosen ones marked, and the filter
   /// typed so far on the last row.
   func render(

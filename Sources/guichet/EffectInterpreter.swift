@@ -45,6 +45,7 @@ struct EffectInterpreter {
     case .admin(let request): return runAdmin(request)
     case .supervision(let request): return runSupervision(request)
     case .session(let request): return runSession(request)
+    case .accounts(let request): return runAccounts(request)
     }
   }
 

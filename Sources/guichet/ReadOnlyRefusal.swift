@@ -18,6 +18,8 @@ extension EffectInterpreter {
       return [.appointment(.failed(error))]
     case .admin(.write):
       return [.admin(.failed(error))]
+    case .accounts(.write):
+      return [.accounts(.failed(error))]
     default:
       return nil
     }

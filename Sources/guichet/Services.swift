@@ -18,6 +18,7 @@ struct Services: Sendable {
   var appointments: AppointmentServices = .unavailable
   var admin: AdminServices = .unavailable
   var session: SessionServices = .unavailable
+  var accounts: AccountsServices = .unavailable
   /// The daily retention purge of expired contacts; failures wait for the next day.
   var purgeExpiredContacts: @Sendable (Date) -> Void = { _ in }
   /// The first problem `quick_check` finds, run once after the first frame; nil when sound or unknown.
@@ -46,6 +47,7 @@ struct Services: Sendable {
       appointments: .live(database, session: session),
       admin: .live(database),
       session: .live(database, session: session, readOnly: readOnly),
+      accounts: .live(database, session: session),
       purgeExpiredContacts: { now in
         _ = try? database.purgeExpiredContacts(now: now)
         _ = try? database.purgeAudit(now: now)

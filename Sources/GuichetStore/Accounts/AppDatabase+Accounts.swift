@@ -185,6 +185,26 @@ extension AppDatabase {
     }
   }
 
+  /// Lets a disabled account log in again (administrators only), with its old password: an administrator
+  /// who doubts it sets a new one too.
+  @discardableResult
+  public func enableAccount(login: String, by caller: Caller, now: Date = Date()) throws -> Account
+  {
+    try Self.requireAdministrator(caller)
+    return try StoreErrors.run("Réactivation du compte") {
+      try writer.write { db in
+        let account = try Self.account(db, login: login)
+        if !account.isDisabled { return account }
+        try db.execute(
+          sql: "UPDATE account SET is_disabled = 0 WHERE id = ?", arguments: [account.id])
+        try AuditLog.append(
+          db, by: caller, action: .accountEnabled, subject: "account", subjectID: account.id,
+          at: now)
+        return try Self.account(db, id: account.id)
+      }
+    }
+  }
+
   /// Sets a new password (an administrator for anyone, or the account itself) and lifts a lockout.
   public func changePassword(
     login: String, to password: String, by caller: Caller, now: Date = Date()

@@ -125,6 +125,7 @@ struct FuzzAnswers {
     case .appointment(let request): return answer(request)
     case .admin(let request): return answer(request)
     case .supervision(let request): return answer(request)
+    case .accounts(let request): return answer(request)
     }
   }
 
@@ -289,6 +290,25 @@ extension FuzzAnswers {
     case .write(let write):
       if nextID % 4 == 0 { return [.admin(.failed(Self.busy))] }
       return [.admin(.written(write, message: "Enregistré."))]
+    }
+  }
+
+  /// Two accounts, one an advisor of the fuzzed structure; one write in four refused as the store would.
+  mutating func answer(_ request: AccountsRequest) -> [AppAction] {
+    switch request {
+    case .load:
+      let accounts = [
+        Account(
+          id: 1, login: "fuzz", role: .administrator, structureID: nil, isDisabled: false,
+          lockedUntil: nil, createdAt: now),
+        Account(
+          id: 2, login: "cmartin", role: .advisor, structureID: Self.structure.id,
+          isDisabled: nextID % 2 == 0, lockedUntil: now.addingTimeInterval(600), createdAt: now),
+      ]
+      return [.accounts(.loaded(accounts, structures: [Self.structure]))]
+    case .write(let write):
+      if nextID % 4 == 0 { return [.accounts(.failed(Self.busy))] }
+      return [.accounts(.written(login: write.login, message: "Enregistré."))]
     }
   }
 }

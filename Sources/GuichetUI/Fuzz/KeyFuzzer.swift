@@ -107,6 +107,7 @@ public enum KeyFuzzer {
     case .admin(.routing): "admin.routing"
     case .admin(.form): "admin.form"
     case .dashboard: "dashboard"
+    case .accounts: "accounts"
     }
   }
 
@@ -142,7 +143,7 @@ public enum KeyFuzzer {
       [.admin(.structures), .admin(.form(.structure(FuzzAnswers.structure)))],
       [.admin(.structures), .admin(.form(.openingRule(advisorID: 3, FuzzAnswers.rule)))],
       [.admin(.structures), .admin(.form(.absence(advisorID: 3)))],
-      [.dashboard],
+      [.dashboard], [.accounts],
       [
         .admin(.structures), .admin(.routing),
         .admin(.form(.routingRule(FuzzAnswers.routingRule, nextPosition: 2))),
