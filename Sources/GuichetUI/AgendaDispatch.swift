@@ -27,6 +27,9 @@ extension App {
   }
 
   static func makeAgendaScreen(context: AppContext) -> Screen {
-    .agenda(AgendaScreen.State(day: LocalDate(context.now, in: context.timeZone)))
+    let advisor = context.account.flatMap { $0.role == .advisor ? $0.structureID : nil }
+    return .agenda(
+      AgendaScreen.State(
+        day: LocalDate(context.now, in: context.timeZone), ownStructureID: advisor))
   }
 }

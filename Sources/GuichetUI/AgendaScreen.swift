@@ -22,9 +22,12 @@ public enum AgendaScreen {
     public var selection = 0
     /// A cancellation waiting for « O »: it frees the slot, so it is never one keystroke.
     public var pending: AgendaPending?
+    /// An advisor's own structure: their agenda opens on it and no other is offered.
+    public var ownStructureID: Int64?
 
-    public init(day: LocalDate) {
+    public init(day: LocalDate, ownStructureID: Int64? = nil) {
       self.day = day
+      self.ownStructureID = ownStructureID
     }
 
     public var query: AgendaQuery? {
@@ -115,9 +118,15 @@ public enum AgendaScreen {
   static func receive(_ state: inout State, _ event: AgendaEvent) -> Effect {
     switch event {
     case .structuresLoaded(let structures):
-      state.structures = structures.filter { $0.id != nil }
+      let own = state.ownStructureID
+      state.structures = structures.filter { structure in
+        structure.id != nil && (own == nil || structure.id == own)
+      }
       state.structuresLoaded = true
       state.structureIndex = min(state.structureIndex, max(0, state.structures.count - 1))
+      if state.ownStructureID != nil && state.structure == nil && !state.structures.isEmpty {
+        return pick(&state, .enter)
+      }
     case .advisorsLoaded(let structureID, let advisors) where structureID == state.structure?.id:
       state.advisors = advisors
     case .advisorsLoaded: break
@@ -179,6 +188,7 @@ public enum AgendaScreen {
       state.selection = 0
       return loadEffect(state)
     case .otherStructure:
+      guard state.ownStructureID == nil else { return .none }
       state.structure = nil
       state.page = nil
       return .agenda(.loadStructures)

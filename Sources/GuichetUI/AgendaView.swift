@@ -98,7 +98,9 @@ extension AgendaScreen {
     }
     guard !state.structures.isEmpty else {
       canvas.put(
-        " Aucune structure n'a de conseiller : ajoutez-en depuis l'administration (O à l'accueil).",
+        state.ownStructureID == nil
+          ? " Aucune structure n'a de conseiller : ajoutez-en depuis l'administration (O à l'accueil)."
+          : " Votre structure n'a encore aucun conseiller à l'agenda : un administrateur les ajoute.",
         x: area.x + 1,
         y: area.y + 2, style: .muted, limit: area.width - 2)
       return

@@ -31,7 +31,7 @@ public enum App {
       }
       state.lastActivity = state.context.now
       if key == .function(12) {
-        lock(&state, account)
+        lock(&state, account, atOnce: true)
         return .none
       }
       return handleKey(&state, key)
@@ -117,6 +117,12 @@ public enum App {
       if case .help = state.top { return .navigate(.pop) }
       return .navigate(.push(.help))
     }
+    if case .home = state.top,
+      let refusal = HomeScreen.refusal(for: key, role: state.context.account?.role)
+    {
+      state.message = StatusMessage(refusal, isError: true)
+      return .none
+    }
     return updateTop(&state) { screen, context in
       switch screen {
       case .home(var home):
@@ -195,6 +201,11 @@ public enum App {
     case .navigate(let navigation):
       switch navigation {
       case .push(let route):
+        // Whatever asked for it, a screen the role may not use is not opened (the store refuses too).
+        if let feature = route.feature, !feature.allows(state.context.account?.role) {
+          state.message = StatusMessage(feature.refusal, isError: true)
+          return .none
+        }
         let consulted = attach(consultation(for: route), to: &state)
         let screen = makeScreen(route, state: state)
         state.screens.append(screen)

@@ -14,7 +14,11 @@ extension App {
     let body = Rect(x: 0, y: 1, width: width, height: state.size.height - 3)
     if let login = loginShown(state) {
       LoginScreen.render(login, in: body, on: &canvas)
-      renderStatus(state, on: &canvas)
+      // Only the quit question and the read-only banner: no line left from the screens below.
+      var status = state
+      status.message = nil
+      status.satisfactionFor = nil
+      renderStatus(status, on: &canvas)
       renderKeyBar(LoginScreen.hints, on: &canvas)
       return canvas
     }
@@ -38,7 +42,7 @@ extension App {
       AccountsScreen.render(accounts, in: body, on: &canvas, context: context)
     }
     renderStatus(state, on: &canvas)
-    renderKeyBar(hints(for: state.top), on: &canvas)
+    renderKeyBar(hints(for: state.top, role: context.account?.role), on: &canvas)
     return canvas
   }
 
@@ -157,13 +161,13 @@ extension App {
   }
 
   /// The bottom bar: the screen's own keys, then the global ones.
-  static func hints(for screen: Screen) -> [HintLine] {
+  static func hints(for screen: Screen, role: Role?) -> [HintLine] {
     let global = [
       HintLine(key: "F1", text: "Aide"), HintLine(key: "Échap", text: "Retour"),
       HintLine(key: "F10", text: "Quitter"),
     ]
     switch screen {
-    case .home: return HomeScreen.bindings.map(\.hintLine) + [global[0], global[2]]
+    case .home: return HomeScreen.bindings(for: role).map(\.hintLine) + [global[0], global[2]]
     case .queue: return QueueScreen.bindings.map(\.hintLine) + global
     case .todayVisits: return VisitListScreen.bindings.map(\.hintLine) + global
     case .visitForm: return VisitFormScreen.bindings.map(\.hintLine) + [global[0], global[2]]
@@ -192,7 +196,7 @@ extension App {
         screenTitle: title,
         purpose:
           "Compteurs du jour pour ce poste et pour le site, et file d'attente. Chaque visite est anonyme.",
-        lines: HomeScreen.bindings.map(\.hintLine))
+        lines: HomeScreen.bindings(for: context.account?.role).map(\.hintLine))
     case .queue:
       return HelpScreen.State(
         screenTitle: title,

@@ -43,12 +43,36 @@ public enum HomeScreen {
       [.char("o")], "Admin",
       help: "Administration des opérateurs", .admin),
     KeyBinding(
-      [.char("c")], "Comptes", help: "Comptes de la console", .accounts, inKeyBar: false),
+      [.char("c")], "Comptes", help: "Comptes de la console", .accounts),
     KeyBinding(
       [.char("t")], "Tableau de bord", help: "Tableau de bord (indicateurs)", .dashboard),
   ]
 
   public static let loadEffect: Effect = .loadCounters + .loadQueue
+
+  public static func feature(of command: Command) -> ConsoleFeature {
+    switch command {
+    case .newVisit, .registerArrival, .openQueue, .openTodayVisits: .visits
+    case .search, .labourNeeds, .structures: .information
+    case .agenda: .agenda
+    case .appointment: .appointments
+    case .admin: .operators
+    case .dashboard: .dashboard
+    case .accounts: .accounts
+    }
+  }
+
+  /// The keys the signed-in role may use: the only ones listed, in the key bar and in the help.
+  public static func bindings(for role: Role?) -> [KeyBinding<Command>] {
+    bindings.filter { feature(of: $0.command).allows(role) }
+  }
+
+  /// The French line a key gets when the role may not use it; nil when it may (or the key means nothing).
+  public static func refusal(for key: Key, role: Role?) -> String? {
+    guard let command: Command = bindings.command(for: key) else { return nil }
+    let feature = feature(of: command)
+    return feature.allows(role) ? nil : feature.refusal
+  }
 
   /// A visit started now at this desk, for someone already at the desk.
   public static func draftVisit(context: AppContext) -> Visit {
@@ -64,7 +88,9 @@ public enum HomeScreen {
     case .queueLoaded(let visits):
       state.queue = visits
     case .key(let key):
-      guard let command: Command = bindings.command(for: key) else { return .none }
+      guard let command: Command = bindings(for: context.account?.role).command(for: key) else {
+        return .none
+      }
       switch command {
       case .newVisit: return .navigate(.push(.visitForm(draftVisit(context: context))))
       case .registerArrival: return .registerArrival(.walkIn)
@@ -110,6 +136,7 @@ public enum HomeScreen {
       "Attente médiane au site : \(wait)", x: left.x + 2, y: y, style: .plain, limit: left.width - 3
     )
     // Every key listed stays above the status line, even at 24 rows.
+    let bindings = bindings(for: context.account?.role)
     y += left.maxY - y > bindings.count + 1 ? 2 : 1
     for binding in bindings {
       canvas.put(" \(binding.keyLabel) ", x: left.x + 2, y: y, style: .accent)

@@ -11,8 +11,8 @@ public enum LoginScreen {
     case login
     /// Empty database: the first account is an administrator, with its password typed twice.
     case firstAdministrator
-    /// The desk locked itself: only this account's password opens it again.
-    case unlock(login: String)
+    /// The desk locked itself, or at once with F12: only this account's password opens it again.
+    case unlock(login: String, atOnce: Bool)
   }
 
   public enum Field: Int, Sendable {
@@ -30,7 +30,7 @@ public enum LoginScreen {
 
     public init(mode: Mode = .checking) {
       self.mode = mode
-      if case .unlock(let login) = mode {
+      if case .unlock(let login, _) = mode {
         self.login = login
         focus = .password
       }
@@ -186,10 +186,11 @@ public enum LoginScreen {
         "Premier administrateur",
         "Cette base n'a encore aucun compte. Créez le compte administrateur : il créera ensuite ceux des agents, conseillers et superviseurs. \(passwordHint)"
       )
-    case .unlock(let login):
+    case .unlock(let login, let atOnce):
       (
         "Poste verrouillé",
-        "Poste verrouillé après inactivité. Mot de passe de « \(login) » pour reprendre là où vous en étiez."
+        (atOnce ? "Poste verrouillé (F12)." : "Poste verrouillé après inactivité.")
+          + " Mot de passe de « \(login) » pour reprendre là où vous en étiez."
       )
     }
   }

@@ -37,8 +37,7 @@ extension App {
       state.lastActivity = state.context.now
       state.screens = [.home(HomeScreen.State())]
       state.message = StatusMessage("Bonjour, \(account.login) (\(account.role.label)).")
-      // An advisor's day starts on the agenda (the store shows them their own structure only).
-      return HomeScreen.loadEffect + (account.role == .advisor ? .navigate(.push(.agenda)) : .none)
+      return HomeScreen.loadEffect + landing(account.role)
     case (.refused(let error), .signedOut(var login)):
       LoginScreen.refused(&login, error)
       state.session = .signedOut(login)
@@ -52,6 +51,16 @@ extension App {
     }
   }
 
+  /// An advisor's day starts on their structure's agenda, a supervisor's on the dashboard; the others on
+  /// the home screen, which lists what their role may open.
+  static func landing(_ role: Role) -> Effect {
+    switch role {
+    case .advisor: .navigate(.push(.agenda))
+    case .supervisor: .navigate(.push(.dashboard))
+    case .agent, .administrator: .none
+    }
+  }
+
   /// Locks the desk once nobody has pressed a key for `idleLockDelay`.
   static func lockIfIdle(_ state: inout AppState) {
     guard case .signedIn(let account) = state.session,
@@ -60,8 +69,11 @@ extension App {
     lock(&state, account)
   }
 
-  static func lock(_ state: inout AppState, _ account: Account) {
+  /// Nothing of the screen below shows while locked, not even its last status line.
+  static func lock(_ state: inout AppState, _ account: Account, atOnce: Bool = false) {
     state.confirmingQuit = false
-    state.session = .locked(account, LoginScreen.State(mode: .unlock(login: account.login)))
+    state.message = nil
+    state.session = .locked(
+      account, LoginScreen.State(mode: .unlock(login: account.login, atOnce: atOnce)))
   }
 }

@@ -34,16 +34,24 @@ import Testing
     try agent.press("F10", "o")
     try agent.waitFor("__EXIT__")
 
+    // The supervisor lands on the dashboard; the agenda, visits, appointments, operators and accounts
+    // are refused at the key, before the store would refuse them too.
     let supervisor = try TmuxConsole(sharing: agent, login: .supervisor)
     try supervisor.waitFor("Bonjour, supervision (superviseur)")
-    try supervisor.press("g")
-    try supervisor.waitFor("Agenda de quelle structure ?")
-    try supervisor.press("Enter")
-    let refused = try supervisor.waitFor("Les superviseurs consultent les indicateurs")
-    #expect(!refused.contains("Dupont") && !refused.contains("0612345678"))
-    try supervisor.press("Escape", "j")
-    let visits = try supervisor.waitFor("Visites du jour")
-    #expect(!visits.contains("Dupont") && !visits.contains("Marie"))
+    try supervisor.waitFor("Jour · ")
+    try supervisor.press("Escape")
+    try supervisor.waitFor("Tableau de bord (indicateurs)")
+    for (key, refusal) in [
+      ("g", "Réservé aux agents d'accueil et aux conseillers."),
+      ("v", "Réservé aux agents d'accueil et aux conseillers."),
+      ("j", "Réservé aux agents d'accueil."), ("o", "Réservé aux administrateurs."),
+      ("c", "Réservé aux administrateurs."),
+    ] {
+      try supervisor.press(key)
+      let refused = try supervisor.waitFor(refusal)
+      #expect(!refused.contains("Dupont") && !refused.contains("0612345678"))
+      #expect(refused.contains("Tableau de bord (indicateurs)"), "still on the home screen")
+    }
     try supervisor.press("F10")
     try supervisor.waitFor("__EXIT__")
 

@@ -8,7 +8,10 @@ import Testing
 /// read a definition, filter on a breakdown; and the optional satisfaction score after closing a visit.
 @Suite(.serialized) struct DashboardEndToEndTests {
   @Test func aSupervisorBrowsesTheDashboardOnDemoData() throws {
-    let console = try TmuxConsole(width: 100, height: 30)
+    let console = try TmuxConsole(width: 100, height: 30, login: .supervisor)
+    // A supervisor lands on the dashboard; back home, the data arrives, then the dashboard again.
+    try console.waitFor("Jour · ")
+    try console.press("Escape")
     try console.waitFor("Tableau de bord (indicateurs)")
     let database = try AppDatabase.open(path: console.databasePath)
     let now = Date()

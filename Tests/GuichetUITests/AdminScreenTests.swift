@@ -34,7 +34,7 @@ import Testing
   ]
 
   static func openAdmin(size: Size = Size(width: 80, height: 24)) -> AppState {
-    var app = Fixture.app(size: size)
+    var app = Fixture.app(size: size, as: .administrator)
     #expect(Fixture.send([.char("o")], to: &app) == [.admin(.loadStructures)])
     _ = App.reduce(&app, .admin(.structuresLoaded(structures)))
     return app

@@ -59,7 +59,7 @@ enum DashboardFixture {
   static func app(
     size: Size = Size(width: 80, height: 24), panel: DashboardPanel = .volumes, ascii: Bool = false
   ) -> AppState {
-    var app = Fixture.app(size: size)
+    var app = Fixture.app(size: size, as: .supervisor)
     app.context.asciiCharts = ascii
     var dashboard = DashboardScreen.State(period: period)
     dashboard.panel = panel

@@ -12,7 +12,7 @@ import Testing
   }
 
   @Test func homeOpensTheDashboardOnTodayWithItsLoad() {
-    var app = Fixture.app()
+    var app = Fixture.app(as: .supervisor)
     let effect = App.reduce(&app, .key(.char("t")))
     guard case .dashboard(let dashboard) = app.top else {
       Issue.record("dashboard not open")

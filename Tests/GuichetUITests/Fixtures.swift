@@ -27,8 +27,18 @@ enum Fixture {
     id: 1, login: "agent", role: .agent, structureID: nil, isDisabled: false, lockedUntil: nil,
     createdAt: now)
 
-  static func app(size: Size = Size(width: 80, height: 24)) -> AppState {
-    AppState(context: context, size: size, session: .signedIn(agent))
+  /// One account per role; the advisor belongs to structure 5.
+  static func account(_ role: Role) -> Account {
+    role == .agent
+      ? agent
+      : Account(
+        id: 10 + Int64(Role.allCases.firstIndex(of: role) ?? 0), login: role.rawValue, role: role,
+        structureID: role == .advisor ? 5 : nil, isDisabled: false, lockedUntil: nil,
+        createdAt: now)
+  }
+
+  static func app(size: Size = Size(width: 80, height: 24), as role: Role = .agent) -> AppState {
+    AppState(context: context, size: size, session: .signedIn(account(role)))
   }
 
   /// Feeds keys through the app reducer, collecting the runtime effects.

@@ -87,9 +87,11 @@ import Testing
     _ = App.reduce(&app, .tick(Fixture.now.addingTimeInterval(599)))
     #expect(app.session.isSignedIn, "not before the delay")
     _ = App.reduce(&app, .tick(Fixture.now.addingTimeInterval(600)))
-    #expect(app.session == .locked(Fixture.agent, LoginScreen.State(mode: .unlock(login: "agent"))))
+    #expect(
+      app.session
+        == .locked(Fixture.agent, LoginScreen.State(mode: .unlock(login: "agent", atOnce: false))))
     let locked = screenText(app)
-    #expect(locked.contains("Poste verrouillé"))
+    #expect(locked.contains("Poste verrouillé après inactivité"))
     #expect(!locked.contains("Demande(s)"), "nothing of the form shows while locked")
     #expect(App.reduce(&app, .databaseChanged) == .none)
     _ = type("phrase", &app)
@@ -106,8 +108,13 @@ import Testing
     Fixture.send([.char("j")], to: &app)
     _ = App.reduce(&app, .tick(Fixture.now.addingTimeInterval(1_000)))
     #expect(app.session.isSignedIn)
+    _ = App.reduce(&app, .arrivalRegistered(Fixture.visit(id: 77, minutesAgo: 0)))
+    #expect(screenText(app).contains("Arrivée enregistrée"))
     Fixture.send([.function(12)], to: &app)
     #expect(!app.session.isSignedIn)
+    let locked = screenText(app)
+    #expect(locked.contains("Poste verrouillé (F12)") && !locked.contains("inactivité"))
+    #expect(!locked.contains("Arrivée enregistrée"), "no status line of the screen below")
     let other = Account(
       id: 9, login: "autre", role: .agent, structureID: nil, isDisabled: false, lockedUntil: nil,
       createdAt: Fixture.now)

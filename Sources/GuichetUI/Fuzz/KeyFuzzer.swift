@@ -21,10 +21,23 @@ public enum KeyFuzzer {
   }
 
   /// The screens behind the login, fuzzed as a signed-in agent (F12 locks; the next restart signs in again).
-  public static let agentSession = Session.signedIn(
-    Account(
-      id: 1, login: "fuzz", role: .agent, structureID: nil, isDisabled: false, lockedUntil: nil,
-      createdAt: Date(timeIntervalSince1970: 1_796_030_100)))
+  public static let agentSession = session(.agent)
+
+  public static func session(_ role: Role) -> Session {
+    .signedIn(
+      Account(
+        id: 1, login: "fuzz", role: role, structureID: role == .advisor ? 5 : nil,
+        isDisabled: false, lockedUntil: nil,
+        createdAt: Date(timeIntervalSince1970: 1_796_030_100)))
+  }
+
+  /// The first role that may open every route of an entry: an agent where it can, else the role the
+  /// screens need (a supervisor for the dashboard, an administrator for the administration).
+  static func session(for routes: [Route]) -> Session {
+    let role = Role.allCases.first { role in routes.allSatisfy { $0.feature?.allows(role) ?? true }
+    }
+    return session(role ?? .agent)
+  }
 
   /// Events between two restarts from an entry state.
   static let restartEvery = 100
@@ -56,7 +69,8 @@ public enum KeyFuzzer {
       while !pending.isEmpty {
         let effect = App.reduce(&state, pending.removeFirst())
         if effect == .quit || state.quitting {
-          state = AppState(context: context, size: state.size, session: agentSession)
+          let role = state.context.account?.role ?? .agent
+          state = AppState(context: context, size: state.size, session: session(role))
           break
         }
         pending += answers.answer(effect)
@@ -168,7 +182,7 @@ public enum KeyFuzzer {
   static func entry(
     _ routes: [Route], context: AppContext, size: Size, answers: inout FuzzAnswers
   ) -> AppState {
-    var state = AppState(context: context, size: size, session: agentSession)
+    var state = AppState(context: context, size: size, session: session(for: routes))
     var pending = answers.answer(App.start(&state))
     for route in routes {
       pending += answers.answer(App.resolveNavigation(&state, .navigate(.push(route))))
