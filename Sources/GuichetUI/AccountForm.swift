@@ -69,6 +69,12 @@ public enum AccountForm {
       let roles = Role.allCases
       let index = roles.firstIndex(of: state.role) ?? 0
       state.role = roles[(index + (key == .right ? 1 : roles.count - 1)) % roles.count]
+    case .char(let c) where state.focus == .role:
+      // « c » for conseiller, « s » for superviseur, « a » again and again for agent or administrateur.
+      let roles = Role.allCases
+      let start = roles.firstIndex(of: state.role) ?? 0
+      let next = (1...roles.count).map { roles[(start + $0) % roles.count] }
+      state.role = next.first { $0.label.hasPrefix(c.lowercased()) } ?? state.role
     case .char(let c) where state.focus == .structure:
       openPicker(&state, filter: String(c), structures: structures)
     case .char(let c): edit(&state) { $0.append(c) }
@@ -256,7 +262,7 @@ public enum AccountForm {
   {
     switch field {
     case .login: ("Identifiant", state.login, "lettres, chiffres, . - _")
-    case .role: ("Rôle", "‹ \(state.role.label) ›", "← → pour choisir")
+    case .role: ("Rôle", "‹ \(state.role.label) ›", "← → ou initiale (a, c, s)")
     case .structure:
       (
         "Structure",

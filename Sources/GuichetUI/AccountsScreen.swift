@@ -43,7 +43,7 @@ public enum AccountsScreen {
     KeyBinding([.char("n")], "Nouveau", help: "Créer un compte (rôle, mot de passe)", .add),
     KeyBinding(
       [.char("p")], "Mot de passe",
-      help: "Donner un nouveau mot de passe au compte (lève aussi son verrouillage)", .password),
+      help: "Nouveau mot de passe (lève aussi le verrouillage)", .password),
     KeyBinding(
       [.char("d")], "Désactiver",
       help: "Désactiver le compte ou le réactiver (confirmation O)", .toggleActive),

@@ -167,7 +167,7 @@ extension App {
       HintLine(key: "F10", text: "Quitter"),
     ]
     switch screen {
-    case .home: return HomeScreen.bindings(for: role).map(\.hintLine) + [global[0], global[2]]
+    case .home: return HomeScreen.hints(for: role) + [global[0], global[2]]
     case .queue: return QueueScreen.bindings.map(\.hintLine) + global
     case .todayVisits: return VisitListScreen.bindings.map(\.hintLine) + global
     case .visitForm: return VisitFormScreen.bindings.map(\.hintLine) + [global[0], global[2]]

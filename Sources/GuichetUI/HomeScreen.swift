@@ -67,6 +67,16 @@ public enum HomeScreen {
     bindings.filter { feature(of: $0.command).allows(role) }
   }
 
+  /// The key bar: a role with a few keys sees them all there, an agent the ones used all day.
+  static func hints(for role: Role?) -> [HintLine] {
+    let bindings = bindings(for: role)
+    return bindings.map { binding in
+      var hint = binding.hintLine
+      hint.inKeyBar = hint.inKeyBar || bindings.count <= 5
+      return hint
+    }
+  }
+
   /// The French line a key gets when the role may not use it; nil when it may (or the key means nothing).
   public static func refusal(for key: Key, role: Role?) -> String? {
     guard let command: Command = bindings.command(for: key) else { return nil }

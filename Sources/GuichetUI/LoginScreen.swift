@@ -184,7 +184,7 @@ public enum LoginScreen {
     case .firstAdministrator:
       (
         "Premier administrateur",
-        "Cette base n'a encore aucun compte. Créez le compte administrateur : il créera ensuite ceux des agents, conseillers et superviseurs. \(passwordHint)"
+        "Cette base n'a encore aucun compte. Créez le compte administrateur : il créera ensuite ceux des agents, conseillers et superviseurs (touche C à l'accueil). \(passwordHint)"
       )
     case .unlock(let login, let atOnce):
       (

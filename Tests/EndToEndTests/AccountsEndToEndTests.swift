@@ -3,8 +3,10 @@ import GuichetCore
 import GuichetStore
 import Testing
 
-/// Roles in the real binary: an agent logs in and books with a contact; a supervisor logs in on the same file
-/// and reaches no contact data; a wrong password is refused without saying why; an idle desk locks itself.
+/// Roles in the real binary: an agent logs in, is refused the dashboard, operators and accounts, locks the
+/// desk with F12 and books with a contact; a supervisor logs in on the same file, lands on the dashboard
+/// and is refused every screen with contact data; a wrong password is refused without saying why; an idle
+/// desk locks itself.
 @Suite(.serialized) struct AccountsEndToEndTests {
   /// From the home screen: an advisor of the first seeded Mission locale open all day, a visit routed there,
   /// « oui » to the consent, Marie Dupont's contact, and the booking, up to the confirmation slip.
@@ -29,6 +31,23 @@ import Testing
   @Test func anAgentBooksAndASupervisorReachesNoContact() throws {
     let agent = try TmuxConsole()
     try agent.waitFor("Bonjour, accueil (agent d'accueil)")
+    let home = try agent.waitFor("Nouvelle visite (au guichet)")
+    #expect(!home.contains("Tableau de bord") && !home.contains("Administration"))
+    // Each refusal differs from the one before, so each is seen anew.
+    for (key, refusal) in [
+      ("o", "Réservé aux administrateurs."),
+      ("t", "Réservé aux superviseurs et aux administrateurs."),
+      ("c", "Réservé aux administrateurs."),
+    ] {
+      try agent.press(key)
+      try agent.waitFor(refusal)
+    }
+    // F12 locks at once, and the refusal below does not show on the lock screen.
+    try agent.press("F12")
+    let locked = try agent.waitFor("Poste verrouillé (F12).")
+    #expect(!locked.contains("Réservé") && !locked.contains("Nouvelle visite"))
+    try agent.logIn(as: .agent)
+    try agent.waitFor("Nouvelle visite (au guichet)")
     try Self.book(on: agent)
     // The visit is still open behind the slip: « O » confirms quitting (or reaches the shell if not asked).
     try agent.press("F10", "o")

@@ -5,10 +5,11 @@ import GuichetStore
 import Testing
 
 /// The whole second-level flow in the real binary, on a clock set by `GUICHET_NOW`: an administrator sets up
-/// a structure, an advisor and an opening rule from the console; a desk codes a visit, follows the
-/// aiguillage, takes the consent, the contact and a booking, saves the slip, finds the appointment again by
-/// its reference and moves it; later the same day the advisor's console marks it seen. Then the rows the
-/// store wrote (and did not write) are checked.
+/// a structure, an advisor and an opening rule from the console, and the advisor's account from the
+/// accounts screen; a desk codes a visit, follows the aiguillage, takes the consent, the contact and a
+/// booking, saves the slip, finds the appointment again by its reference and moves it; later the same day
+/// the advisor logs in, lands on their structure's agenda and marks it seen. Then the rows the store wrote
+/// (and did not write) are checked.
 @Suite(.serialized) struct BookingEndToEndTests {
   /// Thursday 3 December 2026, 10:30 in Paris, then 18:30 once the appointment has taken place.
   static let morning = "2026-12-03T10:30"
@@ -22,6 +23,7 @@ import Testing
       environment: ["GUICHET_NOW": Self.morning], login: .administrator)
     try admin.waitFor("jeu. 03/12/2026 10:3")
     try Self.setUpAgenceEssai(on: admin)
+    try Self.createTheAdvisorAccount(on: admin)
     try admin.press("F10")
     try admin.waitFor("__EXIT__0")
 
@@ -87,15 +89,17 @@ import Testing
     try desk.press("F10")
     try desk.waitFor("__EXIT__0")
 
-    // The advisor's console in the evening: the day's agenda, the appointment marked seen.
-    let advisor = try TmuxConsole(environment: ["GUICHET_NOW": Self.evening], sharing: desk)
-    try advisor.waitFor("jeu. 03/12/2026 18:3")
-    try advisor.press("g")
-    try advisor.waitFor("Agence Essai")
-    try advisor.press("Enter")
+    // The advisor's console in the evening: straight on their structure's day, the appointment marked seen.
+    let advisor = try TmuxConsole(
+      environment: ["GUICHET_NOW": Self.evening], sharing: desk, login: nil)
+    try advisor.logIn(login: "cmartin", password: Self.advisorPassword)
+    try advisor.waitFor("Bonjour, cmartin (conseiller)")
     let day = try advisor.waitFor("Jeudi 03/12/2026 (aujourd'hui) · 1 rendez-vous")
+    #expect(day.contains("Agence Essai"))
     #expect(day.contains("11:30"))
     #expect(day.contains("Décrocheur"))
+    #expect(
+      day.contains("Marie DUPONT"), "the advisor sees the contact of their structure's booking")
     try advisor.press("r")
     try advisor.waitFor("Rendez-vous \(reference) : reçu.")
     try advisor.press("F10")
@@ -182,6 +186,30 @@ import Testing
     try admin.press("F2")
     try admin.waitFor("lun-dim 08:00–18:00 · 30 min · Sur place")
     try admin.press("Escape", "Escape", "Escape")
+    try admin.waitFor("Administration des opérateurs")
+  }
+
+  static let advisorPassword = "le conseil du jeudi matin"
+
+  /// The accounts screen: an advisor account for Agence Essai, its structure found by typing its name.
+  static func createTheAdvisorAccount(on admin: TmuxConsole) throws {
+    try admin.press("c")
+    try admin.waitFor("compte(s)")
+    try admin.press("n")
+    try admin.waitFor("Nouveau compte")
+    try admin.type("cmartin")
+    try admin.press("Tab", "Right", "Tab")
+    try admin.type("agence ess")
+    try admin.waitFor("Structure du conseiller")
+    try admin.press("Enter")
+    try admin.type(Self.advisorPassword)
+    try admin.press("Tab")
+    try admin.type(Self.advisorPassword)
+    try admin.press("F2")
+    let listed = try admin.waitFor("Compte créé : cmartin (conseiller).")
+    #expect(listed.contains("Agence Essai"))
+    #expect(!listed.contains(Self.advisorPassword))
+    try admin.press("Escape")
     try admin.waitFor("Administration des opérateurs")
   }
 }

@@ -49,20 +49,25 @@ final class TmuxConsole {
 
   /// Types the account's login and password on the login screen (or the unlock screen's password).
   func logIn(as account: E2EAccount, timeout: TimeInterval = 60) throws {
+    try logIn(login: account.rawValue, password: E2EAccount.password, timeout: timeout)
+  }
+
+  /// The same for an account created during the test.
+  func logIn(login: String, password: String, timeout: TimeInterval = 60) throws {
     let deadline = Date().addingTimeInterval(timeout)
     var last = ""
     while Date() < deadline {
       last = try screen()
       if last.contains("__EXIT__") { return }
       if last.contains("Mot de passe de « ") {
-        try type(E2EAccount.password)
+        try type(password)
         try press("Enter")
         return
       }
       if last.contains("Identifiant :") {
-        try type(account.rawValue)
+        try type(login)
         try press("Enter")
-        try type(E2EAccount.password)
+        try type(password)
         try press("Enter")
         return
       }

@@ -93,6 +93,19 @@ import Testing
     #expect(App.render(app).text.contains("Compte créé."))
   }
 
+  @Test func aRoleIsChosenByItsInitialToo() {
+    var app = Self.open()
+    Fixture.send([.char("n"), .tab, .char("c")], to: &app)
+    #expect(Self.screen(app)?.form?.role == .advisor)
+    Fixture.send([.char("a")], to: &app)
+    #expect(Self.screen(app)?.form?.role == .administrator)
+    Fixture.send([.char("a")], to: &app)
+    #expect(Self.screen(app)?.form?.role == .agent)
+    Fixture.send([.char("z")], to: &app)
+    #expect(Self.screen(app)?.form?.role == .agent, "no role starts with z")
+    #expect(Self.screen(app)?.form?.login == "", "nothing typed into the login")
+  }
+
   @Test func anAdvisorWithoutAStructureIsRefusedOnTheForm() {
     var app = Self.open()
     Fixture.send([.char("n")] + Fixture.chars("cm") + [.tab, .left, .left, .left], to: &app)
