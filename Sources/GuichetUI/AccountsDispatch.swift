@@ -22,17 +22,19 @@ extension App {
       return effect
     case .failed(let error):
       // On the form when one is open, where the field to fix is; otherwise on the status line.
-      if case .accounts(var accounts) = state.top, accounts.form != nil {
-        _ = AccountsScreen.reduce(&accounts, .failed(error), context: state.context)
-        state.screens[state.screens.count - 1] = .accounts(accounts)
-      } else {
+      guard case .accounts(var accounts) = state.top else {
         state.message = StatusMessage(error.message, isError: true)
+        return .none
       }
-    case .loaded(let list, let structures):
+      if accounts.form == nil { state.message = StatusMessage(error.message, isError: true) }
+      _ = AccountsScreen.reduce(&accounts, .failed(error), context: state.context)
+      state.screens[state.screens.count - 1] = .accounts(accounts)
+    case .loaded(let list, let structures, let lastLogins):
       for index in state.screens.indices {
         guard case .accounts(var accounts) = state.screens[index] else { continue }
         _ = AccountsScreen.reduce(
-          &accounts, .loaded(list, structures: structures), context: state.context)
+          &accounts, .loaded(list, structures: structures, lastLogins: lastLogins),
+          context: state.context)
         state.screens[index] = .accounts(accounts)
       }
     }

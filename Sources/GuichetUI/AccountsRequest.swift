@@ -1,3 +1,4 @@
+import Foundation
 import GuichetCore
 
 /// One write on the accounts screen: each is one store call, in one transaction, checked and audited there.
@@ -26,7 +27,8 @@ public enum AccountsRequest: Equatable, Sendable {
 
 /// The answers to `AccountsRequest`.
 public enum AccountsEvent: Equatable, Sendable {
-  case loaded([Account], structures: [OperatorStructure])
+  /// The accounts, the structures to name an advisor's, and each account's last login in the audit trail.
+  case loaded([Account], structures: [OperatorStructure], lastLogins: [Int64: Date])
   /// Done; the message says what in French, the login is selected once the list reloads.
   case written(login: String, message: String)
   case failed(UserError)

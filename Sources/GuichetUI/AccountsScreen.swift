@@ -1,10 +1,10 @@
 import Foundation
 import GuichetCore
 
-/// The administrator's accounts screen: every account with its role, an advisor's structure and whether it
-/// can log in; from here a new account, a new password, or disabling (and enabling again) after an « O ».
-/// The store checks that the caller is an administrator and refuses disabling the last one; this screen
-/// shows its French answer.
+/// The administrator's accounts screen: every account with its role, an advisor's structure, whether it
+/// can log in and its last login; from here a new account, a new password, or disabling (and enabling
+/// again) after an « O ». The store checks that the caller is an administrator and refuses disabling the
+/// last one; this screen shows its French answer.
 public enum AccountsScreen {
   public enum Command: Equatable, Sendable {
     case up, down, add, password, toggleActive
@@ -14,7 +14,10 @@ public enum AccountsScreen {
     public var accounts: [Account] = []
     /// Every structure, to name an advisor's and to choose one for a new advisor.
     public var structures: [OperatorStructure] = []
+    public var lastLogins: [Int64: Date] = [:]
     public var loaded = false
+    /// Why the list could not be read (the store's words), shown in its place.
+    public var loadError: String?
     public var selection = 0
     /// Disabling or enabling the selected account waits for « O ».
     public var confirming = false
@@ -35,7 +38,7 @@ public enum AccountsScreen {
 
   public enum Action: Equatable, Sendable {
     case key(Key)
-    case loaded([Account], structures: [OperatorStructure])
+    case loaded([Account], structures: [OperatorStructure], lastLogins: [Int64: Date])
     case failed(UserError)
   }
 
@@ -55,11 +58,13 @@ public enum AccountsScreen {
 
   public static func reduce(_ state: inout State, _ action: Action, context: AppContext) -> Effect {
     switch action {
-    case .loaded(let accounts, let structures):
+    case .loaded(let accounts, let structures, let lastLogins):
       let login = state.focusLogin ?? state.selected?.login
       state.accounts = accounts
       state.structures = structures
+      state.lastLogins = lastLogins
       state.loaded = true
+      state.loadError = nil
       state.selection =
         accounts.firstIndex { $0.login == login }
         ?? min(state.selection, max(0, accounts.count - 1))
@@ -68,6 +73,8 @@ public enum AccountsScreen {
       if var form = state.form {
         AccountForm.failed(&form, error)
         state.form = form
+      } else if !state.loaded {
+        state.loadError = error.message
       }
     case .key(let key):
       if var form = state.form {
@@ -137,7 +144,9 @@ public enum AccountsScreen {
       "\(state.accounts.count) compte(s), \(active) actif(s)", x: inner.x, y: inner.y,
       style: .title, limit: inner.width)
     guard state.loaded else {
-      canvas.put("Chargement…", x: inner.x, y: inner.y + 2, style: .muted)
+      canvas.putMessage(
+        state.loadError ?? "Chargement…", x: inner.x, y: inner.y + 2, width: inner.width,
+        style: state.loadError == nil ? .muted : .error)
       return
     }
     let widths = columnWidths(inner.width)
@@ -198,7 +207,13 @@ public enum AccountsScreen {
     {
       detail += " · " + Format.structureWithKind(structure)
     }
-    canvas.put(detail, x: inner.x, y: y, style: .muted, limit: inner.width)
+    canvas.put(detail, x: inner.x, y: y - 1, style: .muted, limit: inner.width)
+    let last = state.lastLogins[account.id].map {
+      "Dernière connexion : \(Format.day($0, context.timeZone)) à \(Format.time($0, context.timeZone))"
+    }
+    canvas.put(
+      last ?? "Aucune connexion dans le journal d'audit (conservé 6 à 12 mois).", x: inner.x, y: y,
+      style: .muted, limit: inner.width)
     guard state.confirming else { return }
     canvas.putMessage(
       account.isDisabled

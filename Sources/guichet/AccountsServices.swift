@@ -6,15 +6,18 @@ import GuichetUI
 /// What the accounts screen needs from the store: the same functions `guichet users` uses, called as the
 /// signed-in account, so the store decides (administrators only) and audits each write.
 struct AccountsServices: Sendable {
-  var load: @Sendable () throws -> ([Account], [OperatorStructure])
+  var load: @Sendable () throws -> ([Account], [OperatorStructure], [Int64: Date])
   /// Carries out one write and says in French what was done.
   var write: @Sendable (AccountWrite, Date) throws -> String
 
   static func live(_ database: AppDatabase, session: SessionCaller) -> AccountsServices {
     AccountsServices(
       load: {
-        let accounts = try database.accounts(by: try session.current())
-        return (accounts, try database.operatorStructures(includeInactive: true))
+        let caller = try session.current()
+        return (
+          try database.accounts(by: caller), try database.operatorStructures(includeInactive: true),
+          try database.lastLogins(by: caller)
+        )
       },
       write: { write, now in try perform(write, on: database, by: try session.current(), now: now) }
     )
@@ -54,8 +57,8 @@ extension EffectInterpreter {
     switch request {
     case .load:
       actions = attempt {
-        let (list, structures) = try accounts.load()
-        return .accounts(.loaded(list, structures: structures))
+        let (list, structures, lastLogins) = try accounts.load()
+        return .accounts(.loaded(list, structures: structures, lastLogins: lastLogins))
       }
     case .write(let write):
       actions = attempt {

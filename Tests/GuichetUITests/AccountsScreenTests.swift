@@ -33,7 +33,12 @@ import Testing
   static func open(size: Size = Size(width: 80, height: 24)) -> AppState {
     var app = AppState(context: Fixture.context, size: size, session: .signedIn(administrator))
     #expect(App.reduce(&app, .key(.char("c"))) == .accounts(.load))
-    _ = App.reduce(&app, .accounts(.loaded(accounts, structures: structures)))
+    _ = App.reduce(
+      &app,
+      .accounts(
+        .loaded(
+          accounts, structures: structures, lastLogins: [1: Fixture.now.addingTimeInterval(-3600)]))
+    )
     return app
   }
 
@@ -91,6 +96,21 @@ import Testing
     #expect(effect == .accounts(.load))
     #expect(Self.screen(app)?.form == nil)
     #expect(App.render(app).text.contains("Compte créé."))
+  }
+
+  @Test func theLastLoginShowsAndAStoreRefusalTakesThePlaceOfTheList() {
+    var app = Self.open()
+    #expect(App.render(app).text.contains("Dernière connexion : lun. 30/11/2026 à 09:15"))
+    Fixture.send([.down], to: &app)
+    #expect(App.render(app).text.contains("Aucune connexion dans le journal d'audit"))
+    var refused = AppState(
+      context: Fixture.context, size: Size(width: 80, height: 24),
+      session: .signedIn(Self.administrator))
+    _ = App.reduce(&refused, .key(.char("c")))
+    _ = App.reduce(&refused, .accounts(.failed(UserError("Réservé aux administrateurs."))))
+    let text = App.render(refused).text
+    #expect(!text.contains("Chargement"))
+    #expect(text.contains("Réservé aux administrateurs."))
   }
 
   @Test func aRoleIsChosenByItsInitialToo() {

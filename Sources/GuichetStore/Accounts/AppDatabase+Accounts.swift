@@ -162,6 +162,27 @@ extension AppDatabase {
     }
   }
 
+  /// Each account's last login still in the audit trail (administrators only): a dormant account shows.
+  public func lastLogins(by caller: Caller) throws -> [Int64: Date] {
+    try Self.requireAdministrator(caller)
+    return try StoreErrors.run("Lecture des dernières connexions") {
+      try writer.read { db in
+        let rows = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT subject_id, max(at) AS at FROM audit_entry
+            WHERE subject = 'account' AND action = ? AND subject_id IS NOT NULL
+            GROUP BY subject_id
+            """, arguments: [AuditAction.login.rawValue])
+        var logins: [Int64: Date] = [:]
+        for row in rows {
+          if let id: Int64 = row["subject_id"], let at: Date = row["at"] { logins[id] = at }
+        }
+        return logins
+      }
+    }
+  }
+
   /// Disables an account (kept for the audit trail's ids); the last active administrator cannot be disabled.
   @discardableResult
   public func disableAccount(login: String, by caller: Caller, now: Date = Date()) throws -> Account

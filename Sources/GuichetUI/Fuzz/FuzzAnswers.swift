@@ -305,7 +305,9 @@ extension FuzzAnswers {
           id: 2, login: "cmartin", role: .advisor, structureID: Self.structure.id,
           isDisabled: nextID % 2 == 0, lockedUntil: now.addingTimeInterval(600), createdAt: now),
       ]
-      return [.accounts(.loaded(accounts, structures: [Self.structure]))]
+      return [
+        .accounts(.loaded(accounts, structures: [Self.structure], lastLogins: [1: now]))
+      ]
     case .write(let write):
       if nextID % 4 == 0 { return [.accounts(.failed(Self.busy))] }
       return [.accounts(.written(login: write.login, message: "Enregistré."))]

@@ -4,9 +4,9 @@ import Testing
 
 @testable import GuichetStore
 
-/// A disabled account can be enabled again from the accounts screen: by an administrator only, audited,
-/// and it logs in again with its old password.
-@Suite struct AccountEnableTests {
+/// What the accounts screen asks the store beyond `guichet users`: enabling a disabled account again (by an
+/// administrator only, audited, with its old password) and each account's last login in the audit trail.
+@Suite struct AccountAdministrationTests {
   @Test func onlyAnAdministratorEnablesAnAccountAgainAndItIsAudited() throws {
     let database = try AccountFixtures.database()
     let admin = try AccountFixtures.administrator(database)
@@ -28,6 +28,24 @@ import Testing
     #expect(try database.verifyAudit().isIntact)
     #expect(throws: UserError.self, "an unknown login says so") {
       try database.enableAccount(login: "personne", by: admin.caller)
+    }
+  }
+
+  @Test func theLastLoginOfEachAccountComesFromTheAuditTrail() throws {
+    let database = try AccountFixtures.database()
+    let admin = try AccountFixtures.administrator(database)
+    let agent = try database.createAccount(
+      login: "agent", role: .agent, password: AccountFixtures.password, by: admin.caller)
+    let first = AccountFixtures.now
+    _ = try database.authenticate(login: "agent", password: AccountFixtures.password, now: first)
+    _ = try database.authenticate(
+      login: "agent", password: AccountFixtures.password, now: first.addingTimeInterval(3600))
+    _ = try? database.authenticate(
+      login: "agent", password: "pas le bon mot de passe", now: first.addingTimeInterval(7200))
+    let logins = try database.lastLogins(by: admin.caller)
+    #expect(logins == [agent.id: first.addingTimeInterval(3600)], "a refused login does not count")
+    #expect(throws: UserError.self, "administrators only") {
+      try database.lastLogins(by: agent.caller)
     }
   }
 }
