@@ -31,6 +31,11 @@ public enum AccountForm {
       focus = kind == .create ? .login : .password
     }
 
+    /// Something typed that quitting would lose.
+    public var isDirty: Bool {
+      !login.isEmpty || !password.isEmpty || !confirmation.isEmpty || structureID != nil
+    }
+
     /// The fields shown, in order: the structure only for an advisor, only the passwords for a reset.
     public var fields: [Field] {
       switch kind {

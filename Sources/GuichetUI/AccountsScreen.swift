@@ -21,6 +21,8 @@ public enum AccountsScreen {
     public var selection = 0
     /// Disabling or enabling the selected account waits for « O ».
     public var confirming = false
+    /// Why the last key did nothing, until the next one.
+    public var notice: String?
     /// A new account or a new password, typed over the list.
     public var form: AccountForm.State?
     /// The account just written, selected once the list reloads.
@@ -77,6 +79,7 @@ public enum AccountsScreen {
         state.loadError = error.message
       }
     case .key(let key):
+      state.notice = nil
       if var form = state.form {
         if key == .escape && form.picker == nil {
           state.form = nil
@@ -94,12 +97,12 @@ public enum AccountsScreen {
             account.isDisabled ? .enable(login: account.login) : .disable(login: account.login)))
       }
       guard let command: Command = bindings.command(for: key) else { return .none }
-      return run(command, &state)
+      return run(command, &state, context: context)
     }
     return .none
   }
 
-  static func run(_ command: Command, _ state: inout State) -> Effect {
+  static func run(_ command: Command, _ state: inout State, context: AppContext) -> Effect {
     switch command {
     case .up: state.selection = max(0, state.selection - 1)
     case .down: state.selection = min(max(0, state.accounts.count - 1), state.selection + 1)
@@ -108,7 +111,13 @@ public enum AccountsScreen {
       guard let account = state.selected else { return .none }
       state.form = AccountForm.State(kind: .password(login: account.login))
     case .toggleActive:
-      state.confirming = state.selected != nil
+      guard let account = state.selected else { return .none }
+      // Another administrator does it: a desk signed in on a disabled account would stay open.
+      if account.id == context.account?.id && !account.isDisabled {
+        state.notice = "Votre propre compte se désactive depuis le poste d'un autre administrateur."
+        return .none
+      }
+      state.confirming = true
     }
     return .none
   }
@@ -214,6 +223,11 @@ public enum AccountsScreen {
     canvas.put(
       last ?? "Aucune connexion dans le journal d'audit (conservé 6 à 12 mois).", x: inner.x, y: y,
       style: .muted, limit: inner.width)
+    if let notice = state.notice {
+      canvas.putMessage(
+        notice, x: inner.x, y: y + 2, width: inner.width, style: Style(tone: .warning, bold: true),
+        maxLines: 2, upward: true, padded: true)
+    }
     guard state.confirming else { return }
     canvas.putMessage(
       account.isDisabled

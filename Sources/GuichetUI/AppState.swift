@@ -64,11 +64,19 @@ public struct AppState: Equatable, Sendable {
     size.width < Size.minimum.width || size.height < Size.minimum.height
   }
 
-  /// True while a visit form holds changes that are not saved yet.
-  public var hasUnsavedWork: Bool {
-    screens.contains {
-      if case .visitForm(let form) = $0 { return form.isDirty }
-      return false
+  /// True while a visit form holds changes that are not saved yet, or an account is being typed.
+  public var hasUnsavedWork: Bool { unsavedWork != nil }
+
+  /// What quitting now would lose, in the words of the quit question.
+  public var unsavedWork: String? {
+    for screen in screens {
+      switch screen {
+      case .visitForm(let form) where form.isDirty: return "Une visite n'est pas enregistrée."
+      case .accounts(let accounts) where accounts.form?.isDirty == true:
+        return "Compte non enregistré."
+      default: continue
+      }
     }
+    return nil
   }
 }

@@ -59,7 +59,7 @@ extension App {
     let statusRow = state.size.height - 2
     if state.confirmingQuit {
       canvas.putPadded(
-        " Une visite n'est pas enregistrée. Quitter quand même ? (O = oui, autre touche = non)",
+        " \(state.unsavedWork ?? "") Quitter quand même ? (O = oui, autre touche = non)",
         x: 0,
         y: statusRow, width: width, style: Style(tone: .warning, bold: true, reverse: true))
     } else if state.satisfactionFor != nil {
