@@ -30,13 +30,14 @@ public struct Consent: Equatable, Hashable, Sendable {
   public var recipientStructureID: OperatorStructure.ID
   public var givenAt: Date
   public var deskID: Int64
-  /// Who took it at the desk (initials or staff code), professional data; nil when the desk has no login.
-  public var agent: String?
+  /// The account that took it at the desk (the proof's « who »), nil for the command line.
+  public var accountID: Int64?
   public var withdrawnAt: Date?
 
   public init(
     id: ID? = nil, visitID: Visit.ID, textVersion: Int, purpose: ConsentPurpose = .appointment,
-    recipientStructureID: OperatorStructure.ID, givenAt: Date, deskID: Int64, agent: String? = nil,
+    recipientStructureID: OperatorStructure.ID, givenAt: Date, deskID: Int64,
+    accountID: Int64? = nil,
     withdrawnAt: Date? = nil
   ) {
     self.id = id
@@ -46,7 +47,7 @@ public struct Consent: Equatable, Hashable, Sendable {
     self.recipientStructureID = recipientStructureID
     self.givenAt = givenAt
     self.deskID = deskID
-    self.agent = agent
+    self.accountID = accountID
     self.withdrawnAt = withdrawnAt
   }
 

@@ -78,7 +78,8 @@ do {
     } else {
       do {
         let booked = try database.book(
-          reference: reference, slot: slot, visitID: visitID, consentID: consentID)
+          reference: reference, slot: slot, visitID: visitID, consentID: consentID,
+          by: .commandLine)
         say("OK \(booked.reference.value)")
       } catch is SlotTakenError {
         taken += 1

@@ -32,6 +32,7 @@ public struct AppDatabase: Sendable {
     migrator.registerBookingMigrations()
     migrator.registerAccountsMigrations()
     migrator.registerSupervisionMigrations()
+    migrator.registerConsentProofMigration()
     return migrator
   }()
 }

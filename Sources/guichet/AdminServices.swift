@@ -13,7 +13,8 @@ struct AdminServices: Sendable {
   /// Carries out one write and says in French what was done.
   var write: @Sendable (AdminWrite, Date) throws -> String
 
-  static func live(_ database: AppDatabase) -> AdminServices {
+  /// Every write acts as the signed-in account, which the store checks against `Permission`.
+  static func live(_ database: AppDatabase, session: SessionCaller) -> AdminServices {
     AdminServices(
       structures: { try database.operatorStructures(includeInactive: true) },
       advisors: { try database.advisors(structureID: $0, includeInactive: true) },
@@ -24,37 +25,41 @@ struct AdminServices: Sendable {
         )
       },
       routing: { try database.routingRules() },
-      write: { write, now in try perform(write, on: database, now: now) })
+      write: { write, now in
+        try perform(write, on: database, by: session.current(), now: now)
+      })
   }
 
-  static func perform(_ write: AdminWrite, on database: AppDatabase, now: Date) throws -> String {
+  static func perform(_ write: AdminWrite, on database: AppDatabase, by caller: Caller, now: Date)
+    throws -> String
+  {
     switch write {
     case .structure(let structure):
-      let saved = try database.saveOperatorStructure(structure)
+      let saved = try database.saveOperatorStructure(structure, by: caller)
       if structure.id == nil { return "Structure ajoutée : \(saved.name)." }
       return saved.isActive
         ? "Structure enregistrée : \(saved.name)."
         : "Structure désactivée : \(saved.name) ne reçoit plus de rendez-vous."
     case .advisor(let advisor):
-      let saved = try database.saveAdvisor(advisor)
+      let saved = try database.saveAdvisor(advisor, by: caller)
       return "Conseiller ajouté : \(saved.displayName). Ajoutez ses plages d'ouverture (Entrée)."
     case .removeAdvisor(let advisor):
-      try database.removeAdvisor(id: advisor.id ?? 0, now: now)
+      try database.removeAdvisor(id: advisor.id ?? 0, by: caller, now: now)
       return "Conseiller retiré : \(advisor.displayName)."
     case .openingRule(let rule):
-      _ = try database.saveOpeningRule(rule)
+      _ = try database.saveOpeningRule(rule, by: caller)
       return rule.id == nil ? "Plage d'ouverture ajoutée." : "Plage d'ouverture modifiée."
     case .deleteOpeningRule(let rule):
-      try database.deleteOpeningRule(id: rule.id ?? 0)
+      try database.deleteOpeningRule(id: rule.id ?? 0, by: caller)
       return "Plage d'ouverture supprimée."
     case .absence(let absence):
-      _ = try database.saveAbsence(absence)
+      _ = try database.saveAbsence(absence, by: caller)
       return "Absence enregistrée (\(absence.reason.label.lowercased()))."
     case .deleteAbsence(let absence):
-      try database.deleteAbsence(id: absence.id ?? 0)
+      try database.deleteAbsence(id: absence.id ?? 0, by: caller)
       return "Absence supprimée."
     case .routingRule(let rule):
-      _ = try database.saveRoutingRule(rule)
+      _ = try database.saveRoutingRule(rule, by: caller)
       if rule.id == nil { return "Règle d'aiguillage ajoutée." }
       return rule.isActive ? "Règle d'aiguillage enregistrée." : "Règle d'aiguillage désactivée."
     }

@@ -41,9 +41,10 @@ struct AgendaServices: Sendable {
         return AgendaPage(query: query, entries: entries, occupationTitles: titles)
       },
       mark: { reference, status, now in
-        status.isCancellation
-          ? try database.cancel(reference: reference, as: status, now: now)
-          : try database.recordAttendance(reference: reference, as: status, now: now)
+        let caller = try session.current()
+        return status.isCancellation
+          ? try database.cancel(reference: reference, as: status, by: caller, now: now)
+          : try database.recordAttendance(reference: reference, as: status, by: caller, now: now)
       })
   }
 

@@ -16,7 +16,8 @@ struct AppointmentServices: Sendable {
   /// The contact shows only to a caller the store lets see it (the agent who booked, the structure's advisor).
   static func live(_ database: AppDatabase, session: SessionCaller) -> AppointmentServices {
     @Sendable func detail(_ reference: BookingReference) throws -> AppointmentDetail {
-      guard let appointment = try database.appointment(reference: reference) else {
+      guard let appointment = try database.appointment(reference: reference, by: session.current())
+      else {
         throw UserError("Aucun rendez-vous ne porte la référence \(reference).")
       }
       return try details(of: appointment)
@@ -39,13 +40,14 @@ struct AppointmentServices: Sendable {
         switch lookup {
         case .reference(nil): return []
         case .reference(let reference?):
-          return try database.appointment(reference: reference).map { [try details(of: $0)] } ?? []
+          return try database.appointment(reference: reference, by: session.current())
+            .map { [try details(of: $0)] } ?? []
         case .visit(let id):
-          return try database.appointments(visitID: id).map(details(of:))
+          return try database.appointments(visitID: id, by: session.current()).map(details(of:))
         }
       },
       cancel: { reference, status, now in
-        _ = try database.cancel(reference: reference, as: status, now: now)
+        _ = try database.cancel(reference: reference, as: status, by: session.current(), now: now)
         return try detail(reference)
       },
       withdraw: { consentID, reference, now in
@@ -57,7 +59,7 @@ struct AppointmentServices: Sendable {
           territoryID: nil, operatorKinds: [], from: now, limit: 10, structureID: structureID)
       },
       reschedule: { reference, slot, now in
-        _ = try database.reschedule(reference: reference, to: slot, now: now)
+        _ = try database.reschedule(reference: reference, to: slot, by: session.current(), now: now)
         return try detail(reference)
       })
   }

@@ -45,7 +45,8 @@ struct AuditListCommand: ParsableCommand {
     let path = location.path
     ExposureNotice.report(path: path)
     let entries = try CommandLineErrors.report {
-      try AppDatabase.open(path: path).auditEntries(limit: max(1, min(limit, 10_000)))
+      try AppDatabase.open(path: path).auditEntries(
+        limit: max(1, min(limit, 10_000)), by: .commandLine)
     }
     let formatter = ISO8601DateFormatter()
     for entry in entries {

@@ -197,7 +197,8 @@ struct BookingBenchDesk {
       throw BenchFailure("aucun territoire")
     }
     let structure = try database.saveOperatorStructure(
-      OperatorStructure(kind: kind, name: "Structure de mesure", territoryIDs: [territoryID]))
+      OperatorStructure(kind: kind, name: "Structure de mesure", territoryIDs: [territoryID]),
+      by: .commandLine)
     guard let structureID = structure.id else { throw BenchFailure("structure sans numéro") }
     let visit = try database.save(
       Visit(
@@ -207,7 +208,7 @@ struct BookingBenchDesk {
     guard let visitID = visit.id else { throw BenchFailure("visite sans numéro") }
     let consent = try database.recordConsent(
       visitID: visitID, textVersion: database.consentText().version,
-      recipientStructureID: structureID, deskID: workplace.deskID)
+      recipientStructureID: structureID, deskID: workplace.deskID, by: .commandLine)
     guard let consentID = consent.id else { throw BenchFailure("consentement sans numéro") }
     return BookingBenchDesk(
       structureID: structureID, territoryID: territoryID, visitID: visitID, consentID: consentID,
@@ -220,14 +221,15 @@ struct BookingBenchDesk {
     hours: (Int, Int) = (8, 20), weekdays: Set<Weekday> = Set(Weekday.allCases)
   ) throws -> Int64 {
     let advisor = try database.saveAdvisor(
-      Advisor(structureID: structureID ?? self.structureID, displayName: "Conseiller de mesure"))
+      Advisor(structureID: structureID ?? self.structureID, displayName: "Conseiller de mesure"),
+      by: .commandLine)
     guard let advisorID = advisor.id else { throw BenchFailure("conseiller sans numéro") }
     let tomorrow = LocalDate(Date()).adding(days: 1)
     _ = try database.saveOpeningRule(
       OpeningRule(
         advisorID: advisorID, weekdays: weekdays, start: TimeOfDay(hour: hours.0)!,
         end: TimeOfDay(hour: hours.1)!, slotMinutes: slotMinutes, validFrom: tomorrow,
-        validTo: tomorrow.adding(days: 365)))
+        validTo: tomorrow.adding(days: 365)), by: .commandLine)
     return advisorID
   }
 

@@ -37,7 +37,7 @@ struct BookingBenchWorkerCommand: ParsableCommand {
       let began = Clock.milliseconds()
       do {
         _ = try store.book(
-          reference: .generate(), slot: slot, visitID: visit, consentID: consent)
+          reference: .generate(), slot: slot, visitID: visit, consentID: consent, by: .commandLine)
         lines.append("OK \(Int((Clock.milliseconds() - began) * 1000))")
       } catch is SlotTakenError {
         taken += 1

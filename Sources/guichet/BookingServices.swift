@@ -45,7 +45,8 @@ struct BookingServices: Sendable {
       discardContact: { try database.discardUnbookedContact(consentID: $0, by: session.current()) },
       book: {
         try database.book(
-          reference: $0, slot: $1, visitID: $2, consentID: $3, override: $4, now: $5)
+          reference: $0, slot: $1, visitID: $2, consentID: $3, override: $4,
+          by: session.current(), now: $5)
       },
       slipsDirectory: { SlipFiles.directory() },
       print: { try SlipFiles.print($0) })

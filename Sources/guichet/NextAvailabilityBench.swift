@@ -29,13 +29,13 @@ enum NextAvailabilityBench {
         : try database.saveOperatorStructure(
           OperatorStructure(
             kind: OperatorKind.allCases[index], name: "Structure de mesure \(index)",
-            territoryIDs: [desk.territoryID])
+            territoryIDs: [desk.territoryID]), by: .commandLine
         ).id ?? 0
       if consents[structureID] == nil {
         consents[structureID] =
           try database.recordConsent(
             visitID: desk.visitID, textVersion: database.consentText().version,
-            recipientStructureID: structureID, deskID: desk.deskID
+            recipientStructureID: structureID, deskID: desk.deskID, by: .commandLine
           ).id ?? 0
       }
       for _ in 0..<4 {

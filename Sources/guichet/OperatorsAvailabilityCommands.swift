@@ -81,7 +81,7 @@ struct OperatorsAddRuleCommand: ParsableCommand {
         throw UserError(
           "aucun conseiller actif n° \(rule.advisorID) (voir : guichet operators list).")
       }
-      return try database.saveOpeningRule(rule)
+      return try database.saveOpeningRule(rule, by: .commandLine)
     }
     if try output.isJSON {
       try OperatorsJSON.print(["id": saved.id ?? 0])
@@ -143,7 +143,7 @@ struct OperatorsAddAbsenceCommand: ParsableCommand {
       guard try database.advisor(id: absence.advisorID) != nil else {
         throw UserError("aucun conseiller n° \(absence.advisorID) (voir : guichet operators list).")
       }
-      let saved = try database.saveAbsence(absence)
+      let saved = try database.saveAbsence(absence, by: .commandLine)
       var clashes = 0
       var day = LocalDate(absence.startsAt)
       while day <= LocalDate(absence.endsAt) && clashes < 1000 {

@@ -4,7 +4,9 @@ import GuichetCore
 import GuichetStore
 
 /// `guichet operators …`: second-level structures, advisors and their availability, managed from a shell,
-/// so a site can be set up (and tests can prepare advisors) without the console.
+/// so a site can be set up (and tests can prepare advisors) without the console. Like `guichet users`, `person`,
+/// `purge` and `report`, it acts as `Caller.commandLine`: it runs on the server under the service account that
+/// owns the database file (desk users only reach the console), which holds every `Permission` anyway.
 struct OperatorsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "operators",

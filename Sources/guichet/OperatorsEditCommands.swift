@@ -59,7 +59,7 @@ struct OperatorsAddStructureCommand: ParsableCommand {
       return try database.saveOperatorStructure(
         OperatorStructure(
           kind: chosenKind, name: name, address: address, postcode: postcode, city: city,
-          phone: phone, email: email, territoryIDs: ids))
+          phone: phone, email: email, territoryIDs: ids), by: .commandLine)
     }
     if try output.isJSON {
       try OperatorsJSON.print(["id": saved.id ?? 0])
@@ -98,7 +98,8 @@ struct OperatorsAddAdvisorCommand: ParsableCommand {
       guard try database.operatorStructure(id: structureID) != nil else {
         throw UserError("aucune structure n° \(structureID) (voir : guichet operators list).")
       }
-      return try database.saveAdvisor(Advisor(structureID: structureID, displayName: name))
+      return try database.saveAdvisor(
+        Advisor(structureID: structureID, displayName: name), by: .commandLine)
     }
     if try output.isJSON {
       try OperatorsJSON.print(["id": saved.id ?? 0])
@@ -130,7 +131,7 @@ struct OperatorsRemoveAdvisorCommand: ParsableCommand {
       guard let found = try database.advisor(id: advisorID) else {
         throw UserError("aucun conseiller n° \(advisorID) (voir : guichet operators list).")
       }
-      try database.removeAdvisor(id: advisorID)
+      try database.removeAdvisor(id: advisorID, by: .commandLine)
       return found.displayName
     }
     print("Conseiller \(advisorID) retiré : \(name).")

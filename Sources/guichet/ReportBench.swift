@@ -72,7 +72,7 @@ enum ReportBench {
       for _ in 0..<rounds {
         samples.append(
           try Clock.measure {
-            let figures = try database.supervisionFigures(period: period)
+            let figures = try database.supervisionFigures(period: period, by: .commandLine)
             periodVisits = figures.visits
             // The annual bilan is the year's figures written as Markdown.
             if name == "report_year" { _ = SupervisionExport.markdown(figures, title: "Bilan") }

@@ -83,7 +83,7 @@ struct ReportCommand: ParsableCommand {
       let filter = try CommandLineErrors.usage("report") {
         try self.filter(database, synthetic: rows)
       }
-      return try database.supervisionFigures(period: period, filter: filter)
+      return try database.supervisionFigures(period: period, filter: filter, by: .commandLine)
     }
     switch chosenFormat {
     case .csv:
@@ -171,7 +171,7 @@ struct ReportCommand: ParsableCommand {
         try OperatorsInput.territory(territory, in: database.territories()).id)
     }
     if let site {
-      let names = try database.supervisionNames().sites
+      let names = try database.supervisionNames(by: .commandLine).sites
       let key = SearchText.normalize(site)
       guard
         let id = names.first(where: { $0.key == site || SearchText.normalize($0.value) == key })?

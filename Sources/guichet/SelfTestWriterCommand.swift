@@ -85,13 +85,14 @@ struct DrillBooker {
   mutating func book(visitID: Int64) throws -> String? {
     let consent = try database.recordConsent(
       visitID: visitID, textVersion: database.consentText().version,
-      recipientStructureID: structureID, deskID: workplace.deskID)
+      recipientStructureID: structureID, deskID: workplace.deskID, by: .commandLine)
     guard let consentID = consent.id else { throw UserError("Consentement sans identifiant.") }
     while cursor < slots.count {
       let slot = slots[cursor]
       do {
         let appointment = try database.book(
-          reference: .generate(), slot: slot, visitID: visitID, consentID: consentID)
+          reference: .generate(), slot: slot, visitID: visitID, consentID: consentID,
+          by: .commandLine)
         return appointment.reference.value
       } catch is SlotTakenError {
         cursor += 1

@@ -45,14 +45,14 @@ struct Services: Sendable {
       booking: .live(database, workplace: workplace, session: session),
       agenda: .live(database, session: session),
       appointments: .live(database, session: session),
-      admin: .live(database),
+      admin: .live(database, session: session),
       session: .live(database, session: session, readOnly: readOnly),
       accounts: .live(database, session: session),
       purgeExpiredContacts: { now in
         _ = try? database.purgeExpiredContacts(now: now)
         _ = try? database.purgeAudit(now: now)
       },
-      supervision: .live(database)
+      supervision: .live(database, session: session)
     )
   }
 }

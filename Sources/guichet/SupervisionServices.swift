@@ -8,10 +8,12 @@ struct SupervisionServices: Sendable {
   var figures: @Sendable (SupervisionPeriod, SupervisionFilter) throws -> SupervisionFigures
   var recordSatisfaction: @Sendable (Int64, Int) throws -> Void
 
-  static func live(_ database: AppDatabase) -> SupervisionServices {
+  static func live(_ database: AppDatabase, session: SessionCaller) -> SupervisionServices {
     SupervisionServices(
-      figures: { try database.supervisionFigures(period: $0, filter: $1) },
-      recordSatisfaction: { try database.recordSatisfaction($1, visitID: $0) })
+      figures: { try database.supervisionFigures(period: $0, filter: $1, by: session.current()) },
+      recordSatisfaction: {
+        try database.recordSatisfaction($1, visitID: $0, by: session.current())
+      })
   }
 
   static let unavailable: SupervisionServices = {

@@ -15,12 +15,14 @@ import Testing
     let structure = try #require(
       try database.operatorStructures().first { $0.kind == .missionLocale })
     let advisor = try database.saveAdvisor(
-      Advisor(structureID: try #require(structure.id), displayName: "Claire Martin"))
+      Advisor(structureID: try #require(structure.id), displayName: "Claire Martin"),
+      by: .commandLine)
     _ = try database.saveOpeningRule(
       OpeningRule(
         advisorID: try #require(advisor.id), weekdays: Set(Weekday.allCases),
         start: try #require(TimeOfDay(hour: 0)), end: try #require(TimeOfDay(hour: 23, minute: 30)),
-        slotMinutes: 30, validFrom: LocalDate(Date().addingTimeInterval(-86_400))))
+        slotMinutes: 30, validFrom: LocalDate(Date().addingTimeInterval(-86_400))), by: .commandLine
+    )
     try console.startBookingWithTheMissionLocale()
     try console.waitFor("Claire Martin")
     try console.press("Enter")
@@ -75,7 +77,7 @@ import Testing
     try supervisor.waitFor("__EXIT__")
 
     let database = try AppDatabase.open(path: agent.databasePath)
-    let entries = try database.auditEntries(subject: "contact")
+    let entries = try database.auditEntries(subject: "contact", by: .commandLine)
     #expect(entries.contains { $0.action == .contactWritten && $0.role == .agent })
     #expect(!entries.contains { $0.role == .supervisor }, "the supervisor read no contact")
     #expect(try database.verifyAudit().isIntact)

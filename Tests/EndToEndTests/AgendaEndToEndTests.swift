@@ -47,7 +47,7 @@ import Testing
       references.append(
         try database.book(
           reference: .generate(), slot: slot, visitID: try #require(visit.id),
-          consentID: consentID, now: at
+          consentID: consentID, by: .commandLine, now: at
         ).reference)
     }
     try #require(references.count == 2)
@@ -57,14 +57,15 @@ import Testing
   /// « Agence Essai », a Mission locale that sorts first, with Claire Martin open 09:00–10:00 every day.
   static func openAgency(in database: AppDatabase) throws -> Advisor {
     let structure = try database.saveOperatorStructure(
-      OperatorStructure(kind: .missionLocale, name: "Agence Essai"))
+      OperatorStructure(kind: .missionLocale, name: "Agence Essai"), by: .commandLine)
     let advisor = try database.saveAdvisor(
-      Advisor(structureID: try #require(structure.id), displayName: "Claire Martin"))
+      Advisor(structureID: try #require(structure.id), displayName: "Claire Martin"),
+      by: .commandLine)
     _ = try database.saveOpeningRule(
       OpeningRule(
         advisorID: try #require(advisor.id), weekdays: Set(Weekday.allCases),
         start: TimeOfDay(hour: 9)!, end: TimeOfDay(hour: 10)!, slotMinutes: 30,
-        validFrom: tomorrow.adding(days: -7)))
+        validFrom: tomorrow.adding(days: -7)), by: .commandLine)
     return advisor
   }
 
@@ -79,7 +80,7 @@ import Testing
     try console.waitFor("ven. 04/12/2026 09:00  J+1  Sur place · Claire Martin")
     try console.press("Enter")
     try console.waitFor("Réponse de la personne")
-    try database.removeAdvisor(id: try #require(advisor.id), now: Self.now)
+    try database.removeAdvisor(id: try #require(advisor.id), by: .commandLine, now: Self.now)
     try console.consentAndTypeMarieDupont()
     let refused = try console.waitFor(
       "Ce conseiller n'est plus disponible (il a été retiré) : choisissez un autre créneau.")
@@ -88,7 +89,7 @@ import Testing
     try console.waitFor("toujours en cours")
     try console.press("F10")
     try console.waitFor("__EXIT__0")
-    #expect(try database.appointments(visitID: 1).isEmpty)
+    #expect(try database.appointments(visitID: 1, by: .commandLine).isEmpty)
     let consent = try #require(try database.consents(visitID: 1).first)
     #expect(try database.contact(consentID: try #require(consent.id), by: .commandLine) == nil)
   }
@@ -147,8 +148,8 @@ import Testing
     try console.press("F10")
     try console.waitFor("__EXIT__0")
 
-    #expect(try database.appointment(reference: cancelled)?.status == .excused)
-    let revoked = try #require(try database.appointment(reference: withdrawn))
+    #expect(try database.appointment(reference: cancelled, by: .commandLine)?.status == .excused)
+    let revoked = try #require(try database.appointment(reference: withdrawn, by: .commandLine))
     #expect(revoked.status == .revoked)
     #expect(try database.contact(consentID: revoked.consentID, by: .commandLine) == nil)
     // Both slots are free again.

@@ -78,14 +78,15 @@ import Testing
     try desk.press("F2")
     try desk.waitFor("\(reference) · jeu. 03/12/2026 11:30 · Prévu")
 
-    // At the desk, before the time, « reçu » is refused in French.
+    // At the desk, « reçu » is refused in French by the store: the advisor notes whether the person came.
     try desk.press("Escape", "g")
     try desk.waitFor("Agence Essai")
     try desk.press("Enter")
     try desk.waitFor("Agenda du jour")
     try desk.waitFor("Marie DUPONT")
     try desk.press("r")
-    try desk.waitFor("reçu ou absent se note après l'heure")
+    try desk.waitFor(
+      "Accès refusé : seuls les conseillers peuvent noter si la personne a été reçue.")
     try desk.press("F10")
     try desk.waitFor("__EXIT__0")
 
@@ -106,7 +107,7 @@ import Testing
     try advisor.waitFor("__EXIT__0")
 
     let database = try AppDatabase.open(path: desk.databasePath)
-    let appointments = try database.appointments(visitID: 1)
+    let appointments = try database.appointments(visitID: 1, by: .commandLine)
     #expect(appointments.count == 1)
     let appointment = try #require(appointments.first)
     #expect(appointment.reference.value == reference)

@@ -19,7 +19,7 @@ struct PersonPurgeCommandTests {
     try {
       let store = try AppDatabase.open(path: path)
       let (first, _) = try AgendaEndToEndTests.bookTomorrow(in: store)
-      let appointment = try #require(try store.appointment(reference: first))
+      let appointment = try #require(try store.appointment(reference: first, by: .commandLine))
       _ = try store.saveContact(
         try Contact.validate(
           firstName: "Zélie", lastName: "Xanthippe", phone: "06 11 22 33 44", email: ""),

@@ -74,4 +74,47 @@ struct UsersAuditCommandTests {
     #expect(tampered.status == 2)
     #expect(tampered.stderr.contains("journal d'audit altéré"), "\(tampered.stderr)")
   }
+
+  /// What someone with the `sqlite3` tool could do to the trail, once the guarding triggers are dropped.
+  enum Tampering: String, CaseIterable, CustomTestStringConvertible {
+    case modified, deletedInTheMiddle, deletedAtTheEnd, reordered
+    var testDescription: String { rawValue }
+
+    var sql: String {
+      switch self {
+      case .modified: "UPDATE audit_entry SET account_id = 999 WHERE id = 2"
+      case .deletedInTheMiddle: "DELETE FROM audit_entry WHERE id = 2"
+      case .deletedAtTheEnd: "DELETE FROM audit_entry WHERE id = (SELECT max(id) FROM audit_entry)"
+      case .reordered:
+        """
+        UPDATE audit_entry SET id = -1 WHERE id = 2;
+        UPDATE audit_entry SET id = 2 WHERE id = 3;
+        UPDATE audit_entry SET id = 3 WHERE id = -1;
+        """
+      }
+    }
+  }
+
+  /// The seeded file's trail (three accounts created) verifies; each kind of tampering makes
+  /// `guichet audit verify` exit with 2 and say in French where the chain broke.
+  @Test(arguments: Tampering.allCases) func auditVerifyFailsOnEveryKindOfTampering(
+    _ tampering: Tampering
+  ) throws {
+    let (runner, database, path) = try Self.prepared("tamper-\(tampering.rawValue)")
+    let intact = try runner.run(["audit", "verify"] + database)
+    #expect(intact.status == 0, "\(intact.stderr)")
+    #expect(intact.stdout.contains("Journal d'audit intact : 3 entrée(s)."), "\(intact.stdout)")
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(10)
+    try DatabaseQueue(path: path, configuration: configuration).write { db in
+      try db.execute(sql: "DROP TRIGGER audit_entry_frozen; DROP TRIGGER audit_entry_kept")
+      try db.execute(sql: tampering.sql)
+    }
+    let tampered = try runner.run(["audit", "verify"] + database)
+    #expect(tampered.status == 2, "\(tampered.stdout)")
+    #expect(tampered.stderr.contains("guichet : journal d'audit altéré : "), "\(tampered.stderr)")
+    #expect(
+      tampered.stderr.contains("n° 2") || tampered.stderr.contains("n° 3"), "\(tampered.stderr)")
+    #expect(!tampered.stdout.contains("intact"))
+  }
 }

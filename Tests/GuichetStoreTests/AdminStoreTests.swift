@@ -15,13 +15,15 @@ import Testing
     let setup = try BookingSetup.make()
     let other = try setup.database.saveOperatorStructure(
       OperatorStructure(
-        kind: .missionLocale, name: "Mission locale bis", territoryIDs: [setup.territoryID]))
+        kind: .missionLocale, name: "Mission locale bis", territoryIDs: [setup.territoryID]),
+      by: .commandLine)
     let agent = try setup.database.saveAdvisor(
-      Advisor(structureID: try #require(other.id), displayName: "Paul Roux"))
+      Advisor(structureID: try #require(other.id), displayName: "Paul Roux"), by: .commandLine)
     _ = try setup.database.saveOpeningRule(
       OpeningRule(
         advisorID: try #require(agent.id), weekdays: [.monday], start: TimeOfDay(hour: 8)!,
-        end: TimeOfDay(hour: 9)!, slotMinutes: 30, validFrom: BookingSetup.monday))
+        end: TimeOfDay(hour: 9)!, slotMinutes: 30, validFrom: BookingSetup.monday), by: .commandLine
+    )
     let all = try setup.database.nextAvailability(
       territoryID: setup.territoryID, operatorKinds: [.missionLocale], from: BookingSetup.now,
       limit: 6)
@@ -37,7 +39,7 @@ import Testing
     let setup = try BookingSetup.make()
     // The desk computed this slot before the advisor was removed elsewhere.
     let slot = try setup.slot(Self.tuesday, 9)
-    try setup.database.removeAdvisor(id: setup.advisorID, now: BookingSetup.now)
+    try setup.database.removeAdvisor(id: setup.advisorID, by: .commandLine, now: BookingSetup.now)
     #expect(
       throws: UserError(
         "Ce conseiller n'est plus disponible (il a été retiré) : choisissez un autre créneau.")
@@ -66,7 +68,7 @@ import Testing
     var structure = setup.structure
     structure.isActive = false
     structure.phone = "04 74 11 11 11"
-    let saved = try setup.database.saveOperatorStructure(structure)
+    let saved = try setup.database.saveOperatorStructure(structure, by: .commandLine)
     #expect(saved.phone == "04 74 11 11 11" && !saved.isActive)
     #expect(saved.territoryIDs == [setup.territoryID])
     #expect(
@@ -83,7 +85,7 @@ import Testing
   @Test func theAgendaListsOnlyStructuresWithAdvisors() throws {
     let setup = try BookingSetup.make()
     _ = try setup.database.saveOperatorStructure(
-      OperatorStructure(kind: .cio, name: "CIO sans conseiller"))
+      OperatorStructure(kind: .cio, name: "CIO sans conseiller"), by: .commandLine)
     #expect(try setup.database.operatorStructures().count == 2)
     #expect(
       try setup.database.operatorStructures(withAdvisors: true).map(\.id) == [setup.structure.id])
@@ -95,7 +97,7 @@ import Testing
     structure.name = "Nouveau nom"
     structure.territoryIDs = [setup.territoryID, 999_999]
     #expect(throws: UserError("Territoire inconnu (n° 999999).")) {
-      try setup.database.saveOperatorStructure(structure)
+      try setup.database.saveOperatorStructure(structure, by: .commandLine)
     }
     let id = try #require(structure.id)
     let stored = try #require(try setup.database.operatorStructure(id: id))
@@ -110,7 +112,7 @@ import Testing
     #expect(before.map(\.operatorKind) == [.missionLocale])
     for var rule in rules where rule.operatorKind == .missionLocale {
       rule.isActive = false
-      _ = try setup.database.saveRoutingRule(rule)
+      _ = try setup.database.saveRoutingRule(rule, by: .commandLine)
     }
     #expect(try setup.database.recommend(for: setup.visit).isEmpty)
     #expect(try setup.database.routingRules().count == rules.count)

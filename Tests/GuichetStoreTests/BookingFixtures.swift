@@ -27,15 +27,17 @@ struct BookingSetup {
     let structure = try database.saveOperatorStructure(
       OperatorStructure(
         kind: .missionLocale, name: "Mission locale de Vienne", address: "2 rue du Port",
-        postcode: "38200", city: "Vienne", phone: "04 74 00 00 00", territoryIDs: [territoryID]))
+        postcode: "38200", city: "Vienne", phone: "04 74 00 00 00", territoryIDs: [territoryID]),
+      by: .commandLine)
     let advisor = try database.saveAdvisor(
-      Advisor(structureID: try #require(structure.id), displayName: "Claire Martin"))
+      Advisor(structureID: try #require(structure.id), displayName: "Claire Martin"),
+      by: .commandLine)
     _ = try database.saveOpeningRule(
       OpeningRule(
         advisorID: try #require(advisor.id),
         weekdays: [.monday, .tuesday, .wednesday, .thursday, .friday],
         start: TimeOfDay(hour: 9)!, end: TimeOfDay(hour: 12)!, slotMinutes: 30,
-        validFrom: LocalDate(year: 2026, month: 1, day: 1)!))
+        validFrom: LocalDate(year: 2026, month: 1, day: 1)!), by: .commandLine)
     let visit = try database.save(
       Visit(
         siteID: workplace.siteID, deskID: workplace.deskID, arrivedAt: now,
@@ -43,7 +45,8 @@ struct BookingSetup {
         requestKinds: [.jobSearch, .training], day: monday.number))
     let consent = try database.recordConsent(
       visitID: try #require(visit.id), textVersion: database.consentText().version,
-      recipientStructureID: try #require(structure.id), deskID: workplace.deskID, at: now)
+      recipientStructureID: try #require(structure.id), deskID: workplace.deskID, by: .commandLine,
+      at: now)
     return BookingSetup(
       database: database, workplace: workplace, territoryID: territoryID, structure: structure,
       advisor: advisor, visit: visit, consent: consent)
@@ -72,7 +75,7 @@ struct BookingSetup {
   {
     try database.book(
       reference: reference, slot: slot, visitID: visitID, consentID: consentID ?? self.consentID,
-      now: Self.now)
+      by: .commandLine, now: Self.now)
   }
 
   func count(_ table: String, _ condition: String = "1") throws -> Int {

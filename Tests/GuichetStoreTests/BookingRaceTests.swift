@@ -48,7 +48,8 @@ import Testing
     _ = try setup.database.saveOpeningRule(
       OpeningRule(
         advisorID: setup.advisorID, weekdays: Set(Weekday.allCases), start: TimeOfDay(hour: 13)!,
-        end: TimeOfDay(hour: 19)!, slotMinutes: 30, validFrom: BookingSetup.monday))
+        end: TimeOfDay(hour: 19)!, slotMinutes: 30, validFrom: BookingSetup.monday),
+      by: .commandLine)
     let now = Date()
     let slots = Array(
       try setup.database.freeSlots(
@@ -70,7 +71,7 @@ import Testing
           day: LocalDate(now).number))
       let consent = try setup.database.recordConsent(
         visitID: visit.id!, textVersion: 1, recipientStructureID: setup.structure.id!,
-        deskID: workplace.deskID, at: now)
+        deskID: workplace.deskID, by: .commandLine, at: now)
       desks.append((visit.id!, consent.id!))
     }
     let table = naive ? "naive_appointment" : "appointment"

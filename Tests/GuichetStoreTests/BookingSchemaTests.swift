@@ -103,10 +103,10 @@ import Testing
     #expect(try setup.count("appointment", "cancelled_at IS NULL") == 1)
     // Without a consent of this visit for the advisor's structure, no appointment.
     let other = try setup.database.saveOperatorStructure(
-      OperatorStructure(kind: .franceTravail, name: "France Travail Vienne"))
+      OperatorStructure(kind: .franceTravail, name: "France Travail Vienne"), by: .commandLine)
     let elsewhere = try setup.database.recordConsent(
       visitID: setup.visitID, textVersion: 1, recipientStructureID: other.id!,
-      deskID: setup.workplace.deskID, at: BookingSetup.now)
+      deskID: setup.workplace.deskID, by: .commandLine, at: BookingSetup.now)
     #expect(throws: DatabaseError.self) {
       try raw(
         setup, Self.appointmentSQL.replacingOccurrences(of: "07:", with: "08:"),

@@ -21,7 +21,7 @@ import Testing
     #expect(try !setup.slots(on: Self.tuesday).contains { $0.startsAt == slot.startsAt })
     #expect(try setup.database.visit(id: setup.visitID)?.outcome == .appointmentBooked)
     let cancelled = try setup.database.cancel(
-      reference: booked.reference, as: .excused, now: BookingSetup.now)
+      reference: booked.reference, as: .excused, by: .commandLine, now: BookingSetup.now)
     #expect(cancelled.status == .excused && cancelled.cancelledAt != nil)
     #expect(try setup.slots(on: Self.tuesday).count == 6)
     let again = try setup.book(slot)
@@ -39,7 +39,9 @@ import Testing
     #expect(try search([.missionLocale]) == .fullyBooked(horizonDays: 7))
     #expect(try search([.capEmploi]) == .noOpeningHours, "no Cap emploi advisor in the territory")
     let rules = try setup.database.openingRules(advisorID: setup.advisorID)
-    for rule in rules { try setup.database.deleteOpeningRule(id: try #require(rule.id)) }
+    for rule in rules {
+      try setup.database.deleteOpeningRule(id: try #require(rule.id), by: .commandLine)
+    }
     #expect(try search([.missionLocale]) == .noOpeningHours)
     #expect(try search([]) == .noOpeningHours)
   }
@@ -53,7 +55,7 @@ import Testing
     let rival = try setup.database.recordConsent(
       visitID: setup.visitID, textVersion: setup.database.consentText().version,
       recipientStructureID: try #require(setup.structure.id), deskID: setup.workplace.deskID,
-      at: BookingSetup.now)
+      by: .commandLine, at: BookingSetup.now)
     try setup.book(slot, consentID: rival.id)
     _ = try setup.database.saveContact(contact, consentID: setup.consentID, by: .commandLine)
     #expect(throws: SlotTakenError.self) { try setup.book(slot) }
@@ -75,8 +77,8 @@ import Testing
     let otherSlot = try setup.book(try setup.slot(Self.tuesday, 11), reference: reference)
     #expect(retry == first && otherSlot == first)
     #expect(try setup.count("appointment") == 1)
-    #expect(try setup.database.appointment(reference: reference) == first)
-    #expect(try setup.database.appointment(reference: .generate()) == nil)
+    #expect(try setup.database.appointment(reference: reference, by: .commandLine) == first)
+    #expect(try setup.database.appointment(reference: .generate(), by: .commandLine) == nil)
   }
 
   @Test func theLoserOfARaceIsToldAndNothingChanges() throws {
@@ -94,7 +96,7 @@ import Testing
       #expect(error.nextFree.allSatisfy { $0.startsAt > slot.startsAt })
       #expect(error.nextFree == error.nextFree.sorted())
     }
-    #expect(try setup.database.appointment(reference: loser) == nil)
+    #expect(try setup.database.appointment(reference: loser, by: .commandLine) == nil)
     #expect(try setup.count("appointment") == 1)
   }
 
@@ -112,7 +114,8 @@ import Testing
     let bastilleDay = try setup.slot(LocalDate(year: 2026, month: 7, day: 14)!, 9)
     #expect(throws: UserError.self) { try setup.book(bastilleDay) }
     _ = try setup.database.saveAbsence(
-      Absence(advisorID: setup.advisorID, from: Self.tuesday, through: Self.tuesday))
+      Absence(advisorID: setup.advisorID, from: Self.tuesday, through: Self.tuesday),
+      by: .commandLine)
     #expect(throws: UserError.self) { try setup.book(try setup.slot(Self.tuesday, 9)) }
     #expect(try setup.count("appointment") == 0)
     #expect(try setup.database.visit(id: setup.visitID)?.outcome == nil)
@@ -127,7 +130,7 @@ import Testing
         "La personne a retiré son consentement : le rendez-vous ne peut pas être pris.")
     ) { try setup.book(slot) }
     let second = try BookingSetup.make(database: setup.database)
-    try second.database.removeAdvisor(id: second.advisorID, now: BookingSetup.now)
+    try second.database.removeAdvisor(id: second.advisorID, by: .commandLine, now: BookingSetup.now)
     #expect(throws: UserError.self) { try second.book(try second.slot(Self.tuesday, 9)) }
     #expect(try setup.count("appointment") == 0)
   }
@@ -136,7 +139,7 @@ import Testing
     let setup = try BookingSetup.make()
     try setup.book(try setup.slot(Self.tuesday, 9))
     #expect(throws: UserError.self) {
-      try setup.database.removeAdvisor(id: setup.advisorID, now: BookingSetup.now)
+      try setup.database.removeAdvisor(id: setup.advisorID, by: .commandLine, now: BookingSetup.now)
     }
     #expect(try setup.database.advisor(id: setup.advisorID)?.isActive == true)
   }
@@ -154,7 +157,8 @@ import Testing
       id: setup.consentID, by: .commandLine, at: BookingSetup.now.addingTimeInterval(60))
     #expect(try setup.database.contact(consentID: setup.consentID, by: .commandLine) == nil)
     #expect(try setup.count("contact") == 0)
-    let revoked = try #require(try setup.database.appointment(reference: booked.reference))
+    let revoked = try #require(
+      try setup.database.appointment(reference: booked.reference, by: .commandLine))
     #expect(revoked.status == .revoked && revoked.cancelledAt != nil)
     #expect(try setup.slots(on: Self.tuesday).contains { $0.startsAt == slot.startsAt })
     #expect(try setup.database.consent(id: setup.consentID)?.isWithdrawn == true)
@@ -189,19 +193,24 @@ import Testing
     let to = try setup.slot(Self.tuesday.adding(days: 1), 11)
     let booked = try setup.book(from)
     let moved = try setup.database.reschedule(
-      reference: booked.reference, to: to, now: BookingSetup.now)
+      reference: booked.reference, to: to, by: .commandLine, now: BookingSetup.now)
     #expect(moved.reference == booked.reference && moved.startsAt == to.startsAt)
     #expect(moved.delayDays == 2)
     #expect(try setup.slots(on: Self.tuesday).count == 6)
     #expect(try setup.slots(on: Self.tuesday.adding(days: 1)).count == 5)
     let taken = try setup.book(from)
     #expect(throws: SlotTakenError.self) {
-      try setup.database.reschedule(reference: moved.reference, to: from, now: BookingSetup.now)
+      try setup.database.reschedule(
+        reference: moved.reference, to: from, by: .commandLine, now: BookingSetup.now)
     }
-    #expect(try setup.database.appointment(reference: moved.reference)?.startsAt == to.startsAt)
-    _ = try setup.database.cancel(reference: taken.reference, as: .revoked, now: BookingSetup.now)
+    #expect(
+      try setup.database.appointment(reference: moved.reference, by: .commandLine)?.startsAt
+        == to.startsAt)
+    _ = try setup.database.cancel(
+      reference: taken.reference, as: .revoked, by: .commandLine, now: BookingSetup.now)
     #expect(throws: UserError.self) {
-      try setup.database.reschedule(reference: taken.reference, to: from, now: BookingSetup.now)
+      try setup.database.reschedule(
+        reference: taken.reference, to: from, by: .commandLine, now: BookingSetup.now)
     }
   }
 
@@ -211,20 +220,21 @@ import Testing
     let ten = try setup.book(try setup.slot(Self.tuesday, 10))
     #expect(throws: UserError.self) {
       try setup.database.recordAttendance(
-        reference: nine.reference, as: .seen, now: BookingSetup.now)
+        reference: nine.reference, as: .seen, by: .commandLine, now: BookingSetup.now)
     }
     let evening = LocalClock.instant(Self.tuesday, TimeOfDay(hour: 18)!)!
     let backlog = try setup.database.unfilledAppointments(
       structureID: setup.structure.id, now: evening, by: .commandLine)
     #expect(backlog.map(\.appointment.reference) == [nine.reference, ten.reference])
     let seen = try setup.database.recordAttendance(
-      reference: nine.reference, as: .seen, now: evening)
+      reference: nine.reference, as: .seen, by: .commandLine, now: evening)
     #expect(seen.status == .seen && seen.statusAt == evening)
     let corrected = try setup.database.recordAttendance(
-      reference: nine.reference, as: .noShow, now: evening)
+      reference: nine.reference, as: .noShow, by: .commandLine, now: evening)
     #expect(corrected.status == .noShow)
     #expect(throws: UserError.self) {
-      try setup.database.cancel(reference: nine.reference, as: .excused, now: evening)
+      try setup.database.cancel(
+        reference: nine.reference, as: .excused, by: .commandLine, now: evening)
     }
     #expect(
       try setup.database.unfilledAppointments(now: evening, by: .commandLine).map(
@@ -269,7 +279,7 @@ import Testing
       OpeningRule(
         advisorID: setup.advisorID, weekdays: [.thursday], start: TimeOfDay(hour: 14)!,
         end: TimeOfDay(hour: 16)!, slotMinutes: 120, groupCapacity: 3,
-        validFrom: BookingSetup.monday))
+        validFrom: BookingSetup.monday), by: .commandLine)
     let start = LocalClock.instant(thursday, TimeOfDay(hour: 14)!)!
     let session = Slot(
       advisorID: setup.advisorID, startsAt: start, endsAt: start.addingTimeInterval(7200))
@@ -283,13 +293,15 @@ import Testing
     let setup = try BookingSetup.make()
     let other = try setup.database.saveOperatorStructure(
       OperatorStructure(
-        kind: .franceTravail, name: "France Travail Vienne", territoryIDs: [setup.territoryID]))
+        kind: .franceTravail, name: "France Travail Vienne", territoryIDs: [setup.territoryID]),
+      by: .commandLine)
     let agent = try setup.database.saveAdvisor(
-      Advisor(structureID: other.id!, displayName: "Paul Roux"))
+      Advisor(structureID: other.id!, displayName: "Paul Roux"), by: .commandLine)
     _ = try setup.database.saveOpeningRule(
       OpeningRule(
         advisorID: agent.id!, weekdays: [.monday], start: TimeOfDay(hour: 8, minute: 30)!,
-        end: TimeOfDay(hour: 9)!, slotMinutes: 30, place: .phone, validFrom: BookingSetup.monday))
+        end: TimeOfDay(hour: 9)!, slotMinutes: 30, place: .phone, validFrom: BookingSetup.monday),
+      by: .commandLine)
     let found = try setup.database.nextAvailability(
       territoryID: setup.territoryID, operatorKinds: [], from: BookingSetup.now, limit: 4)
     #expect(
@@ -318,12 +330,13 @@ import Testing
     let local = try setup.database.saveRoutingRule(
       RoutingRule(
         position: 1, publicCategory: .earlySchoolLeaver, territoryID: setup.territoryID,
-        operatorKind: .regionAccredited, reason: "Plateforme décrochage du territoire."))
+        operatorKind: .regionAccredited, reason: "Plateforme décrochage du territoire."),
+      by: .commandLine)
     #expect(
       try setup.database.recommend(for: setup.visit).map(\.operatorKind) == [
         .regionAccredited, .missionLocale,
       ])
-    try setup.database.deleteRoutingRule(id: local.id!)
+    try setup.database.deleteRoutingRule(id: local.id!, by: .commandLine)
     #expect(try setup.database.recommend(for: setup.visit) == first)
   }
 
@@ -334,12 +347,13 @@ import Testing
       consentID: setup.consentID, by: .commandLine)
     let booked = try setup.book(try setup.slot(Self.tuesday, 9))
     let newer = try setup.database.publishConsentText(
-      body: "Vos coordonnées iront à {structure} pendant {duree} jours.", retentionDays: 30)
+      body: "Vos coordonnées iront à {structure} pendant {duree} jours.", retentionDays: 30,
+      by: .commandLine)
     #expect(newer.version == 2)
     #expect(throws: UserError.self) {
       try setup.database.recordConsent(
         visitID: setup.visitID, textVersion: 1, recipientStructureID: setup.structure.id!,
-        deskID: setup.workplace.deskID)
+        deskID: setup.workplace.deskID, by: .commandLine)
     }
     #expect(try setup.database.consentText(version: 1).retentionDays == 90)
     let soon = booked.endsAt.addingTimeInterval(89 * 86_400)
@@ -364,8 +378,8 @@ import Testing
             """, arguments: [id, "Structure \(city)", tag, city])
       }
     }
-    #expect(try database.seedOperatorStructuresFromDirectory() == 2)
-    #expect(try database.seedOperatorStructuresFromDirectory() == 0)
+    #expect(try database.seedOperatorStructuresFromDirectory(by: .commandLine) == 2)
+    #expect(try database.seedOperatorStructuresFromDirectory(by: .commandLine) == 0)
     let structures = try database.operatorStructures()
     #expect(Set(structures.map(\.kind)) == [.missionLocale, .cio])
     #expect(structures.allSatisfy { !$0.territoryIDs.isEmpty })

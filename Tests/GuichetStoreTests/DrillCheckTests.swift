@@ -19,7 +19,7 @@ import Testing
     let slot = try #require(try setup.slots(on: BookingSetup.monday).first)
     let booked = try setup.database.book(
       reference: .generate(), slot: slot, visitID: setup.visitID, consentID: setup.consentID,
-      now: BookingSetup.now)
+      by: .commandLine, now: BookingSetup.now)
 
     let sound = try DrillCheck.verify(
       path: path, arrived: [setup.visitID], closed: [], booked: [booked.reference.value])

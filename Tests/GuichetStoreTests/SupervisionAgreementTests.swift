@@ -20,12 +20,14 @@ import Testing
           channel: index % 4 == 0 ? .phone : .walkIn,
           outcome: index % 7 == 0 ? .noAnswer : .information,
           reason: index % 7 == 0 ? .outOfScope : nil))
-      if index % 2 == 0 { try setup.database.recordSatisfaction(5 - index % 3, visitID: visit.id!) }
+      if index % 2 == 0 {
+        try setup.database.recordSatisfaction(5 - index % 3, visitID: visit.id!, by: .commandLine)
+      }
     }
     let appointment = try setup.book(try setup.slot(monday.adding(days: 2), 9))
     _ = try setup.database.recordAttendance(
       reference: appointment.reference, as: .seen,
-      now: BookingSetup.now.addingTimeInterval(5 * 86_400))
+      by: .commandLine, now: BookingSetup.now.addingTimeInterval(5 * 86_400))
     return (setup.database, SupervisionPeriod(.month, containing: monday))
   }
 
@@ -55,10 +57,12 @@ import Testing
 
   @Test func screenCSVAndReportAgreeOnTheSamePeriod() throws {
     let (database, period) = try Self.data()
-    let screenFigures = try database.supervisionFigures(period: period)
-    let csv = Self.csvValues(SupervisionExport.csv(try database.supervisionFigures(period: period)))
+    let screenFigures = try database.supervisionFigures(period: period, by: .commandLine)
+    let csv = Self.csvValues(
+      SupervisionExport.csv(try database.supervisionFigures(period: period, by: .commandLine)))
     let markdown = Self.markdownValues(
-      SupervisionExport.markdown(try database.supervisionFigures(period: period), title: "Bilan"))
+      SupervisionExport.markdown(
+        try database.supervisionFigures(period: period, by: .commandLine), title: "Bilan"))
     let lines = screenFigures.lines().filter { $0.indicator != .dailyVolume }
     #expect(screenFigures.visits == 15)
     #expect(lines.count > 40)

@@ -19,7 +19,7 @@ import Testing
       SupervisionStoreTests.visit(
         workplace, on: BookingSetup.monday, at: 10, outcome: .noBooking, reason: .consentDeclined))
     let appointment = try setup.book(try setup.slot(BookingSetup.monday.adding(days: 1), 9))
-    var figures = try setup.database.supervisionFigures(period: Self.june)
+    var figures = try setup.database.supervisionFigures(period: Self.june, by: .commandLine)
     #expect(figures.funnel.visits == 3)
     #expect(figures.funnel.referred == 2)
     #expect(figures.funnel.consented == 1)
@@ -27,8 +27,8 @@ import Testing
     #expect(figures.funnel.seen == 0)
     _ = try setup.database.recordAttendance(
       reference: appointment.reference, as: .seen,
-      now: BookingSetup.now.addingTimeInterval(3 * 86_400))
-    figures = try setup.database.supervisionFigures(period: Self.june)
+      by: .commandLine, now: BookingSetup.now.addingTimeInterval(3 * 86_400))
+    figures = try setup.database.supervisionFigures(period: Self.june, by: .commandLine)
     #expect(figures.funnel.seen == 1)
     #expect(figures.noShow.seen == 1)
     #expect(figures.noShow.noShow == 0)
@@ -42,29 +42,32 @@ import Testing
     _ = try setup.database.reschedule(
       reference: appointment.reference,
       to: try setup.slot(BookingSetup.monday.adding(days: 21), 10),
-      now: BookingSetup.now)
-    let figures = try setup.database.supervisionFigures(period: Self.june)
+      by: .commandLine, now: BookingSetup.now)
+    let figures = try setup.database.supervisionFigures(period: Self.june, by: .commandLine)
     #expect(figures.delay.days.counts == [21: 1])
     #expect(figures.funnel.booked == 1)
-    try setup.database.setTargetDelay(days: 15, territoryID: setup.territoryID)
-    #expect(try setup.database.supervisionFigures(period: Self.june).delay.withinTarget == 0)
+    try setup.database.setTargetDelay(days: 15, territoryID: setup.territoryID, by: .commandLine)
+    #expect(
+      try setup.database.supervisionFigures(period: Self.june, by: .commandLine).delay.withinTarget
+        == 0)
   }
 
   @Test func aCancelledAppointmentLeavesTheDelayButStaysBooked() throws {
     let setup = try BookingSetup.make()
     let cancelled = try setup.book(try setup.slot(BookingSetup.monday.adding(days: 3), 9))
     _ = try setup.database.cancel(
-      reference: cancelled.reference, as: .excused, now: BookingSetup.now)
-    var figures = try setup.database.supervisionFigures(period: Self.june)
+      reference: cancelled.reference, as: .excused, by: .commandLine, now: BookingSetup.now)
+    var figures = try setup.database.supervisionFigures(period: Self.june, by: .commandLine)
     #expect(figures.funnel.booked == 1)
     #expect(figures.delay.days.total == 0)
     #expect(figures.noShow.recorded == 0)
     // Booked again later: the live appointment gives the delay.
     let again = try setup.book(try setup.slot(BookingSetup.monday.adding(days: 8), 11))
     _ = try setup.database.recordAttendance(
-      reference: again.reference, as: .noShow, now: BookingSetup.now.addingTimeInterval(10 * 86_400)
+      reference: again.reference, as: .noShow, by: .commandLine,
+      now: BookingSetup.now.addingTimeInterval(10 * 86_400)
     )
-    figures = try setup.database.supervisionFigures(period: Self.june)
+    figures = try setup.database.supervisionFigures(period: Self.june, by: .commandLine)
     #expect(figures.funnel.booked == 1)
     #expect(figures.delay.days.counts == [8: 1])
     #expect(figures.noShow.noShow == 1)
@@ -76,12 +79,12 @@ import Testing
     let setup = try BookingSetup.make()
     _ = try setup.book(try setup.slot(BookingSetup.monday.adding(days: 1), 9))
     let may = SupervisionPeriod(.month, containing: LocalDate(year: 2026, month: 5, day: 1)!)
-    #expect(try setup.database.supervisionFigures(period: may).funnel.booked == 0)
+    #expect(try setup.database.supervisionFigures(period: may, by: .commandLine).funnel.booked == 0)
     let seniors = try setup.database.supervisionFigures(
-      period: Self.june, filter: SupervisionFilter([.publicCategory: "senior"]))
+      period: Self.june, filter: SupervisionFilter([.publicCategory: "senior"]), by: .commandLine)
     #expect(seniors.funnel == Funnel())
     let synthetic = try setup.database.supervisionFigures(
-      period: Self.june, filter: SupervisionFilter(synthetic: .only))
+      period: Self.june, filter: SupervisionFilter(synthetic: .only), by: .commandLine)
     #expect(synthetic.funnel.booked == 0)
   }
 }

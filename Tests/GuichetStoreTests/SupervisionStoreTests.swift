@@ -59,7 +59,7 @@ import Testing
 
   @Test func anEmptyPeriodHasZeroCountsAndNoPercentile() throws {
     let (database, _) = try Fixtures.database()
-    let figures = try database.supervisionFigures(period: Self.march)
+    let figures = try database.supervisionFigures(period: Self.march, by: .commandLine)
     #expect(figures.visits == 0)
     #expect(figures.daily.count == 31)
     #expect(figures.daily.allSatisfy { $0.count == 0 })
@@ -80,7 +80,7 @@ import Testing
     _ = try database.save(
       Self.visit(workplace, on: Self.march12.adding(days: 1), at: 10, closed: false))
     let day = try database.supervisionFigures(
-      period: SupervisionPeriod(.day, containing: Self.march12))
+      period: SupervisionPeriod(.day, containing: Self.march12), by: .commandLine)
     #expect(day.visits == 3)
     #expect(day.breakdown(.publicCategory).map(\.count) == [2, 1])
     #expect(
@@ -92,12 +92,13 @@ import Testing
     #expect(day.breakdowns[.territory]?.first { $0.code == String(territory) }?.count == 1)
     #expect(day.breakdowns[.territory]?.first { $0.code == "0" }?.count == 2)
     #expect(day.breakdowns[.site] == [CodeCount(code: String(workplace.siteID), count: 3)])
-    let month = try database.supervisionFigures(period: Self.march)
+    let month = try database.supervisionFigures(period: Self.march, by: .commandLine)
     #expect(month.visits == 4)
     #expect(month.daily.first { $0.code == "2024-03-13" }?.count == 1)
     #expect(month.breakdowns[.outcome]?.first { $0.code == "" }?.count == 1)
     let filtered = try database.supervisionFigures(
-      period: Self.march, filter: SupervisionFilter([.publicCategory: "employee"]))
+      period: Self.march, filter: SupervisionFilter([.publicCategory: "employee"]), by: .commandLine
+    )
     #expect(filtered.visits == 1)
     #expect(filtered.breakdowns[.channel] == [CodeCount(code: "phone", count: 1)])
   }
@@ -106,9 +107,9 @@ import Testing
     let (database, workplace) = try Fixtures.database()
     _ = try database.save(Self.visit(workplace, at: 23, 50, wait: 20))
     let arrival = try database.supervisionFigures(
-      period: SupervisionPeriod(.day, containing: Self.march12))
+      period: SupervisionPeriod(.day, containing: Self.march12), by: .commandLine)
     let next = try database.supervisionFigures(
-      period: SupervisionPeriod(.day, containing: Self.march12.adding(days: 1)))
+      period: SupervisionPeriod(.day, containing: Self.march12.adding(days: 1)), by: .commandLine)
     #expect(arrival.visits == 1)
     #expect(arrival.breakdowns[.hour] == [CodeCount(code: "23", count: 1)])
     #expect(arrival.wait.minutes.percentile(0.5) == 20)
@@ -122,24 +123,25 @@ import Testing
     let dst = LocalDate(year: 2024, month: 3, day: 31)!
     _ = try database.save(Self.visit(workplace, on: dst, at: 1, 50, wait: 20))
     _ = try database.save(Self.visit(workplace, on: dst, at: 9, wait: 3))
-    let figures = try database.supervisionFigures(period: SupervisionPeriod(.day, containing: dst))
+    let figures = try database.supervisionFigures(
+      period: SupervisionPeriod(.day, containing: dst), by: .commandLine)
     #expect(figures.visits == 2)
     #expect(
       Set(figures.breakdowns[.hour] ?? [])
         == Set([CodeCount(code: "1", count: 1), CodeCount(code: "9", count: 1)]))
     #expect(figures.wait.minutes.counts == [20: 1, 3: 1])
-    let month = try database.supervisionFigures(period: Self.march)
+    let month = try database.supervisionFigures(period: Self.march, by: .commandLine)
     #expect(month.daily.last == CodeCount(code: "2024-03-31", count: 2))
   }
 
   @Test func deskWaitHasMedianP90AndShareAboveTheAnnouncedWait() throws {
     let (database, workplace) = try Fixtures.database()
-    try database.setAnnouncedWait(minutes: 10, siteID: workplace.siteID)
+    try database.setAnnouncedWait(minutes: 10, siteID: workplace.siteID, by: .commandLine)
     for (index, wait) in [2.0, 4, 6, 8, 10, 12, 14, 16, 18, 40].enumerated() {
       _ = try database.save(Self.visit(workplace, at: 9, index, wait: wait))
     }
     _ = try database.save(Self.visit(workplace, at: 11, wait: 90, channel: .phone))
-    let figures = try database.supervisionFigures(period: Self.march)
+    let figures = try database.supervisionFigures(period: Self.march, by: .commandLine)
     #expect(figures.wait.minutes.total == 10)
     #expect(figures.wait.minutes.percentile(0.5) == 10)
     #expect(figures.wait.minutes.percentile(0.9) == 18)
@@ -153,13 +155,17 @@ import Testing
       ids.append(try #require(try database.save(Self.visit(workplace, at: 9, minute)).id))
     }
     let open = try database.save(Self.visit(workplace, at: 10, closed: false))
-    try database.recordSatisfaction(5, visitID: ids[0])
-    try database.recordSatisfaction(4, visitID: ids[1])
-    try database.recordSatisfaction(2, visitID: ids[2])
-    try database.recordSatisfaction(3, visitID: ids[2])
-    #expect(throws: UserError.self) { try database.recordSatisfaction(4, visitID: open.id!) }
-    #expect(throws: UserError.self) { try database.recordSatisfaction(6, visitID: ids[3]) }
-    let figures = try database.supervisionFigures(period: Self.march)
+    try database.recordSatisfaction(5, visitID: ids[0], by: .commandLine)
+    try database.recordSatisfaction(4, visitID: ids[1], by: .commandLine)
+    try database.recordSatisfaction(2, visitID: ids[2], by: .commandLine)
+    try database.recordSatisfaction(3, visitID: ids[2], by: .commandLine)
+    #expect(throws: UserError.self) {
+      try database.recordSatisfaction(4, visitID: open.id!, by: .commandLine)
+    }
+    #expect(throws: UserError.self) {
+      try database.recordSatisfaction(6, visitID: ids[3], by: .commandLine)
+    }
+    let figures = try database.supervisionFigures(period: Self.march, by: .commandLine)
     #expect(figures.satisfaction.closed == 4)
     #expect(figures.satisfaction.scores.counts == [5: 1, 4: 1, 3: 1])
     #expect(figures.satisfaction.scores.mean == 4)
@@ -167,7 +173,9 @@ import Testing
     var visit = try #require(try database.visit(id: ids[0]))
     visit.publicCategory = .employee
     _ = try database.save(visit)
-    #expect(try database.supervisionFigures(period: Self.march).satisfaction.scores.total == 3)
+    #expect(
+      try database.supervisionFigures(period: Self.march, by: .commandLine).satisfaction.scores
+        .total == 3)
     try Self.expectRollupsExact(database)
   }
 
@@ -181,7 +189,7 @@ import Testing
       try database.recordSearchMiss("pilote de drone", workplace: workplace, at: date)
     }
     try database.recordSearchMiss("dupont", workplace: workplace, at: date)
-    let figures = try database.supervisionFigures(period: Self.march)
+    let figures = try database.supervisionFigures(period: Self.march, by: .commandLine)
     #expect(
       figures.unmet == [
         UnmetCount(outcome: .noBooking, reason: .noSlot, count: 2),
@@ -210,10 +218,11 @@ import Testing
       try db.execute(sql: "DELETE FROM visit WHERE id = ?", arguments: [second.id!])
     }
     try Self.expectRollupsExact(database)
-    let march = try database.supervisionFigures(period: Self.march)
+    let march = try database.supervisionFigures(period: Self.march, by: .commandLine)
     #expect(march.visits == 0)
     let february = try database.supervisionFigures(
-      period: SupervisionPeriod(.month, containing: LocalDate(year: 2024, month: 2, day: 1)!))
+      period: SupervisionPeriod(.month, containing: LocalDate(year: 2024, month: 2, day: 1)!),
+      by: .commandLine)
     #expect(february.visits == 1)
     #expect(february.breakdowns[.requestKind] == [CodeCount(code: "cpf", count: 1)])
     #expect(february.wait.minutes.counts == [2: 1])
@@ -232,10 +241,11 @@ import Testing
     let range = SupervisionPeriod(
       from: LocalDate(year: 2024, month: 2, day: 20)!, to: LocalDate(year: 2024, month: 4, day: 30)!
     )
-    let viaRollup = try database.supervisionFigures(period: range)
+    let viaRollup = try database.supervisionFigures(period: range, by: .commandLine)
     // A filter the rollup cannot answer, matching every visit, forces the direct count.
     let direct = try database.supervisionFigures(
-      period: range, filter: SupervisionFilter([.ageBand: AgeBand.from26to44.rawValue]))
+      period: range, filter: SupervisionFilter([.ageBand: AgeBand.from26to44.rawValue]),
+      by: .commandLine)
     #expect(viaRollup.visits == direct.visits)
     #expect(
       viaRollup.lines().filter { $0.indicator != .visits || $0.group != "Tranche d'âge" }
@@ -255,7 +265,8 @@ import Testing
     database.writer.writeWithoutTransaction { db in
       db.trace { statements.sql.append($0.expandedDescription) }
     }
-    let figures = try database.supervisionFigures(period: SupervisionContinuityTests.june)
+    let figures = try database.supervisionFigures(
+      period: SupervisionContinuityTests.june, by: .commandLine)
     #expect(figures.funnel.booked == 1)
     #expect(!statements.sql.isEmpty)
     #expect(statements.sql.allSatisfy { !$0.lowercased().contains("contact") })

@@ -8,6 +8,15 @@ extension DatabaseMigrator {
       try db.execute(sql: AuditSchema.v1)
     }
   }
+
+  /// The consent's free-text `agent` (initials typed before accounts existed) goes: the proof's « who » is
+  /// the account id since v1-accounts, and a name typed at the desk is data nobody needs. `secure_delete` is
+  /// on, so the rewritten table leaves no copy of the old values in free pages.
+  mutating func registerConsentProofMigration() {
+    registerMigration("v2-consent-account-only") { db in
+      try db.execute(sql: "ALTER TABLE consent DROP COLUMN agent")
+    }
+  }
 }
 
 /// Accounts: a login, a role, a scrypt hash with its parameters, and the lockout counters.

@@ -19,8 +19,10 @@ extension AppDatabase {
     }
   }
 
-  /// Creates an account. Only an administrator may, except the very first administrator of an empty database.
-  /// The password is checked against the policy and hashed before the write lock is taken.
+  /// Creates an account. Only an administrator may, except the very first administrator of an empty database
+  /// (`caller` nil: the console's first start), whose creation the audit trail then credits to the new account
+  /// itself, the only person there. The password is checked against the policy and hashed before the write
+  /// lock is taken.
   @discardableResult
   public func createAccount(
     login: String, role: Role, structureID: Int64? = nil, password: String, by caller: Caller?,
@@ -39,6 +41,9 @@ extension AppDatabase {
         let bootstrap = try !Self.hasActiveAdministrator(db)
         if !(bootstrap && role == .administrator) {
           try Self.requireAdministrator(caller)
+        }
+        if caller == nil && !bootstrap {
+          throw UserError(Permission.administerAccounts.refusal)
         }
         if try Bool.fetchOne(
           db, sql: "SELECT 1 FROM account WHERE login = ?", arguments: [login]) == true
@@ -60,7 +65,8 @@ extension AppDatabase {
           ])
         let id = db.lastInsertedRowID
         try AuditLog.append(
-          db, by: caller, action: .accountCreated, subject: "account", subjectID: id, at: now)
+          db, by: caller ?? Caller(accountID: id, role: role), action: .accountCreated,
+          subject: "account", subjectID: id, at: now)
         return try Self.account(db, id: id)
       }
     }
@@ -235,7 +241,7 @@ extension AppDatabase {
     let target = try StoreErrors.run("Lecture du compte") {
       try writer.read { db in try Self.account(db, login: login) }
     }
-    guard caller.role == .administrator || caller.accountID == target.id else {
+    guard Permission.administerAccounts.allows(caller) || caller.accountID == target.id else {
       throw UserError("Seul un administrateur peut changer le mot de passe d'un autre compte.")
     }
     try PasswordPolicy.validate(password, login: target.login)
@@ -258,9 +264,8 @@ extension AppDatabase {
   }
 
   static func requireAdministrator(_ caller: Caller?) throws {
-    guard caller?.role == .administrator else {
-      throw UserError("Réservé aux administrateurs.")
-    }
+    guard let caller else { throw UserError(Permission.administerAccounts.refusal) }
+    try caller.require(.administerAccounts)
   }
 
   static func hasActiveAdministrator(_ db: Database) throws -> Bool {

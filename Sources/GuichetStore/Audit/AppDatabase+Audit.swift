@@ -76,10 +76,12 @@ extension AppDatabase {
   }
 
   /// The latest entries, newest first, optionally about one row (`subject` « contact », `subjectID`).
-  public func auditEntries(subject: String? = nil, subjectID: Int64? = nil, limit: Int = 100)
-    throws -> [AuditEntry]
-  {
-    try StoreErrors.run("Lecture du journal d'audit") {
+  /// Administrators only (`Permission.readAudit`): the trail says who looked at whom.
+  public func auditEntries(
+    subject: String? = nil, subjectID: Int64? = nil, limit: Int = 100, by caller: Caller
+  ) throws -> [AuditEntry] {
+    try caller.require(.readAudit)
+    return try StoreErrors.run("Lecture du journal d'audit") {
       try writer.read { db in
         try Row.fetchAll(
           db,

@@ -13,6 +13,10 @@ public enum AuditAction: String, CaseIterable, Sendable {
   case contactErased = "contact_erased"
   case contactsPurged = "contacts_purged"
   case auditPurged = "audit_purged"
+  case appointmentBooked = "appointment_booked"
+  case appointmentMoved = "appointment_moved"
+  case appointmentCancelled = "appointment_cancelled"
+  case attendanceRecorded = "attendance_recorded"
 
   public var label: String {
     switch self {
@@ -29,6 +33,10 @@ public enum AuditAction: String, CaseIterable, Sendable {
     case .contactErased: "effacement de coordonnées"
     case .contactsPurged: "effacement automatique (durée de conservation)"
     case .auditPurged: "purge du journal (durée de conservation)"
+    case .appointmentBooked: "rendez-vous pris"
+    case .appointmentMoved: "rendez-vous déplacé"
+    case .appointmentCancelled: "rendez-vous annulé"
+    case .attendanceRecorded: "présence notée"
     }
   }
 }

@@ -60,26 +60,24 @@ extension AppDatabase {
     }
   }
 
-  /// Advisors see their own structure only; supervisors see aggregates, never an agenda.
+  /// `Permission.readAgenda`: supervisors see aggregates, never an agenda; advisors their own structure's only.
   static func requireAgenda(_ caller: Caller, structureID: Int64?) throws {
-    switch caller.role {
-    case .supervisor:
-      throw UserError("Les superviseurs consultent les indicateurs, pas les agendas.")
-    case .advisor:
+    try caller.require(.readAgenda)
+    if caller.role == .advisor && !caller.isCommandLine {
       guard let own = caller.structureID, structureID == own else {
-        throw UserError("Vous n'avez accès qu'à l'agenda de votre structure.")
+        throw UserError("Accès refusé : un conseiller ne consulte que l'agenda de sa structure.")
       }
-    case .agent, .administrator:
-      return
     }
   }
 
-  /// The contact columns are joined only where `ContactAccess` lets the caller see them; each contact
-  /// returned is audited.
+  /// The rows are only those `AppointmentAccess` lets the caller read, whatever `condition` asks, and the
+  /// contact columns are joined only where `ContactAccess` lets the caller see them; each contact returned
+  /// is audited.
   static func agendaEntries(
     _ db: Database, where condition: String, arguments: StatementArguments, by caller: Caller,
     at date: Date
   ) throws -> [AgendaEntry] {
+    let (readable, readableArguments) = try AppointmentAccess.readable(caller)
     let (visible, visibleArguments) = ContactAccess.condition(caller, consent: "cs")
     let rows = try Row.fetchAll(
       db,
@@ -93,9 +91,9 @@ extension AppDatabase {
         JOIN visit v ON v.id = a.visit_id
         JOIN consent cs ON cs.id = a.consent_id
         LEFT JOIN contact c ON c.consent_id = a.consent_id AND \(visible)
-        WHERE \(condition)
+        WHERE (\(condition)) AND \(readable)
         ORDER BY a.starts_at, ad.display_name, a.seat
-        """, arguments: visibleArguments + arguments)
+        """, arguments: visibleArguments + arguments + readableArguments)
     for id in rows.compactMap({ $0["c_id"] as Int64? }) {
       try AuditLog.appendContactRead(db, by: caller, contactID: id, at: date)
     }

@@ -17,10 +17,14 @@ extension AppDatabase {
   }
 
   /// Inserts (id nil) or updates an opening rule. Existing bookings keep their times whatever the new rule says.
-  public func saveOpeningRule(_ rule: OpeningRule) throws -> OpeningRule {
+  /// Advisors of the structure and administrators (`Permission.publishAvailability`).
+  public func saveOpeningRule(_ rule: OpeningRule, by caller: Caller) throws -> OpeningRule {
+    try caller.require(.publishAvailability)
     try rule.validate()
     return try StoreErrors.run("Enregistrement de la plage d'ouverture") {
       try writer.write { db in
+        try AppointmentAccess.requireAvailability(db, caller, advisorID: rule.advisorID)
+        try AppointmentAccess.requireAvailability(db, caller, in: "opening_rule", id: rule.id)
         guard try AdvisorRecord.exists(db, key: rule.advisorID) else {
           throw UserError("Ce conseiller n'existe plus.")
         }
@@ -38,9 +42,13 @@ extension AppDatabase {
     }
   }
 
-  public func deleteOpeningRule(id: Int64) throws {
+  public func deleteOpeningRule(id: Int64, by caller: Caller) throws {
+    try caller.require(.publishAvailability)
     try StoreErrors.run("Suppression de la plage d'ouverture") {
-      _ = try writer.write { db in try OpeningRuleRecord.deleteOne(db, key: id) }
+      _ = try writer.write { db in
+        try AppointmentAccess.requireAvailability(db, caller, in: "opening_rule", id: id)
+        return try OpeningRuleRecord.deleteOne(db, key: id)
+      }
     }
   }
 
@@ -58,11 +66,15 @@ extension AppDatabase {
   }
 
   /// Records an absence. Appointments already booked in it are not cancelled here: the agenda shows them
-  /// and the administrator moves them, since each person must be told.
-  public func saveAbsence(_ absence: Absence) throws -> Absence {
+  /// and the structure's advisor moves them, since each person must be told (the contact is theirs to see).
+  /// Advisors of the structure and administrators (`Permission.publishAvailability`).
+  public func saveAbsence(_ absence: Absence, by caller: Caller) throws -> Absence {
+    try caller.require(.publishAvailability)
     try absence.validate()
     return try StoreErrors.run("Enregistrement de l'absence") {
       try writer.write { db in
+        try AppointmentAccess.requireAvailability(db, caller, advisorID: absence.advisorID)
+        try AppointmentAccess.requireAvailability(db, caller, in: "absence", id: absence.id)
         guard try AdvisorRecord.exists(db, key: absence.advisorID) else {
           throw UserError("Ce conseiller n'existe plus.")
         }
@@ -79,9 +91,13 @@ extension AppDatabase {
     }
   }
 
-  public func deleteAbsence(id: Int64) throws {
+  public func deleteAbsence(id: Int64, by caller: Caller) throws {
+    try caller.require(.publishAvailability)
     try StoreErrors.run("Suppression de l'absence") {
-      _ = try writer.write { db in try AbsenceRecord.deleteOne(db, key: id) }
+      _ = try writer.write { db in
+        try AppointmentAccess.requireAvailability(db, caller, in: "absence", id: id)
+        return try AbsenceRecord.deleteOne(db, key: id)
+      }
     }
   }
 

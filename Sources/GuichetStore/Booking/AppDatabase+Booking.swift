@@ -9,13 +9,19 @@ extension AppDatabase {
   /// - The loser of a race gets `SlotTakenError` with the advisor's next free slots; nothing is written.
   /// - Everything else (past slot, slot outside the rules, advisor removed, consent withdrawn) is a French `UserError`.
   /// The desk is the one the consent was taken at; the visit's outcome becomes « rendez-vous pris ».
+  /// Only the agent who took the consent (or the command line) books under it; the booking is audited.
   public func book(
     reference: BookingReference, slot: Slot, visitID: Int64, consentID: Int64,
-    override: RoutingOverride? = nil, now: Date = Date()
+    override: RoutingOverride? = nil, by caller: Caller, now: Date = Date()
   ) throws -> Appointment {
-    try BookingErrors.run("Réservation du créneau") {
+    try caller.require(.book)
+    return try BookingErrors.run("Réservation du créneau") {
       try offeringNextFree(after: slot, now: now) {
         try writer.write { db in
+          guard try ContactAccess.mayWrite(db, caller, consentID: consentID) else {
+            throw UserError(
+              "Accès refusé : ce consentement a été recueilli par un autre agent d'accueil.")
+          }
           if let existing = try Self.appointmentRecord(db, reference: reference) {
             guard existing.visitID == visitID else {
               throw UserError(
@@ -39,27 +45,38 @@ extension AppDatabase {
           try db.execute(
             sql: "UPDATE visit SET outcome = ?, reason = NULL WHERE id = ?",
             arguments: [Outcome.appointmentBooked.rawValue, visitID])
+          try AuditLog.append(
+            db, by: caller, action: .appointmentBooked, subject: "appointment",
+            subjectID: record.id, at: now)
           return try Self.appointment(db, record)
         }
       }
     }
   }
 
-  /// « Est-ce que c'est passé ? »: the booking with this reference, if it was committed.
-  public func appointment(reference: BookingReference) throws -> Appointment? {
-    try StoreErrors.run("Lecture du rendez-vous") {
-      try writer.read { db in
-        try Self.appointmentRecord(db, reference: reference).map { try Self.appointment(db, $0) }
-      }
-    }
+  /// « Est-ce que c'est passé ? »: the booking with this reference, if it was committed and the caller may
+  /// read it (an advisor's own structure's only: another structure's reads as unknown).
+  public func appointment(reference: BookingReference, by caller: Caller) throws -> Appointment? {
+    try appointments(where: "a.reference = ?", [reference.value], by: caller).first
   }
 
-  /// Appointments booked from a visit, oldest first.
-  public func appointments(visitID: Int64) throws -> [Appointment] {
-    try StoreErrors.run("Lecture des rendez-vous") {
+  /// Appointments booked from a visit, oldest first, among those the caller may read.
+  public func appointments(visitID: Int64, by caller: Caller) throws -> [Appointment] {
+    try appointments(where: "a.visit_id = ?", [visitID], by: caller)
+  }
+
+  func appointments(where condition: String, _ arguments: StatementArguments, by caller: Caller)
+    throws -> [Appointment]
+  {
+    let (readable, readableArguments) = try AppointmentAccess.readable(caller)
+    return try StoreErrors.run("Lecture des rendez-vous") {
       try writer.read { db in
         try AppointmentRecord.fetchAll(
-          db, sql: "SELECT * FROM appointment WHERE visit_id = ? ORDER BY id", arguments: [visitID]
+          db,
+          sql: """
+            SELECT a.* FROM appointment a JOIN advisor ad ON ad.id = a.advisor_id
+            WHERE \(condition) AND \(readable) ORDER BY a.id
+            """, arguments: arguments + readableArguments
         ).map { try Self.appointment(db, $0) }
       }
     }
@@ -67,15 +84,16 @@ extension AppDatabase {
 
   /// Moves a booked appointment to another slot, keeping its reference, in one transaction. The new slot
   /// may be with another advisor of the structure the consent was given for. Losing a race leaves it where it was.
-  public func reschedule(reference: BookingReference, to slot: Slot, now: Date = Date()) throws
-    -> Appointment
-  {
-    try BookingErrors.run("Déplacement du rendez-vous") {
+  /// The agent who booked it or an advisor of its structure may; the move is audited.
+  public func reschedule(
+    reference: BookingReference, to slot: Slot, by caller: Caller, now: Date = Date()
+  ) throws -> Appointment {
+    try caller.require(.changeAppointment)
+    return try BookingErrors.run("Déplacement du rendez-vous") {
       try offeringNextFree(after: slot, now: now) {
         try writer.write { db in
-          guard var record = try Self.appointmentRecord(db, reference: reference) else {
-            throw UserError("Aucun rendez-vous ne porte la référence \(reference).")
-          }
+          var record = try Self.changeableRecord(
+            db, reference: reference, by: caller, .changeAppointment)
           guard record.status == AppointmentStatus.booked.rawValue else {
             let status =
               AppointmentStatus(rawValue: record.status)?.label.lowercased() ?? record.status
@@ -101,6 +119,9 @@ extension AppDatabase {
           } catch let error as DatabaseError where BookingErrors.isSlotConflict(error) {
             throw SlotTakenError(nextFree: [])
           }
+          try AuditLog.append(
+            db, by: caller, action: .appointmentMoved, subject: "appointment",
+            subjectID: record.id, at: now)
           return try Self.appointment(db, record)
         }
       }
@@ -109,34 +130,40 @@ extension AppDatabase {
 
   /// Cancels a booked appointment: `.excused` when the person cancels, `.revoked` when the service does.
   /// The slot is free again at once (the unique index only covers live bookings). Cancelling twice the same way is a no-op.
-  public func cancel(reference: BookingReference, as status: AppointmentStatus, now: Date = Date())
-    throws -> Appointment
-  {
+  /// The agent who booked it or an advisor of its structure may; the cancellation is audited.
+  public func cancel(
+    reference: BookingReference, as status: AppointmentStatus, by caller: Caller,
+    now: Date = Date()
+  ) throws -> Appointment {
     guard status.isCancellation else {
       throw UserError("Une annulation est « annulé par la personne » ou « annulé par le service ».")
     }
-    return try setStatus(reference: reference, to: status, now: now)
+    return try setStatus(
+      reference: reference, to: status, by: caller, .changeAppointment, now: now)
   }
 
   /// The advisor records what happened: seen or no-show, once the appointment time has come.
   /// A status can be corrected between seen and no-show; a cancelled appointment stays cancelled.
+  /// Advisors of the appointment's structure only; the mark is audited.
   public func recordAttendance(
-    reference: BookingReference, as status: AppointmentStatus, now: Date = Date()
+    reference: BookingReference, as status: AppointmentStatus, by caller: Caller,
+    now: Date = Date()
   ) throws -> Appointment {
     guard status.isAttendance else {
       throw UserError("Indiquez si la personne a été reçue ou était absente.")
     }
-    return try setStatus(reference: reference, to: status, now: now)
+    return try setStatus(
+      reference: reference, to: status, by: caller, .recordAttendance, now: now)
   }
 
-  func setStatus(reference: BookingReference, to status: AppointmentStatus, now: Date) throws
-    -> Appointment
-  {
-    try BookingErrors.run("Mise à jour du rendez-vous") {
+  func setStatus(
+    reference: BookingReference, to status: AppointmentStatus, by caller: Caller,
+    _ permission: Permission, now: Date
+  ) throws -> Appointment {
+    try caller.require(permission)
+    return try BookingErrors.run("Mise à jour du rendez-vous") {
       try writer.write { db in
-        guard var record = try Self.appointmentRecord(db, reference: reference) else {
-          throw UserError("Aucun rendez-vous ne porte la référence \(reference).")
-        }
+        var record = try Self.changeableRecord(db, reference: reference, by: caller, permission)
         let current = AppointmentStatus(rawValue: record.status) ?? .booked
         if current == status { return try Self.appointment(db, record) }
         if current.isCancellation {
@@ -153,6 +180,10 @@ extension AppDatabase {
         record.statusAt = now
         record.cancelledAt = status.isCancellation ? now : nil
         try record.update(db)
+        try AuditLog.append(
+          db, by: caller,
+          action: status.isCancellation ? .appointmentCancelled : .attendanceRecorded,
+          subject: "appointment", subjectID: record.id, at: now)
         return try Self.appointment(db, record)
       }
     }
@@ -279,6 +310,22 @@ extension AppDatabase {
       if found.count == limit { break }
     }
     return found
+  }
+
+  /// The appointment with this reference, if the caller may change it: unknown and out-of-reach read the
+  /// same to an advisor of another structure, who may not even learn it exists.
+  static func changeableRecord(
+    _ db: Database, reference: BookingReference, by caller: Caller, _ permission: Permission
+  ) throws -> AppointmentRecord {
+    guard let record = try appointmentRecord(db, reference: reference), let id = record.id else {
+      throw UserError("Aucun rendez-vous ne porte la référence \(reference).")
+    }
+    guard try AppointmentAccess.mayChange(db, caller, permission, appointmentID: id) else {
+      throw UserError(
+        caller.role == .advisor
+          ? "Aucun rendez-vous ne porte la référence \(reference)." : AppointmentAccess.refused)
+    }
+    return record
   }
 
   static func appointmentRecord(_ db: Database, reference: BookingReference) throws

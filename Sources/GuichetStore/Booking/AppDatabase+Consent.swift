@@ -20,10 +20,11 @@ extension AppDatabase {
     }
   }
 
-  /// Publishes a new version; earlier consents keep pointing at the text they were given on.
-  public func publishConsentText(body: String, retentionDays: Int, at date: Date = Date()) throws
-    -> ConsentText
-  {
+  /// Publishes a new version; earlier consents keep pointing at the text they were given on. Administrators only.
+  public func publishConsentText(
+    body: String, retentionDays: Int, by caller: Caller, at date: Date = Date()
+  ) throws -> ConsentText {
+    try caller.require(.administerOperators)
     let cleaned = body.split(separator: "\n", omittingEmptySubsequences: false)
       .map { SafeText.clean(String($0)) }.joined(separator: "\n")
     try ConsentText(version: 0, body: cleaned, retentionDays: retentionDays, publishedAt: date)
@@ -46,12 +47,14 @@ extension AppDatabase {
 
   /// Records the person's explicit « Oui » to the latest text, for one recipient structure.
   /// Refused when the text shown is no longer the latest, so nobody agrees to words they did not hear.
-  /// The caller's account is kept with it: that agent, and no other, may then see the contact given under it.
+  /// The caller's account is kept with it as the proof's « who »: that agent, and no other, may then see the
+  /// contact given under it. Agents (and the command line) only.
   public func recordConsent(
     visitID: Int64, textVersion: Int, recipientStructureID: Int64, deskID: Int64,
-    agent: String? = nil, by caller: Caller? = nil, at date: Date = Date()
+    by caller: Caller, at date: Date = Date()
   ) throws -> Consent {
-    try StoreErrors.run("Enregistrement du consentement") {
+    try caller.require(.takeConsent)
+    return try StoreErrors.run("Enregistrement du consentement") {
       try writer.write { db in
         guard try VisitRecord.exists(db, key: visitID) else {
           throw UserError(
@@ -71,11 +74,10 @@ extension AppDatabase {
         guard try DeskRecord.exists(db, key: deskID) else {
           throw UserError("Ce poste d'accueil n'existe plus.")
         }
-        let trimmedAgent = agent.map { Self.cleanName($0) }.flatMap { $0.isEmpty ? nil : $0 }
         var record = ConsentRecord(
           Consent(
             visitID: visitID, textVersion: textVersion, recipientStructureID: recipientStructureID,
-            givenAt: date, deskID: deskID, agent: trimmedAgent), accountID: caller?.accountID)
+            givenAt: date, deskID: deskID, accountID: caller.accountID))
         try record.insert(db)
         return record.consent
       }
@@ -153,7 +155,8 @@ extension AppDatabase {
   )
     throws -> Contact
   {
-    try StoreErrors.run("Enregistrement des coordonnées") {
+    try caller.require(.writeContact)
+    return try StoreErrors.run("Enregistrement des coordonnées") {
       try writer.write { db in
         guard let consent = try ConsentRecord.fetchOne(db, key: consentID) else {
           throw UserError("Sans consentement enregistré, aucune coordonnée ne peut être saisie.")
@@ -209,7 +212,8 @@ extension AppDatabase {
   public func contact(consentID: Int64, by caller: Caller, at date: Date = Date()) throws
     -> Contact?
   {
-    try StoreErrors.run("Lecture des coordonnées") {
+    try caller.require(.readContact)
+    return try StoreErrors.run("Lecture des coordonnées") {
       try writer.write { db in
         guard try ContactAccess.mayRead(db, caller, consentID: consentID) else {
           throw UserError(ContactAccess.refused)

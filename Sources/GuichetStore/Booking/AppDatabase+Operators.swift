@@ -44,8 +44,11 @@ extension AppDatabase {
     }
   }
 
-  /// Inserts (id nil) or updates a structure and replaces its territories, in one transaction.
-  public func saveOperatorStructure(_ structure: OperatorStructure) throws -> OperatorStructure {
+  /// Inserts (id nil) or updates a structure and replaces its territories, in one transaction. Administrators only.
+  public func saveOperatorStructure(_ structure: OperatorStructure, by caller: Caller) throws
+    -> OperatorStructure
+  {
+    try caller.require(.administerOperators)
     var cleaned = structure
     cleaned.name = Self.cleanName(structure.name)
     for path in [
@@ -86,8 +89,9 @@ extension AppDatabase {
   /// Creates structures from the imported or bundled directory (Missions locales, CIO); returns how many were added.
   /// Call it after loading reference data: structures already present are only refreshed.
   @discardableResult
-  public func seedOperatorStructuresFromDirectory() throws -> Int {
-    try StoreErrors.run("Création des structures depuis l'annuaire") {
+  public func seedOperatorStructuresFromDirectory(by caller: Caller) throws -> Int {
+    try caller.require(.administerOperators)
+    return try StoreErrors.run("Création des structures depuis l'annuaire") {
       try writer.write { db in try OperatorSeeding.seedFromDirectory(db) }
     }
   }
@@ -113,7 +117,9 @@ extension AppDatabase {
     }
   }
 
-  public func saveAdvisor(_ advisor: Advisor) throws -> Advisor {
+  /// Administrators only.
+  public func saveAdvisor(_ advisor: Advisor, by caller: Caller) throws -> Advisor {
+    try caller.require(.administerOperators)
     var cleaned = advisor
     cleaned.displayName = Self.cleanName(advisor.displayName)
     guard !cleaned.displayName.isEmpty else { throw UserError("Indiquez le nom du conseiller.") }
@@ -137,7 +143,9 @@ extension AppDatabase {
 
   /// Removes an advisor from booking. Refused while appointments are still to come: they must be
   /// moved or cancelled first, so nobody turns up to an advisor who is gone. Past appointments keep the name.
-  public func removeAdvisor(id: Int64, now: Date = Date()) throws {
+  /// Administrators only.
+  public func removeAdvisor(id: Int64, by caller: Caller, now: Date = Date()) throws {
+    try caller.require(.administerOperators)
     try StoreErrors.run("Retrait du conseiller") {
       try writer.write { db in
         let coming =

@@ -9,7 +9,9 @@ extension AppDatabase {
     }
   }
 
-  public func saveRoutingRule(_ rule: RoutingRule) throws -> RoutingRule {
+  /// Administrators only.
+  public func saveRoutingRule(_ rule: RoutingRule, by caller: Caller) throws -> RoutingRule {
+    try caller.require(.administerOperators)
     var cleaned = rule
     cleaned.reason = Self.cleanField(rule.reason)
     try cleaned.validate()
@@ -29,7 +31,8 @@ extension AppDatabase {
     }
   }
 
-  public func deleteRoutingRule(id: Int64) throws {
+  public func deleteRoutingRule(id: Int64, by caller: Caller) throws {
+    try caller.require(.administerOperators)
     try StoreErrors.run("Suppression de la règle d'orientation") {
       _ = try writer.write { db in try RoutingRuleRecord.deleteOne(db, key: id) }
     }

@@ -12,7 +12,6 @@ struct ConsentRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
   var recipientStructureID: Int64
   var givenAt: Date
   var deskID: Int64
-  var agent: String?
   var withdrawnAt: Date?
   /// The account that took the consent: the agent who may see the contact given under it.
   var accountID: Int64?
@@ -25,15 +24,14 @@ struct ConsentRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
     case recipientStructureID = "recipient_structure_id"
     case givenAt = "given_at"
     case deskID = "desk_id"
-    case agent
     case withdrawnAt = "withdrawn_at"
     case accountID = "account_id"
   }
 
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-  init(_ consent: Consent, accountID: Int64? = nil) {
-    self.accountID = accountID
+  init(_ consent: Consent) {
+    accountID = consent.accountID
     id = consent.id
     visitID = consent.visitID
     textVersion = consent.textVersion
@@ -41,7 +39,6 @@ struct ConsentRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
     recipientStructureID = consent.recipientStructureID
     givenAt = consent.givenAt
     deskID = consent.deskID
-    agent = consent.agent
     withdrawnAt = consent.withdrawnAt
   }
 
@@ -49,7 +46,8 @@ struct ConsentRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
     Consent(
       id: id, visitID: visitID, textVersion: textVersion,
       purpose: ConsentPurpose(rawValue: purpose) ?? .appointment,
-      recipientStructureID: recipientStructureID, givenAt: givenAt, deskID: deskID, agent: agent,
+      recipientStructureID: recipientStructureID, givenAt: givenAt, deskID: deskID,
+      accountID: accountID,
       withdrawnAt: withdrawnAt)
   }
 }

@@ -112,11 +112,9 @@ extension AppDatabase {
     }
   }
 
+  /// `Permission.handlePersonRequest`: `guichet person` on the server, never a console account.
   static func requireCommandLine(_ caller: Caller) throws {
-    guard caller.accountID == nil, caller.role == .administrator else {
-      throw UserError(
-        "Les demandes d'accès et d'effacement se traitent avec « guichet person » sur le serveur.")
-    }
+    try caller.require(.handlePersonRequest)
   }
 
   /// Moves the WAL's pages into the file and empties it, so erased values (overwritten in the file by

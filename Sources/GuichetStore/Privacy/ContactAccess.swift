@@ -1,14 +1,16 @@
 import GRDB
 import GuichetCore
 
-/// The permission matrix for contact data, as one SQL condition on a consent row, so every query that could
-/// return a contact filters in SQL rather than after the fact:
+/// The row-level part of `Permission` for contact data, as one SQL condition on a consent row, so every query
+/// that could return a contact filters in SQL rather than after the fact:
 /// - agent: contacts given under a consent they took themselves;
 /// - advisor: contacts given for their own structure;
 /// - supervisor and console administrator: none;
 /// - the command line (the file's owner, who can read every byte anyway): all, and every access is audited.
 enum ContactAccess {
   static func condition(_ caller: Caller, consent alias: String) -> (String, StatementArguments) {
+    if caller.isCommandLine { return ("1", []) }
+    guard Permission.readContact.allows(caller) else { return ("0", []) }
     switch caller.role {
     case .agent:
       guard let account = caller.accountID else { return ("0", []) }
@@ -16,10 +18,8 @@ enum ContactAccess {
     case .advisor:
       guard let structure = caller.structureID else { return ("0", []) }
       return ("\(alias).recipient_structure_id = ?", [structure])
-    case .supervisor:
+    case .supervisor, .administrator:
       return ("0", [])
-    case .administrator:
-      return (caller.accountID == nil ? "1" : "0", [])
     }
   }
 
@@ -32,9 +32,11 @@ enum ContactAccess {
 
   /// Writing a contact: the agent who took the consent (or the command line).
   static func mayWrite(_ db: Database, _ caller: Caller, consentID: Int64) throws -> Bool {
-    guard caller.role == .agent || caller.accountID == nil else { return false }
+    guard Permission.writeContact.allows(caller) else { return false }
     return try mayRead(db, caller, consentID: consentID)
   }
 
-  static let refused = "Vous n'avez pas accès à ces coordonnées."
+  /// The row-level refusal (the role may read contacts, not this one).
+  static let refused =
+    "Accès refusé : ces coordonnées ont été recueillies par un autre agent d'accueil ou pour une autre structure."
 }

@@ -5,10 +5,12 @@ import GuichetCore
 /// What supervisors read: every indicator over a period and filter, in one read transaction so the figures
 /// agree with each other. Returns aggregates and names of places only, never a person.
 extension AppDatabase {
-  public func supervisionFigures(period: SupervisionPeriod, filter: SupervisionFilter = .init())
-    throws -> SupervisionFigures
-  {
-    try StoreErrors.run("Lecture des indicateurs") {
+  /// Supervisors and administrators only (`Permission.readSupervision`).
+  public func supervisionFigures(
+    period: SupervisionPeriod, filter: SupervisionFilter = .init(), by caller: Caller
+  ) throws -> SupervisionFigures {
+    try caller.require(.readSupervision)
+    return try StoreErrors.run("Lecture des indicateurs") {
       try writer.read { db in
         let scope = SupervisionScope(period, filter)
         var figures = SupervisionFigures(
@@ -24,8 +26,9 @@ extension AppDatabase {
     }
   }
 
-  public func supervisionNames() throws -> SupervisionNames {
-    try StoreErrors.run("Lecture des sites et territoires") {
+  public func supervisionNames(by caller: Caller) throws -> SupervisionNames {
+    try caller.require(.readSupervision)
+    return try StoreErrors.run("Lecture des sites et territoires") {
       try writer.read(Self.supervisionNames)
     }
   }
@@ -44,8 +47,9 @@ extension AppDatabase {
       territories: try names("SELECT CAST(id AS TEXT), name FROM territory"))
   }
 
-  /// Records the optional 1–5 satisfaction score of a closed visit (nil erases it).
-  public func recordSatisfaction(_ score: Int?, visitID: Int64) throws {
+  /// Records the optional 1–5 satisfaction score of a closed visit (nil erases it): part of the visit's coding.
+  public func recordSatisfaction(_ score: Int?, visitID: Int64, by caller: Caller) throws {
+    try caller.require(.codeVisit)
     if let score, !(1...5).contains(score) {
       throw UserError("La note de satisfaction va de 1 à 5.")
     }
@@ -62,7 +66,8 @@ extension AppDatabase {
   }
 
   /// Sets the delay within which a territory aims to give an appointment (days).
-  public func setTargetDelay(days: Int, territoryID: Int64) throws {
+  public func setTargetDelay(days: Int, territoryID: Int64, by caller: Caller) throws {
+    try caller.require(.setSupervisionTargets)
     try setSupervisionTarget(
       "UPDATE territory SET target_delay_days = ? WHERE id = ?", value: days, range: 1...365,
       id: territoryID, outOfRange: "Le délai cible va de 1 à 365 jours.",
@@ -70,7 +75,8 @@ extension AppDatabase {
   }
 
   /// Sets the wait a site announces to the people who arrive (minutes).
-  public func setAnnouncedWait(minutes: Int, siteID: Int64) throws {
+  public func setAnnouncedWait(minutes: Int, siteID: Int64, by caller: Caller) throws {
+    try caller.require(.setSupervisionTargets)
     try setSupervisionTarget(
       "UPDATE site SET announced_wait_minutes = ? WHERE id = ?", value: minutes, range: 1...240,
       id: siteID, outOfRange: "L'attente annoncée va de 1 à 240 minutes.", unknown: "Site inconnu.")

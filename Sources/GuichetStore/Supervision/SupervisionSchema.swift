@@ -1,5 +1,6 @@
-/// SQL of the supervision additions (issue 5), frozen with the « v1-supervision » migration: add a new
-/// migration rather than edit it.
+/// The current SQL of the supervision rollups (issue 5), which `guichet demo` uses to set its triggers aside and
+/// back. The « v1-supervision » migration runs its own frozen copy (`SupervisionV1`); a test checks the two still
+/// agree, so changing this text means a new migration that installs it.
 ///
 /// `visit_cell` is the one definition of the visit counts: it spreads each visit over the cells it counts in
 /// (total, desk, channel, public, age band, outcome, reason of an unmet demand, hour of arrival, whole minutes
@@ -7,70 +8,6 @@
 /// rollup `visit_month_stat` and the daily `visit_day_stat` are the same counts kept by triggers in the very
 /// transaction that writes the visit, so a correction, a cancellation or a deletion keeps them exact.
 enum SupervisionSchema {
-  static let columns = """
-    ALTER TABLE visit ADD COLUMN hour INTEGER NOT NULL DEFAULT 0 CHECK (hour BETWEEN 0 AND 23);
-    ALTER TABLE visit ADD COLUMN satisfaction INTEGER CHECK (satisfaction BETWEEN 1 AND 5);
-    ALTER TABLE visit ADD COLUMN synthetic INTEGER NOT NULL DEFAULT 0 CHECK (synthetic IN (0, 1));
-    ALTER TABLE appointment ADD COLUMN synthetic INTEGER NOT NULL DEFAULT 0 CHECK (synthetic IN (0, 1));
-    ALTER TABLE consent ADD COLUMN synthetic INTEGER NOT NULL DEFAULT 0 CHECK (synthetic IN (0, 1));
-    ALTER TABLE territory ADD COLUMN target_delay_days INTEGER NOT NULL DEFAULT 30
-      CHECK (target_delay_days BETWEEN 1 AND 365);
-    ALTER TABLE site ADD COLUMN announced_wait_minutes INTEGER NOT NULL DEFAULT 15
-      CHECK (announced_wait_minutes BETWEEN 1 AND 240);
-    """
-
-  static let tables = """
-    CREATE VIEW visit_cell AS
-      SELECT id AS visit_id, day, month, site_id, ifnull(territory_id, 0) AS territory_id, synthetic,
-        'total' AS dimension, '' AS code FROM visit
-      UNION ALL SELECT id, day, month, site_id, ifnull(territory_id, 0), synthetic,
-        'desk', CAST(desk_id AS TEXT) FROM visit
-      UNION ALL SELECT id, day, month, site_id, ifnull(territory_id, 0), synthetic,
-        'channel', channel FROM visit
-      UNION ALL SELECT id, day, month, site_id, ifnull(territory_id, 0), synthetic,
-        'public_category', public_category FROM visit
-      UNION ALL SELECT id, day, month, site_id, ifnull(territory_id, 0), synthetic,
-        'age_band', age_band FROM visit
-      UNION ALL SELECT id, day, month, site_id, ifnull(territory_id, 0), synthetic,
-        'outcome', ifnull(outcome, '') FROM visit
-      UNION ALL SELECT id, day, month, site_id, ifnull(territory_id, 0), synthetic,
-        'hour', CAST(hour AS TEXT) FROM visit
-      UNION ALL SELECT id, day, month, site_id, ifnull(territory_id, 0), synthetic,
-        'reason', outcome || ':' || ifnull(reason, '') FROM visit
-        WHERE closed_at IS NOT NULL AND outcome IN ('no_answer', 'no_booking')
-      UNION ALL SELECT id, day, month, site_id, ifnull(territory_id, 0), synthetic,
-        'wait', CAST(max(0, CAST(round((julianday(started_at) - julianday(arrived_at)) * 1440, 6) AS INTEGER)) AS TEXT)
-        FROM visit WHERE channel = 'walk_in' AND started_at IS NOT NULL
-      UNION ALL SELECT id, day, month, site_id, ifnull(territory_id, 0), synthetic,
-        'closed', '' FROM visit WHERE closed_at IS NOT NULL
-      UNION ALL SELECT id, day, month, site_id, ifnull(territory_id, 0), synthetic,
-        'satisfaction', CAST(satisfaction AS TEXT) FROM visit WHERE satisfaction IS NOT NULL
-      UNION ALL SELECT v.id, v.day, v.month, v.site_id, ifnull(v.territory_id, 0), v.synthetic,
-        'request_kind', r.request_kind FROM visit_request r JOIN visit v ON v.id = r.visit_id;
-
-    CREATE TABLE visit_month_stat (
-      month INTEGER NOT NULL,
-      site_id INTEGER NOT NULL,
-      territory_id INTEGER NOT NULL,
-      synthetic INTEGER NOT NULL,
-      dimension TEXT NOT NULL,
-      code TEXT NOT NULL,
-      n INTEGER NOT NULL,
-      PRIMARY KEY (month, site_id, territory_id, synthetic, dimension, code)
-    ) WITHOUT ROWID;
-
-    CREATE TABLE visit_day_stat (
-      day INTEGER NOT NULL,
-      site_id INTEGER NOT NULL,
-      territory_id INTEGER NOT NULL,
-      synthetic INTEGER NOT NULL,
-      n INTEGER NOT NULL,
-      PRIMARY KEY (day, site_id, territory_id, synthetic)
-    ) WITHOUT ROWID;
-
-    CREATE INDEX appointment_visit_status ON appointment(visit_id, status, delay_days);
-    """
-
   /// Adds (`sign` 1) or removes (-1) the cells of the visits matching `condition` (SQL over `visit_cell`).
   static func applyCells(sign: String, condition: String) -> String {
     """

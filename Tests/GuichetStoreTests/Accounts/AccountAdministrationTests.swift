@@ -17,13 +17,13 @@ import Testing
     let refused = #expect(throws: UserError.self) {
       try database.enableAccount(login: "agent", by: agent.caller)
     }
-    #expect(refused?.message == "Réservé aux administrateurs.")
+    #expect(refused?.message == Permission.administerAccounts.refusal)
     #expect(
       try database.accounts(by: admin.caller).first { $0.login == "agent" }?.isDisabled == true)
     let enabled = try database.enableAccount(login: "agent", by: admin.caller)
     #expect(!enabled.isDisabled)
     #expect(try database.authenticate(login: "agent", password: password).login == "agent")
-    let entries = try database.auditEntries(subject: "account")
+    let entries = try database.auditEntries(subject: "account", by: .commandLine)
     #expect(entries.filter { $0.action == .accountEnabled }.map(\.subjectID) == [agent.id])
     #expect(try database.verifyAudit().isIntact)
     #expect(throws: UserError.self, "an unknown login says so") {

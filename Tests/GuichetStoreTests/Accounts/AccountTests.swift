@@ -67,7 +67,7 @@ import Testing
     let admin = try AccountFixtures.administrator(database)
     let logged = try database.authenticate(login: " ADMIN ", password: password, now: now)
     #expect(logged.id == admin.id)
-    let entries = try database.auditEntries()
+    let entries = try database.auditEntries(by: .commandLine)
     #expect(entries.first?.action == .login)
     #expect(entries.first?.accountID == admin.id)
   }
@@ -84,7 +84,7 @@ import Testing
     #expect(admin.login == "admin")
     #expect(unknown?.message == AppDatabase.loginRefused)
     #expect(wrong?.message == AppDatabase.loginRefused)
-    let failures = try database.auditEntries().filter { $0.action == .loginFailed }
+    let failures = try database.auditEntries(by: .commandLine).filter { $0.action == .loginFailed }
     #expect(failures.count == 2)
     #expect(
       failures.contains { $0.accountID == nil }, "an unknown login is recorded without its text")
@@ -102,7 +102,7 @@ import Testing
       try database.authenticate(login: "admin", password: password, now: now.addingTimeInterval(60))
     }
     #expect(locked?.message == AppDatabase.loginRefused, "a lock reads like any refusal")
-    #expect(try database.auditEntries().contains { $0.action == .accountLocked })
+    #expect(try database.auditEntries(by: .commandLine).contains { $0.action == .accountLocked })
     let later = now.addingTimeInterval(AppDatabase.lockoutDuration + 1)
     #expect(
       try database.authenticate(login: "admin", password: password, now: later).login == "admin")

@@ -73,6 +73,38 @@ import Testing
     #expect(try database.verifyAudit().problem?.contains("6") == true)
   }
 
+  @Test func reorderedEntriesAreDetected() throws {
+    let database = try filled()
+    try tamper(
+      database,
+      """
+      UPDATE audit_entry SET id = -1 WHERE id = 4;
+      UPDATE audit_entry SET id = 4 WHERE id = 5;
+      UPDATE audit_entry SET id = 5 WHERE id = -1;
+      """)
+    #expect(try database.verifyAudit().problem?.contains("n° 4") == true)
+  }
+
+  /// The first administrator, created on the console's first start with nobody signed in, is recorded as
+  /// having created itself (the one person at the desk), not as the automatic purge.
+  @Test func theFirstAdministratorIsTheActorOfItsOwnCreation() throws {
+    let database = try AccountFixtures.database()
+    let admin = try AccountFixtures.administrator(database)
+    let entry = try #require(try database.auditEntries(by: .commandLine).last)
+    #expect(entry.action == .accountCreated)
+    #expect(entry.accountID == admin.id && entry.subjectID == admin.id)
+    #expect(entry.role == .administrator)
+    #expect(entry.via == "console")
+    let agent = try database.createAccount(
+      login: "accueil", role: .agent, password: AccountFixtures.password, by: admin.caller)
+    #expect(try database.auditEntries(by: .commandLine).first?.accountID == admin.id)
+    #expect(throws: UserError.self, "only the very first administrator creates itself") {
+      try database.createAccount(
+        login: "intrus", role: .administrator, password: AccountFixtures.password, by: nil)
+    }
+    #expect(agent.role == .agent)
+  }
+
   @Test func aDeletedLastEntryIsDetected() throws {
     let database = try filled()
     try tamper(database, "DELETE FROM audit_entry WHERE id = (SELECT max(id) FROM audit_entry)")
@@ -88,7 +120,7 @@ import Testing
     let result = try database.verifyAudit()
     #expect(result.isIntact, "\(result.problem ?? "")")
     #expect(result.entries == 6, "five kept and the purge's own entry")
-    #expect(try database.auditEntries().first?.action == .auditPurged)
+    #expect(try database.auditEntries(by: .commandLine).first?.action == .auditPurged)
     #expect(throws: UserError.self) { try database.purgeAudit(keepingMonths: 3, now: later) }
     #expect(try database.purgeAudit(keepingMonths: 12, now: later) == 0)
     try tamper(database, "DELETE FROM audit_entry WHERE id = 7")

@@ -48,7 +48,8 @@ import Testing
     _ = try database.saveContact(Self.contact, consentID: setup.consentID, by: agent.caller)
     let appointment = try setup.book(try setup.slot(BookingSetup.monday, 10))
     let other = try database.saveOperatorStructure(
-      OperatorStructure(kind: .cio, name: "CIO de Vienne", territoryIDs: [setup.territoryID]))
+      OperatorStructure(kind: .cio, name: "CIO de Vienne", territoryIDs: [setup.territoryID]),
+      by: .commandLine)
     let otherID = try #require(other.id)
     let advisor = try database.createAccount(
       login: "conseil", role: .advisor, structureID: setup.structure.id, password: password,
@@ -184,7 +185,7 @@ import Testing
     let world = try world()
     _ = try world.database.contact(consentID: world.consentID, by: world.advisor.caller)
     _ = try agendaContacts(world, world.agent.caller)
-    let entries = try world.database.auditEntries(subject: "contact")
+    let entries = try world.database.auditEntries(subject: "contact", by: .commandLine)
     #expect(entries.contains { $0.action == .contactWritten && $0.accountID == world.agent.id })
     #expect(
       entries.filter { $0.action == .contactRead }.map(\.accountID) == [

@@ -28,7 +28,8 @@ import Testing
     let booked = try setup.book(try setup.slot(Self.tuesday, 9))
     // The advisor records the visit a week later: the last event moves with it.
     let marked = booked.endsAt.addingTimeInterval(7 * 86_400)
-    _ = try setup.database.recordAttendance(reference: booked.reference, as: .seen, now: marked)
+    _ = try setup.database.recordAttendance(
+      reference: booked.reference, as: .seen, by: .commandLine, now: marked)
     #expect(
       try setup.database.expiredContacts(now: booked.endsAt.addingTimeInterval(91 * 86_400)).isEmpty
     )
@@ -43,7 +44,7 @@ import Testing
       try setup.count("consent", "id = \(setup.consentID)") == 1, "the proof of consent stays")
     #expect(try setup.count("visit") == 1)
     #expect(try setup.count("appointment") == 1)
-    let entry = try #require(try setup.database.auditEntries().first)
+    let entry = try #require(try setup.database.auditEntries(by: .commandLine).first)
     #expect(entry.action == .contactsPurged && entry.via == "system")
     #expect(try setup.database.verifyAudit().isIntact)
   }
@@ -55,7 +56,8 @@ import Testing
     _ = try setup.database.saveOpeningRule(
       OpeningRule(
         advisorID: setup.advisorID, weekdays: Set(Weekday.allCases), start: TimeOfDay(hour: 9)!,
-        end: TimeOfDay(hour: 10)!, slotMinutes: 30, validFrom: BookingSetup.monday))
+        end: TimeOfDay(hour: 10)!, slotMinutes: 30, validFrom: BookingSetup.monday),
+      by: .commandLine)
     _ = try setup.book(
       Slot(advisorID: setup.advisorID, startsAt: far, endsAt: far.addingTimeInterval(1800)))
     #expect(try setup.database.purgeExpiredContacts(now: far.addingTimeInterval(-86_400)).isEmpty)
@@ -82,8 +84,11 @@ import Testing
     #expect(try setup.database.person(phone: phone, by: .commandLine).isEmpty)
     #expect(try setup.count("contact") == 1, "the other person stays")
     #expect(try setup.database.consent(id: setup.consentID)?.isWithdrawn == true)
-    #expect(try setup.database.appointment(reference: booked.reference)?.status == .revoked)
-    let actions = try setup.database.auditEntries(subject: "contact").compactMap(\.action)
+    #expect(
+      try setup.database.appointment(reference: booked.reference, by: .commandLine)?.status
+        == .revoked)
+    let actions = try setup.database.auditEntries(subject: "contact", by: .commandLine).compactMap(
+      \.action)
     #expect(actions.contains(.contactExported) && actions.contains(.contactErased))
   }
 

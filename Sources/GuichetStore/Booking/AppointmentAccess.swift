@@ -1,0 +1,83 @@
+import GRDB
+import GuichetCore
+
+/// The row-level part of `Permission` for appointments, as SQL conditions on the appointment's advisor (`ad`)
+/// and consent (`cs`), so an advisor's query never returns another structure's appointment and a change
+/// never reaches a row the caller may not touch.
+enum AppointmentAccess {
+  /// Appointments the caller may read (without their contact, which `ContactAccess` filters on its own):
+  /// an advisor their structure's only; the roles that may not read any are refused before.
+  static func readable(_ caller: Caller, advisor alias: String = "ad") throws -> (
+    String, StatementArguments
+  ) {
+    try caller.require(.readAgenda)
+    return caller.role == .advisor && !caller.isCommandLine
+      ? ownStructure(caller, advisor: alias) : ("1", [])
+  }
+
+  /// Appointments the caller may cancel, move, or mark (`permission` is `.changeAppointment` or
+  /// `.recordAttendance`): an agent those booked under a consent they took, an advisor their structure's.
+  static func changeable(
+    _ caller: Caller, _ permission: Permission, advisor: String = "ad", consent: String = "cs"
+  ) throws -> (String, StatementArguments) {
+    try caller.require(permission)
+    if caller.isCommandLine { return ("1", []) }
+    switch caller.role {
+    case .agent:
+      guard let account = caller.accountID else { return ("0", []) }
+      return ("\(consent).account_id = ?", [account])
+    case .advisor:
+      return ownStructure(caller, advisor: advisor)
+    case .supervisor, .administrator:
+      return ("0", [])
+    }
+  }
+
+  static func ownStructure(_ caller: Caller, advisor alias: String) -> (String, StatementArguments)
+  {
+    guard let structure = caller.structureID else { return ("0", []) }
+    return ("\(alias).structure_id = ?", [structure])
+  }
+
+  /// `Permission.publishAvailability` for one advisor's opening rules or absences: an advisor may change
+  /// those of their own structure's advisors only. Checked in the writing transaction.
+  static func requireAvailability(_ db: Database, _ caller: Caller, advisorID: Int64?) throws {
+    try caller.require(.publishAvailability)
+    guard caller.role == .advisor && !caller.isCommandLine else { return }
+    let structure = try Int64.fetchOne(
+      db, sql: "SELECT structure_id FROM advisor WHERE id = ?", arguments: [advisorID])
+    guard let own = caller.structureID, structure == own else {
+      throw UserError(
+        "Accès refusé : un conseiller ne modifie que les plages et absences de sa structure.")
+    }
+  }
+
+  /// The same check for an existing opening rule or absence (`table`), by its advisor; nothing for a new row.
+  static func requireAvailability(_ db: Database, _ caller: Caller, in table: String, id: Int64?)
+    throws
+  {
+    guard let id else { return }
+    try requireAvailability(
+      db, caller,
+      advisorID: try Int64.fetchOne(
+        db, sql: "SELECT advisor_id FROM \(table) WHERE id = ?", arguments: [id]))
+  }
+
+  /// The refusal of a row the caller's role may change in general but not this one.
+  static let refused =
+    "Accès refusé : ce rendez-vous a été pris par un autre agent d'accueil ou relève d'une autre structure."
+
+  /// Whether `caller` may change this appointment, in the caller's transaction.
+  static func mayChange(
+    _ db: Database, _ caller: Caller, _ permission: Permission, appointmentID: Int64
+  ) throws -> Bool {
+    let (condition, arguments) = try changeable(caller, permission)
+    return try Bool.fetchOne(
+      db,
+      sql: """
+        SELECT 1 FROM appointment a JOIN advisor ad ON ad.id = a.advisor_id
+        JOIN consent cs ON cs.id = a.consent_id
+        WHERE a.id = ? AND \(condition)
+        """, arguments: [appointmentID] + arguments) ?? false
+  }
+}
