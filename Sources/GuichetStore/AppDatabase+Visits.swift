@@ -3,19 +3,21 @@ import GRDB
 import GuichetCore
 
 extension AppDatabase {
-  /// Puts a newcomer in the site queue: waiting, nothing coded yet.
-  public func registerArrival(_ workplace: Workplace, channel: Channel, at date: Date) throws
-    -> Visit
-  {
+  /// Puts a newcomer in the site queue: waiting, nothing coded yet. Agents only (`Permission.codeVisit`).
+  public func registerArrival(
+    _ workplace: Workplace, channel: Channel, by caller: Caller, at date: Date
+  ) throws -> Visit {
     let visit = Visit(
       siteID: workplace.siteID, deskID: workplace.deskID, channel: channel, arrivedAt: date,
       day: Day.number(of: date))
-    return try save(visit)
+    return try save(visit, by: caller)
   }
 
   /// Inserts (id nil) or updates a visit and rewrites its request kinds, in one transaction. A closed visit
-  /// must pass the closing rules; `day` and `month` are recomputed from the arrival time.
-  public func save(_ visit: Visit) throws -> Visit {
+  /// must pass the closing rules; `day` and `month` are recomputed from the arrival time. Visits are anonymous,
+  /// but they are the statistics: only the agents who receive people code them (`Permission.codeVisit`).
+  public func save(_ visit: Visit, by caller: Caller) throws -> Visit {
+    try caller.require(.codeVisit)
     if visit.closedAt != nil {
       do {
         try visit.validateForClosing()

@@ -204,7 +204,7 @@ struct BookingBenchDesk {
       Visit(
         siteID: workplace.siteID, deskID: workplace.deskID, arrivedAt: Date(),
         publicCategory: .jobSeeker, territoryID: territoryID, requestKinds: [.jobSearch],
-        day: LocalDate(Date()).number))
+        day: LocalDate(Date()).number), by: .commandLine)
     guard let visitID = visit.id else { throw BenchFailure("visite sans numéro") }
     let consent = try database.recordConsent(
       visitID: visitID, textVersion: database.consentText().version,

@@ -53,7 +53,8 @@ struct SelfTestWriterCommand: ParsableCommand {
       }
       var written = 0
       while count == 0 || written < count {
-        var visit = try database.registerArrival(workplace, channel: .walkIn, at: Date())
+        var visit = try database.registerArrival(
+          workplace, channel: .walkIn, by: .commandLine, at: Date())
         guard let id = visit.id else { throw UserError("Visite enregistrée sans identifiant.") }
         journal.append("a \(id)")
         visit.startedAt = visit.arrivedAt
@@ -64,7 +65,7 @@ struct SelfTestWriterCommand: ParsableCommand {
           visit.outcome = .appointmentBooked
         }
         visit.closedAt = Date()
-        _ = try database.save(visit)
+        _ = try database.save(visit, by: .commandLine)
         journal.append("c \(id)")
         written += 1
       }

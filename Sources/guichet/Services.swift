@@ -36,8 +36,10 @@ struct Services: Sendable {
       counters: { try database.counters(for: workplace, day: $0) },
       openVisits: { try database.openVisits(siteID: workplace.siteID) },
       todayVisits: { try database.visits(deskID: workplace.deskID, day: $0) },
-      registerArrival: { try database.registerArrival(workplace, channel: $0, at: $1) },
-      save: { try database.save($0) },
+      registerArrival: {
+        try database.registerArrival(workplace, channel: $0, by: session.current(), at: $1)
+      },
+      save: { try database.save($0, by: session.current()) },
       visit: { try database.visit(id: $0) },
       communes: { try database.communes(matching: $0, limit: 12) },
       dataVersion: { try database.dataVersion() },

@@ -34,7 +34,7 @@ import Testing
         Visit(
           siteID: workplace.siteID, deskID: workplace.deskID, arrivedAt: at, startedAt: at,
           publicCategory: .jobSeeker, ageBand: .from26to44, requestKinds: [.jobSearch],
-          day: LocalDate(now).number))
+          day: LocalDate(now).number), by: .commandLine)
       let consent = try database.recordConsent(
         visitID: try #require(visit.id), textVersion: database.consentText().version,
         recipientStructureID: structureID, deskID: workplace.deskID, by: agent.caller, at: at)

@@ -42,7 +42,7 @@ struct BookingSetup {
       Visit(
         siteID: workplace.siteID, deskID: workplace.deskID, arrivedAt: now,
         publicCategory: .earlySchoolLeaver, ageBand: .from16to25, territoryID: territoryID,
-        requestKinds: [.jobSearch, .training], day: monday.number))
+        requestKinds: [.jobSearch, .training], day: monday.number), by: .commandLine)
     let consent = try database.recordConsent(
       visitID: try #require(visit.id), textVersion: database.consentText().version,
       recipientStructureID: try #require(structure.id), deskID: workplace.deskID, by: .commandLine,

@@ -68,7 +68,7 @@ import Testing
         Visit(
           siteID: workplace.siteID, deskID: workplace.deskID, arrivedAt: now,
           requestKinds: [.jobSearch],
-          day: LocalDate(now).number))
+          day: LocalDate(now).number), by: .commandLine)
       let consent = try setup.database.recordConsent(
         visitID: visit.id!, textVersion: 1, recipientStructureID: setup.structure.id!,
         deskID: workplace.deskID, by: .commandLine, at: now)

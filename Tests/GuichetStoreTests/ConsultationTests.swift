@@ -10,7 +10,7 @@ import Testing
 struct ConsultationTests {
   @Test func consultationsAreCodesAttachedToTheVisitOnce() throws {
     let (database, workplace) = try Fixtures.database()
-    let visit = try database.save(Fixtures.closable(workplace))
+    let visit = try database.save(Fixtures.closable(workplace), by: .commandLine)
     let id = try #require(visit.id)
     try database.recordConsultations(
       [
@@ -35,7 +35,7 @@ struct ConsultationTests {
 
   @Test func theSchemaRefusesTextInAConsultation() throws {
     let (database, workplace) = try Fixtures.database()
-    let id = try #require(try database.save(Fixtures.closable(workplace)).id)
+    let id = try #require(try database.save(Fixtures.closable(workplace), by: .commandLine).id)
     #expect(throws: DatabaseError.self) {
       try database.writer.write { db in
         try db.execute(

@@ -57,7 +57,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     let first = try AppDatabase.open(path: path)
     let workplace = try first.workplace(siteName: "CIO Grenoble", deskName: "Poste 1")
-    _ = try first.registerArrival(workplace, channel: .walkIn, at: Fixtures.morning)
+    _ = try first.registerArrival(
+      workplace, channel: .walkIn, by: .commandLine, at: Fixtures.morning)
     let second = try AppDatabase.open(path: path)
     #expect(try Fixtures.count(second, "territory") == 38)
     #expect(try Fixtures.count(second, "territory_bassin") == 38)

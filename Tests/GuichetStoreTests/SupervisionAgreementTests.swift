@@ -19,7 +19,7 @@ import Testing
           wait: Double(index * 3), public: index % 3 == 0 ? .employee : .jobSeeker,
           channel: index % 4 == 0 ? .phone : .walkIn,
           outcome: index % 7 == 0 ? .noAnswer : .information,
-          reason: index % 7 == 0 ? .outOfScope : nil))
+          reason: index % 7 == 0 ? .outOfScope : nil), by: .commandLine)
       if index % 2 == 0 {
         try setup.database.recordSatisfaction(5 - index % 3, visitID: visit.id!, by: .commandLine)
       }

@@ -14,10 +14,11 @@ import Testing
     let workplace = setup.workplace
     // A plain information visit, and one that declined consent.
     _ = try setup.database.save(
-      SupervisionStoreTests.visit(workplace, on: BookingSetup.monday, at: 9))
+      SupervisionStoreTests.visit(workplace, on: BookingSetup.monday, at: 9), by: .commandLine)
     _ = try setup.database.save(
       SupervisionStoreTests.visit(
-        workplace, on: BookingSetup.monday, at: 10, outcome: .noBooking, reason: .consentDeclined))
+        workplace, on: BookingSetup.monday, at: 10, outcome: .noBooking, reason: .consentDeclined),
+      by: .commandLine)
     let appointment = try setup.book(try setup.slot(BookingSetup.monday.adding(days: 1), 9))
     var figures = try setup.database.supervisionFigures(period: Self.june, by: .commandLine)
     #expect(figures.funnel.visits == 3)

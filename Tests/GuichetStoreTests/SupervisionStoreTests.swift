@@ -74,11 +74,14 @@ import Testing
   @Test func volumesBreakDownByEveryDimension() throws {
     let (database, workplace) = try Fixtures.database()
     let territory = try #require(try database.territories().first?.id)
-    _ = try database.save(Self.visit(workplace, at: 9, requests: [.training, .cpf]))
-    _ = try database.save(Self.visit(workplace, at: 9, 30, public: .employee, channel: .phone))
-    _ = try database.save(Self.visit(workplace, at: 14, territoryID: territory))
     _ = try database.save(
-      Self.visit(workplace, on: Self.march12.adding(days: 1), at: 10, closed: false))
+      Self.visit(workplace, at: 9, requests: [.training, .cpf]), by: .commandLine)
+    _ = try database.save(
+      Self.visit(workplace, at: 9, 30, public: .employee, channel: .phone), by: .commandLine)
+    _ = try database.save(Self.visit(workplace, at: 14, territoryID: territory), by: .commandLine)
+    _ = try database.save(
+      Self.visit(workplace, on: Self.march12.adding(days: 1), at: 10, closed: false),
+      by: .commandLine)
     let day = try database.supervisionFigures(
       period: SupervisionPeriod(.day, containing: Self.march12), by: .commandLine)
     #expect(day.visits == 3)
@@ -105,7 +108,7 @@ import Testing
 
   @Test func aVisitSpanningMidnightCountsOnItsArrivalDay() throws {
     let (database, workplace) = try Fixtures.database()
-    _ = try database.save(Self.visit(workplace, at: 23, 50, wait: 20))
+    _ = try database.save(Self.visit(workplace, at: 23, 50, wait: 20), by: .commandLine)
     let arrival = try database.supervisionFigures(
       period: SupervisionPeriod(.day, containing: Self.march12), by: .commandLine)
     let next = try database.supervisionFigures(
@@ -121,8 +124,8 @@ import Testing
   @Test func theDaylightSavingDayKeepsLocalHoursAndTrueWaits() throws {
     let (database, workplace) = try Fixtures.database()
     let dst = LocalDate(year: 2024, month: 3, day: 31)!
-    _ = try database.save(Self.visit(workplace, on: dst, at: 1, 50, wait: 20))
-    _ = try database.save(Self.visit(workplace, on: dst, at: 9, wait: 3))
+    _ = try database.save(Self.visit(workplace, on: dst, at: 1, 50, wait: 20), by: .commandLine)
+    _ = try database.save(Self.visit(workplace, on: dst, at: 9, wait: 3), by: .commandLine)
     let figures = try database.supervisionFigures(
       period: SupervisionPeriod(.day, containing: dst), by: .commandLine)
     #expect(figures.visits == 2)
@@ -138,9 +141,10 @@ import Testing
     let (database, workplace) = try Fixtures.database()
     try database.setAnnouncedWait(minutes: 10, siteID: workplace.siteID, by: .commandLine)
     for (index, wait) in [2.0, 4, 6, 8, 10, 12, 14, 16, 18, 40].enumerated() {
-      _ = try database.save(Self.visit(workplace, at: 9, index, wait: wait))
+      _ = try database.save(Self.visit(workplace, at: 9, index, wait: wait), by: .commandLine)
     }
-    _ = try database.save(Self.visit(workplace, at: 11, wait: 90, channel: .phone))
+    _ = try database.save(
+      Self.visit(workplace, at: 11, wait: 90, channel: .phone), by: .commandLine)
     let figures = try database.supervisionFigures(period: Self.march, by: .commandLine)
     #expect(figures.wait.minutes.total == 10)
     #expect(figures.wait.minutes.percentile(0.5) == 10)
@@ -152,9 +156,10 @@ import Testing
     let (database, workplace) = try Fixtures.database()
     var ids: [Int64] = []
     for minute in 0..<4 {
-      ids.append(try #require(try database.save(Self.visit(workplace, at: 9, minute)).id))
+      ids.append(
+        try #require(try database.save(Self.visit(workplace, at: 9, minute), by: .commandLine).id))
     }
-    let open = try database.save(Self.visit(workplace, at: 10, closed: false))
+    let open = try database.save(Self.visit(workplace, at: 10, closed: false), by: .commandLine)
     try database.recordSatisfaction(5, visitID: ids[0], by: .commandLine)
     try database.recordSatisfaction(4, visitID: ids[1], by: .commandLine)
     try database.recordSatisfaction(2, visitID: ids[2], by: .commandLine)
@@ -172,7 +177,7 @@ import Testing
     // A later correction of the visit keeps its score.
     var visit = try #require(try database.visit(id: ids[0]))
     visit.publicCategory = .employee
-    _ = try database.save(visit)
+    _ = try database.save(visit, by: .commandLine)
     #expect(
       try database.supervisionFigures(period: Self.march, by: .commandLine).satisfaction.scores
         .total == 3)
@@ -181,9 +186,12 @@ import Testing
 
   @Test func unmetDemandCountsReasonsAndRepeatedSearchMisses() throws {
     let (database, workplace) = try Fixtures.database()
-    _ = try database.save(Self.visit(workplace, at: 9, outcome: .noBooking, reason: .noSlot))
-    _ = try database.save(Self.visit(workplace, at: 10, outcome: .noBooking, reason: .noSlot))
-    _ = try database.save(Self.visit(workplace, at: 11, outcome: .noAnswer, reason: .outOfScope))
+    _ = try database.save(
+      Self.visit(workplace, at: 9, outcome: .noBooking, reason: .noSlot), by: .commandLine)
+    _ = try database.save(
+      Self.visit(workplace, at: 10, outcome: .noBooking, reason: .noSlot), by: .commandLine)
+    _ = try database.save(
+      Self.visit(workplace, at: 11, outcome: .noAnswer, reason: .outOfScope), by: .commandLine)
     let date = LocalClock.instant(Self.march12, TimeOfDay(hour: 9)!)!
     for _ in 0..<3 {
       try database.recordSearchMiss("pilote de drone", workplace: workplace, at: date)
@@ -202,9 +210,11 @@ import Testing
     let (database, workplace) = try Fixtures.database()
     let territory = try #require(try database.territories().first?.id)
     let other = try database.workplace(siteName: "Mission locale Vienne", deskName: "Accueil")
-    var first = try database.save(Self.visit(workplace, at: 9, requests: [.training, .vae]))
-    let second = try database.save(Self.visit(other, at: 10))
-    _ = try database.save(Self.visit(workplace, on: Self.march12.adding(days: 30), at: 9))
+    var first = try database.save(
+      Self.visit(workplace, at: 9, requests: [.training, .vae]), by: .commandLine)
+    let second = try database.save(Self.visit(other, at: 10), by: .commandLine)
+    _ = try database.save(
+      Self.visit(workplace, on: Self.march12.adding(days: 30), at: 9), by: .commandLine)
     try Self.expectRollupsExact(database)
     first.publicCategory = .senior
     first.territoryID = territory
@@ -212,7 +222,7 @@ import Testing
     first.arrivedAt = first.arrivedAt.addingTimeInterval(-40 * 86_400)
     first.startedAt = first.arrivedAt.addingTimeInterval(120)
     first.closedAt = first.arrivedAt.addingTimeInterval(600)
-    first = try database.save(first)
+    first = try database.save(first, by: .commandLine)
     try Self.expectRollupsExact(database)
     try database.writer.write { db in
       try db.execute(sql: "DELETE FROM visit WHERE id = ?", arguments: [second.id!])
@@ -236,7 +246,7 @@ import Testing
           workplace, on: Self.march12.adding(days: offset), at: 8 + (offset + 20) % 9,
           wait: Double((offset + 20) % 7), public: offset % 2 == 0 ? .employee : .senior,
           outcome: offset % 5 == 0 ? .noAnswer : .information,
-          reason: offset % 5 == 0 ? .other : nil))
+          reason: offset % 5 == 0 ? .other : nil), by: .commandLine)
     }
     let range = SupervisionPeriod(
       from: LocalDate(year: 2024, month: 2, day: 20)!, to: LocalDate(year: 2024, month: 4, day: 30)!

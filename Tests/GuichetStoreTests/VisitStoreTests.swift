@@ -12,7 +12,7 @@ import Testing
     var visit = Fixtures.closable(workplace)
     visit.territoryID = territory.id
     visit.requestKinds = [.vae, .training, .businessCreation, .training]
-    let saved = try database.save(visit)
+    let saved = try database.save(visit, by: .commandLine)
     let id = try #require(saved.id)
     var expected = visit
     expected.id = id
@@ -24,7 +24,8 @@ import Testing
 
   @Test func registerArrivalCreatesAWaitingVisit() throws {
     let (database, workplace) = try Fixtures.database()
-    let visit = try database.registerArrival(workplace, channel: .phone, at: Fixtures.morning)
+    let visit = try database.registerArrival(
+      workplace, channel: .phone, by: .commandLine, at: Fixtures.morning)
     #expect(visit.id != nil)
     #expect(visit.status == .waiting)
     #expect(visit.channel == .phone)
@@ -35,16 +36,17 @@ import Testing
 
   @Test func updateThenCloseRewritesRequestKinds() throws {
     let (database, workplace) = try Fixtures.database()
-    var visit = try database.registerArrival(workplace, channel: .walkIn, at: Fixtures.morning)
+    var visit = try database.registerArrival(
+      workplace, channel: .walkIn, by: .commandLine, at: Fixtures.morning)
     visit.startedAt = Fixtures.minutes(3)
     visit.requestKinds = [.jobSearch, .apprenticeship]
-    visit = try database.save(visit)
+    visit = try database.save(visit, by: .commandLine)
     #expect(visit.status == .inService)
     visit.requestKinds = [.careerChange]
     visit.outcome = .noBooking
     visit.reason = .noSlot
     visit.closedAt = Fixtures.minutes(15)
-    let closed = try database.save(visit)
+    let closed = try database.save(visit, by: .commandLine)
     #expect(closed.status == .closed)
     #expect(closed.requestKinds == [.careerChange])
     #expect(closed.reason == .noSlot)
@@ -59,7 +61,7 @@ import Testing
     let lateEvening = Date(timeIntervalSince1970: 1_710_286_200)
     var visit = Visit(
       siteID: workplace.siteID, deskID: workplace.deskID, arrivedAt: lateEvening, day: 0)
-    visit = try database.save(visit)
+    visit = try database.save(visit, by: .commandLine)
     #expect(visit.day == 20_240_313)
     let month = try database.writer.read { try Int.fetchOne($0, sql: "SELECT month FROM visit") }
     #expect(month == 202_403)
@@ -88,7 +90,7 @@ import Testing
     visit.requestKinds = kind.map { [$0] } ?? []
     visit.outcome = outcome
     visit.reason = reason
-    #expect(throws: UserError(error.message)) { try database.save(visit) }
+    #expect(throws: UserError(error.message)) { try database.save(visit, by: .commandLine) }
     #expect(try Fixtures.count(database, "visit") == 0)
     #expect(try Fixtures.count(database, "visit_request") == 0)
 
@@ -98,10 +100,10 @@ import Testing
     open.outcome = nil
     open.reason = nil
     open.requestKinds = [.training]
-    let stored = try database.save(open)
+    let stored = try database.save(open, by: .commandLine)
     var attempt = visit
     attempt.id = stored.id
-    #expect(throws: UserError(error.message)) { try database.save(attempt) }
+    #expect(throws: UserError(error.message)) { try database.save(attempt, by: .commandLine) }
     #expect(try database.visit(id: #require(stored.id)) == stored)
   }
 
@@ -109,7 +111,9 @@ import Testing
     let (database, workplace) = try Fixtures.database()
     var visit = Fixtures.closable(workplace)
     visit.requestKinds = []
-    #expect(throws: UserError("Indiquez au moins une demande.")) { try database.save(visit) }
+    #expect(throws: UserError("Indiquez au moins une demande.")) {
+      try database.save(visit, by: .commandLine)
+    }
   }
 
   @Test func sqlRefusesAReasonOnAnInformationOutcome() throws {
@@ -152,7 +156,7 @@ import Testing
     let elsewhere = try database.workplace(siteName: "PIJ Annecy", deskName: "Poste 1")
     var visit = Fixtures.closable(workplace)
     visit.deskID = elsewhere.deskID
-    #expect(throws: UserError.self) { try database.save(visit) }
+    #expect(throws: UserError.self) { try database.save(visit, by: .commandLine) }
     #expect(try Fixtures.count(database, "visit") == 0)
   }
 
@@ -161,7 +165,7 @@ import Testing
     var visit = Fixtures.closable(workplace)
     visit.startedAt = Fixtures.minutes(-1)
     #expect(throws: UserError("L'heure de prise en charge précède l'heure d'arrivée.")) {
-      try database.save(visit)
+      try database.save(visit, by: .commandLine)
     }
   }
 
@@ -169,7 +173,7 @@ import Testing
     let (database, workplace) = try Fixtures.database()
     var visit = Fixtures.closable(workplace)
     visit.id = 4242
-    #expect(throws: UserError.self) { try database.save(visit) }
+    #expect(throws: UserError.self) { try database.save(visit, by: .commandLine) }
     #expect(try Fixtures.count(database, "visit") == 0)
   }
 
@@ -178,13 +182,17 @@ import Testing
     let colleague = try database.workplace(siteName: workplace.siteName, deskName: "Poste 2")
     let elsewhere = try database.workplace(siteName: "PIJ Annecy", deskName: "Poste 1")
     let yesterday = Fixtures.minutes(-24 * 60)
-    let forgotten = try database.registerArrival(workplace, channel: .walkIn, at: yesterday)
-    let second = try database.registerArrival(colleague, channel: .walkIn, at: Fixtures.minutes(10))
-    let first = try database.registerArrival(workplace, channel: .phone, at: Fixtures.minutes(2))
-    _ = try database.registerArrival(elsewhere, channel: .walkIn, at: Fixtures.minutes(1))
+    let forgotten = try database.registerArrival(
+      workplace, channel: .walkIn, by: .commandLine, at: yesterday)
+    let second = try database.registerArrival(
+      colleague, channel: .walkIn, by: .commandLine, at: Fixtures.minutes(10))
+    let first = try database.registerArrival(
+      workplace, channel: .phone, by: .commandLine, at: Fixtures.minutes(2))
+    _ = try database.registerArrival(
+      elsewhere, channel: .walkIn, by: .commandLine, at: Fixtures.minutes(1))
     var done = Fixtures.closable(workplace)
     done.arrivedAt = Fixtures.minutes(1)
-    done = try database.save(done)
+    done = try database.save(done, by: .commandLine)
 
     #expect(
       try database.visits(deskID: workplace.deskID, day: Fixtures.day).map(\.id) == [

@@ -12,7 +12,7 @@
 /// | cancel / move (`changeAppointment`)| bookings they made    | their structure's          | —          | —             | yes          |
 /// | attendance (`recordAttendance`)   | —                      | their structure's          | —          | —             | yes          |
 /// | appointment / agenda (`readAgenda`)| all, no foreign contact| their structure's only    | —          | all, no contact | all        |
-/// | visit coding (`codeVisit`)        | yes                    | —                          | —          | —             | yes          |
+/// | visit coding (`codeVisit`): arrival, coding, closing, satisfaction | yes                    | —                          | —          | —             | yes          |
 /// | availability (`publishAvailability`): opening rules, absences | — | their structure's advisors | — | yes | yes |
 /// | operators admin (`administerOperators`): structures, advisors, routing, consent text | — | — | — | yes | yes |
 /// | supervision / report (`readSupervision`, `setSupervisionTargets`) | — | —            | yes        | yes           | yes          |
@@ -25,7 +25,8 @@
 /// publishes their structure's opening hours and absences;
 /// supervisors and administrators run the service from aggregates and settings, never a person (the
 /// administrator's agenda has no contact columns). Structures, advisors' names, opening hours, free slots and
-/// routing rules hold nobody's personal data and every role needs them to book, so reading them is open.
+/// routing rules hold nobody's personal data and every role needs them to book, so reading them is open; so are
+/// the anonymous visits (queue, counters), whose writing is the agents' since they are the statistics.
 /// The command line is run on the server by the deployment's service account, which owns the database file and
 /// can read every byte of it anyway: it acts with every permission, and the audit trail records it as such.
 public enum Permission: CaseIterable, Sendable {

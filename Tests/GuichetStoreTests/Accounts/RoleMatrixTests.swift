@@ -138,10 +138,14 @@ import Testing
     visit.startedAt = visit.arrivedAt
     visit.closedAt = visit.arrivedAt.addingTimeInterval(600)
     visit.outcome = .appointmentBooked
-    let closed = try world.database.save(visit)
+    let closed = try world.database.save(visit, by: .commandLine)
     check(actor, allowed: [.agent, .commandLine]) {
       try world.database.recordSatisfaction(
         4, visitID: try #require(closed.id), by: actor.caller(world))
+      var arrival = try world.database.registerArrival(
+        world.setup.workplace, channel: .walkIn, by: actor.caller(world), at: BookingSetup.now)
+      arrival.startedAt = BookingSetup.now
+      _ = try world.database.save(arrival, by: actor.caller(world))
     }
   }
 
