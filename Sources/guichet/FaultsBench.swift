@@ -5,7 +5,7 @@ import GuichetUI
 /// events through the reducer and renderer. `GUICHET_FAULT_ROUNDS` and `GUICHET_FAULT_KEYS` shorten the
 /// run (the end-to-end test does).
 enum FaultsBench {
-  static let measure = BenchMeasure(name: "faults") { _ in
+  static let measure = BenchMeasure(name: "faults") { settings in
     let environment = ProcessInfo.processInfo.environment
     let rounds = environment["GUICHET_FAULT_ROUNDS"].flatMap(Int.init) ?? 50
     let keys = environment["GUICHET_FAULT_KEYS"].flatMap(Int.init) ?? 1_000_000
@@ -20,9 +20,10 @@ enum FaultsBench {
     var fuzz = KeyFuzzer.Figures()
     let fuzzSeconds =
       Clock.measure { fuzz = KeyFuzzer.run(events: keys, checkEvery: 16, seed: 20_261_130) } / 1000
+    let (imports, importSeconds) = try ImportFuzzBench.run(settings)
     return [
       BenchResult(
-        name: "faults", unit: "s", samples: [drillSeconds + fuzzSeconds],
+        name: "faults", unit: "s", samples: [drillSeconds + fuzzSeconds + importSeconds],
         extra: [
           "drill_seconds": .number(drillSeconds), "fuzz_seconds": .number(fuzzSeconds),
           "rounds_killed": .number(Double(drill.rounds)),
@@ -41,6 +42,10 @@ enum FaultsBench {
           "screens_fuzzed": .number(Double(fuzz.screens.count)),
           "first_violation": .text(fuzz.firstViolations.first ?? ""),
           "crashes": .number(Double(drill.crashes)),
+          "import_fuzz_seconds": .number(importSeconds),
+          "import_mutants_tried": .number(Double(imports.tried)),
+          "import_mutants_rejected_with_line": .number(Double(imports.rejectedWithLine)),
+          "import_database_changed": .number(Double(imports.databaseChanged)),
         ])
     ]
   }

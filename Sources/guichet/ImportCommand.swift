@@ -109,14 +109,15 @@ extension CommandLineErrors {
     }
   }
 
-  /// Like `report`, plus refused files: « guichet : fichier, ligne N, colonne M : message », exit code 1.
+  /// Like `report`, plus refused files: « guichet : import refusé, fichier F, ligne N, colonne M : message. »
+  /// then what to do, exit code 1.
   static func reportImport<T>(_ body: () throws -> T) throws -> T {
     try report {
       do {
         return try body()
       } catch let error as ImportError {
         FileHandle.standardError.write(
-          Data("guichet : \(error.description)\nRien n'a été modifié dans la base.\n".utf8))
+          Data("guichet : import refusé, \(error.description).\n\(ImportError.advice)\n".utf8))
         throw ExitCode.failure
       }
     }

@@ -81,7 +81,8 @@ struct CommandLineTests {
     #expect(outcome.status == 1)
     #expect(
       outcome.stderr.hasPrefix(
-        "guichet : annuaire_sp_2019_orientation_rhone_alpes.csv, ligne \(brokenLine), colonne 2 : "),
+        "guichet : import refusé, fichier annuaire_sp_2019_orientation_rhone_alpes.csv, ligne \(brokenLine), colonne 2 : "
+      ),
       "\(outcome.stderr)")
     #expect(outcome.stderr.contains("guillemet non fermé"), "\(outcome.stderr)")
     #expect(outcome.stdout.isEmpty)

@@ -24,7 +24,11 @@ import Testing
     let folder = try GuichetRun.temporaryFolder("faults")
     defer { try? FileManager.default.removeItem(at: folder) }
     let runner = GuichetRun(
-      folder: folder, environment: ["GUICHET_FAULT_ROUNDS": "50", "GUICHET_FAULT_KEYS": "4000"])
+      folder: folder,
+      environment: [
+        "GUICHET_FAULT_ROUNDS": "50", "GUICHET_FAULT_KEYS": "4000",
+        "GUICHET_FAULT_IMPORT_FUZZ": "0",
+      ])
     let outcome = try runner.run(["bench", "--only", "faults"])
     #expect(outcome.status == 0, "\(outcome.stderr)")
     let decoder = JSONDecoder()

@@ -61,7 +61,10 @@ struct ImportFailureTests {
       _ = try ReferenceImporter.importDataset(.rncp, from: broken, into: queue)
       Issue.record("a file with an unclosed quote must be refused")
     } catch let error as ImportError {
-      #expect(error.description == "rncp_rome.v1.4.csv, ligne 120, colonne 4 : guillemet non fermé")
+      #expect(
+        error.description
+          == "fichier rncp_rome.v1.4.csv, ligne 120, colonne 4 : guillemet non fermé "
+          + "(fichier tronqué, ou guillemet en trop)")
     }
     #expect(try snapshot(queue, tables) == before)
     #expect(try queue.read { db in try DatasetRecord.all(db) } == recordedBefore)
@@ -87,7 +90,7 @@ struct ImportFailureTests {
     } throws: { error in
       let text = "\(error)"
       return text.hasPrefix(
-        "bmo2024_auvergne_rhone_alpes.csv, ligne 5000, colonne 14 : nombre illisible")
+        "fichier bmo2024_auvergne_rhone_alpes.csv, ligne 5000, colonne 14 : nombre illisible")
     }
     #expect(try snapshot(queue, ["bmo", "fap2021"]) == before)
   }
@@ -101,7 +104,7 @@ struct ImportFailureTests {
     #expect {
       try ReferenceImporter.importDataset(.structures, from: empty, into: queue)
     } throws: { error in
-      "\(error)".contains("fichier « annuaire….csv » absent du dossier")
+      "\(error)".hasPrefix("dossier ") && "\(error)".contains("fichier « annuaire….csv » absent")
     }
     #expect(try queue.read { db in try db.scalarCount("dataset") } == 0)
   }

@@ -220,14 +220,7 @@ enum RomeImporter {
       var listeMetier: [Metier]?
     }
     struct Tree: Decodable { var arboSecteur: [Sector] }
-    let tree: Tree
-    do {
-      let decoder = JSONDecoder()
-      decoder.keyDecodingStrategy = .convertFromSnakeCase
-      tree = try decoder.decode(Tree.self, from: Data(contentsOf: url))
-    } catch {
-      throw ImportError(file: url.lastPathComponent, message: "JSON illisible (\(error))")
-    }
+    let tree = try JSONSource.decode(Tree.self, from: url)
     var nodes: [SectorNode] = []
     for sector in tree.arboSecteur {
       nodes.append(

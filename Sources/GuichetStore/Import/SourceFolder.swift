@@ -11,7 +11,7 @@ struct SourceFolder {
   init(_ url: URL) throws {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-      throw ImportError(file: url.path, message: "dossier introuvable")
+      throw ImportError(file: url.path, message: "introuvable", isFolder: true)
     }
     self.url = isDirectory.boolValue ? url : url.deletingLastPathComponent()
     names = (try? FileManager.default.contentsOfDirectory(atPath: self.url.path))?.sorted() ?? []
@@ -21,7 +21,8 @@ struct SourceFolder {
   mutating func file(_ prefix: String, suffix: String = ".csv") throws -> URL {
     guard let name = names.last(where: { $0.hasPrefix(prefix) && $0.hasSuffix(suffix) }) else {
       throw ImportError(
-        file: url.lastPathComponent, message: "fichier « \(prefix)…\(suffix) » absent du dossier")
+        file: url.lastPathComponent, message: "fichier « \(prefix)…\(suffix) » absent",
+        isFolder: true)
     }
     let file = url.appendingPathComponent(name)
     used.append(file)

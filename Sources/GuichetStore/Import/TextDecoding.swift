@@ -1,12 +1,24 @@
-/// Decodes the bytes of a published file whatever its encoding: files come as UTF-8 (with or without BOM),
-/// Windows-1252, or UTF-8 carrying stray CP1252 bytes or C1 controls (`\x92` for `’`), and users bring the same files.
+/// Decodes the bytes of a published file whatever its encoding: files come as UTF-8 (with or without BOM)
+/// or Windows-1252 throughout (the RNCP export, `dares_psm_fap225_rome`), and users bring the same files.
+/// A UTF-8 file carrying bytes that are not UTF-8 is refused at their line rather than read as CP1252 mojibake:
+/// the one published case, `’` written as U+0092 in the directory export, is valid UTF-8 and repaired when decoding.
 enum TextDecoding: Sendable {
   /// All bytes decode as UTF-8.
   case utf8
-  /// Mostly UTF-8, with some bytes that are not: those are read as Windows-1252.
-  case mixed
   /// Windows-1252 throughout.
   case windows1252
+
+  /// What one pass over a file found: how to decode it, and the first byte that makes it unreadable, if any.
+  struct Scan {
+    var decoding: TextDecoding
+    var defect: Defect?
+  }
+
+  /// A byte that stops the import, and why (French, with what to do).
+  struct Defect {
+    var offset: Int
+    var message: String
+  }
 
   /// Windows-1252 characters for 0x80–0x9F (the rest of the range 0xA0–0xFF equals Latin-1);
   /// the five bytes CP1252 leaves undefined keep their C1 code point and are dropped later as controls.
@@ -47,25 +59,81 @@ enum TextDecoding: Sendable {
     return (length, value)
   }
 
-  /// Looks at the whole file once: valid UTF-8 everywhere, or more invalid high bytes than valid sequences (CP1252), or a mix.
-  static func detect(_ bytes: UnsafeBufferPointer<UInt8>) -> TextDecoding {
+  /// Windows-1252 bytes that stand for no character: in a CP1252 file they mean damage.
+  static func isUndefinedInCP1252(_ byte: UInt8) -> Bool {
+    byte == 0x81 || byte == 0x8D || byte == 0x8F || byte == 0x90 || byte == 0x9D
+  }
+
+  /// Looks at the whole file once. Valid UTF-8 everywhere → UTF-8. Bytes that are not UTF-8 and (almost) no
+  /// UTF-8 sequence → Windows-1252 throughout (the real RNCP export has 2 chance sequences among 67 406 CP1252
+  /// bytes, hence the 1 % margin). Anything else is a UTF-8 file with damaged bytes, refused at the first one;
+  /// so is a file that says it is UTF-8 (`utf8` in its name, or JSON) and is not.
+  /// NUL and other control bytes (tab and line ends aside), a UTF-16 byte-order mark, and CP1252 bytes that
+  /// stand for nothing are refused too: no real file holds any.
+  static func scan(_ bytes: UnsafeBufferPointer<UInt8>, requireUTF8: Bool) -> Scan {
+    if bytes.count >= 2,
+      (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)
+    {
+      return Scan(
+        decoding: .utf8,
+        defect: Defect(
+          offset: 0,
+          message:
+            "fichier enregistré en UTF-16 ; enregistrez-le en UTF-8 (« CSV UTF-8 » dans un tableur)"
+        ))
+    }
     var valid = 0
     var invalid = 0
+    var firstInvalid: Int?
+    var firstUndefined: Int?
+    var control: Defect?
     var index = 0
     let end = bytes.count
     while index < end {
-      if bytes[index] < 0x80 {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        if control == nil, byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
+          control = Defect(offset: index, message: controlMessage(byte))
+        }
         index += 1
       } else if let sequence = utf8Sequence(bytes, at: index, end: end) {
         valid += 1
         index += sequence.length
       } else {
+        if firstInvalid == nil { firstInvalid = index }
+        if firstUndefined == nil, isUndefinedInCP1252(byte) { firstUndefined = index }
         invalid += 1
         index += 1
       }
     }
-    if invalid == 0 { return .utf8 }
-    return invalid > valid ? .windows1252 : .mixed
+    var scan = Scan(decoding: .utf8, defect: nil)
+    if let firstInvalid {
+      if requireUTF8 || valid * 100 > invalid {
+        scan.defect = Defect(
+          offset: firstInvalid,
+          message: String(
+            format:
+              "octet 0x%02X invalide en UTF-8 alors que le fichier est en UTF-8 "
+              + "(caractère mal converti, fichier tronqué ou abîmé)", bytes[firstInvalid]))
+      } else {
+        scan.decoding = .windows1252
+        if let firstUndefined {
+          scan.defect = Defect(
+            offset: firstUndefined,
+            message: String(
+              format: "octet 0x%02X sans caractère en Windows-1252 (fichier abîmé)",
+              bytes[firstUndefined]))
+        }
+      }
+    }
+    if let control, control.offset < scan.defect?.offset ?? Int.max { scan.defect = control }
+    return scan
+  }
+
+  private static func controlMessage(_ byte: UInt8) -> String {
+    byte == 0
+      ? "octet nul (0x00) : fichier abîmé, ou enregistré en UTF-16 ; enregistrez-le en UTF-8"
+      : String(format: "caractère de contrôle 0x%02X interdit (fichier abîmé)", byte)
   }
 
   /// Decodes one field. C1 controls that reached a UTF-8 file (U+0092 written for `’`) are read as the CP1252 character they stood for.
@@ -99,5 +167,14 @@ enum TextDecoding: Sendable {
       }
     }
     return String(scalars)
+  }
+}
+
+extension TextDecoding {
+  /// Line (from 1) of the byte at `offset`, counting `\n` as `grep -n` does.
+  static func line(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var line = 1
+    for index in 0..<min(offset, bytes.count) where bytes[index] == 0x0A { line += 1 }
+    return line
   }
 }
