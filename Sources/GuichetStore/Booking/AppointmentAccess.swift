@@ -11,8 +11,10 @@ enum AppointmentAccess {
     String, StatementArguments
   ) {
     try caller.require(.readAgenda)
-    return caller.role == .advisor && !caller.isCommandLine
-      ? ownStructure(caller, advisor: alias) : ("1", [])
+    return LiveAccount.and(
+      caller,
+      caller.role == .advisor && !caller.isCommandLine
+        ? ownStructure(caller, advisor: alias) : ("1", []))
   }
 
   /// Appointments the caller may cancel, move, or mark (`permission` is `.changeAppointment` or
@@ -22,6 +24,12 @@ enum AppointmentAccess {
   ) throws -> (String, StatementArguments) {
     try caller.require(permission)
     if caller.isCommandLine { return ("1", []) }
+    return LiveAccount.and(caller, rows(caller, advisor: advisor, consent: consent))
+  }
+
+  static func rows(_ caller: Caller, advisor: String, consent: String) -> (
+    String, StatementArguments
+  ) {
     switch caller.role {
     case .agent:
       guard let account = caller.accountID else { return ("0", []) }

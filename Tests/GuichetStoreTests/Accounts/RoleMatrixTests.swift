@@ -286,6 +286,37 @@ import Testing
     }
   }
 
+  /// A desk signed in before its account was disabled holds a stale caller: the store reads the account
+  /// table on every row-level check, so the next query already reaches nothing.
+  @Test func aDisabledAccountReachesNothingFromItsNextQuery() throws {
+    let world = try world()
+    let (agent, advisor) = (world.agent.caller, world.advisor.caller)
+    let reference = world.appointment.reference
+    #expect(try world.database.contact(consentID: world.consentID, by: agent) != nil)
+    #expect(try world.database.appointment(reference: reference, by: advisor) != nil)
+    _ = try world.database.disableAccount(login: world.agent.login, by: world.admin.caller)
+    _ = try world.database.disableAccount(login: world.advisor.login, by: world.admin.caller)
+
+    let read = #expect(throws: UserError.self) {
+      try world.database.contact(consentID: world.consentID, by: agent)
+    }
+    #expect(read?.message == ContactAccess.refused)
+    #expect(try world.database.appointment(reference: reference, by: agent) == nil)
+    #expect(throws: UserError.self) {
+      try world.database.cancel(
+        reference: reference, as: .excused, by: agent, now: BookingSetup.now)
+    }
+    let agenda = try world.database.agenda(
+      structureID: try #require(world.setup.structure.id), from: BookingSetup.monday, by: advisor)
+    #expect(agenda.isEmpty)
+    #expect(throws: UserError.self) {
+      try world.database.recordAttendance(
+        reference: reference, as: .seen, by: advisor, now: Self.evening)
+    }
+    #expect(
+      try world.database.appointment(reference: reference, by: .commandLine)?.status == .booked)
+  }
+
   /// Every change to an appointment's lifecycle is in the audit trail, with the account and the row's id only.
   @Test func appointmentChangesAreAudited() throws {
     let world = try world()
