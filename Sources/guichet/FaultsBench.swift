@@ -1,9 +1,10 @@
 import Foundation
 import GuichetUI
 
-/// The robustness figures of issue 7: kill -9 rounds on writers of visits and bookings, and random key
-/// events through the reducer and renderer. `GUICHET_FAULT_ROUNDS` and `GUICHET_FAULT_KEYS` shorten the
-/// run (the end-to-end test does).
+/// The robustness figures of issue 7: kill -9 rounds on writers of visits and bookings, random key
+/// events through the reducer and renderer, and generated search queries (`SearchFuzzBench`).
+/// `GUICHET_FAULT_ROUNDS`, `GUICHET_FAULT_KEYS` and `GUICHET_FAULT_SEARCHES` shorten the run (the
+/// end-to-end test does).
 enum FaultsBench {
   static let measure = BenchMeasure(name: "faults") { settings in
     let environment = ProcessInfo.processInfo.environment
@@ -21,10 +22,12 @@ enum FaultsBench {
     let fuzzSeconds =
       Clock.measure { fuzz = KeyFuzzer.run(events: keys, checkEvery: 16, seed: 20_261_130) } / 1000
     let (imports, importSeconds) = try ImportFuzzBench.run(settings)
+    let search = try SearchFuzzBench.figures(folder: folder)
     return [
       BenchResult(
-        name: "faults", unit: "s", samples: [drillSeconds + fuzzSeconds + importSeconds],
-        extra: [
+        name: "faults", unit: "s",
+        samples: [drillSeconds + fuzzSeconds + importSeconds + search.seconds],
+        extra: search.extra.merging([
           "drill_seconds": .number(drillSeconds), "fuzz_seconds": .number(fuzzSeconds),
           "rounds_killed": .number(Double(drill.rounds)),
           "writers_killed": .number(Double(drill.killed)),
@@ -46,7 +49,7 @@ enum FaultsBench {
           "import_mutants_tried": .number(Double(imports.tried)),
           "import_mutants_rejected_with_line": .number(Double(imports.rejectedWithLine)),
           "import_database_changed": .number(Double(imports.databaseChanged)),
-        ])
+        ]) { $1 })
     ]
   }
 }

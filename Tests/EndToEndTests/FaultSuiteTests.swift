@@ -1,9 +1,11 @@
 import Foundation
+import GuichetStore
 import Testing
 
 /// The kill -9 drill through the real binary: 50 rounds of three writers of visits and bookings killed at
 /// random moments, racing for the same slots; each round checked (integrity_check, every acknowledged visit
-/// and booking present, no slot booked twice), plus a short key fuzz over every screen.
+/// and booking present, no slot booked twice), plus a short key fuzz over every screen and a short search
+/// fuzz.
 @Suite struct FaultSuiteTests {
   struct Figures: Decodable {
     var roundsKilled: Int
@@ -18,6 +20,8 @@ import Testing
     var invariantViolations: Int
     var screensFuzzed: Int
     var crashes: Int
+    var searchQueriesFuzzed: Int
+    var searchErrors: Int
   }
 
   @Test func fiftyKilledRoundsLoseNoAcknowledgedVisitOrBookingAndBookNoSlotTwice() throws {
@@ -27,7 +31,7 @@ import Testing
       folder: folder,
       environment: [
         "GUICHET_FAULT_ROUNDS": "50", "GUICHET_FAULT_KEYS": "4000",
-        "GUICHET_FAULT_IMPORT_FUZZ": "0",
+        "GUICHET_FAULT_IMPORT_FUZZ": "0", "GUICHET_FAULT_SEARCHES": "3000",
       ])
     let outcome = try runner.run(["bench", "--only", "faults"])
     #expect(outcome.status == 0, "\(outcome.stderr)")
@@ -48,5 +52,7 @@ import Testing
     #expect(figures.invariantViolations == 0)
     #expect(figures.screensFuzzed >= 5)
     #expect(figures.crashes == 0)
+    #expect(figures.searchQueriesFuzzed == SearchFuzzer.fixedQueries.count + 3000)
+    #expect(figures.searchErrors == 0)
   }
 }

@@ -7,7 +7,7 @@ extension ReferenceSearch {
   public static func matchPattern(_ query: String) -> String? {
     let tokens = queryTokens(query)
     guard !tokens.isEmpty else { return nil }
-    return tokens.map { "\"\($0)\"*" }.joined(separator: " ")
+    return matchPattern(tokens: tokens)
   }
 
   /// The candidate query `search` runs for one kind (parameters: pattern, row limit); keep in step with `searchKind`.

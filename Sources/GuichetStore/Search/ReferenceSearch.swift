@@ -6,7 +6,8 @@ import GuichetCore
 public enum ReferenceSearch {
   /// Matches read per kind before re-ranking; bounded so that a one-letter prefix costs the same as a full word.
   static let candidatesPerKind = 60
-  /// Longer input is cut: nobody types more, and pasted text must stay cheap.
+  /// Longer input is cut, in Unicode scalars (one letter under 20,000 accents is one character, and folding
+  /// it cost 40 ms): nobody types more, and pasted text must stay cheap.
   static let maxQueryLength = 200
   static let maxTokens = 8
   static let maxTokenLength = 40
@@ -21,7 +22,7 @@ public enum ReferenceSearch {
   ) throws -> [SearchHit] {
     let tokens = queryTokens(query)
     guard !tokens.isEmpty, limit > 0 else { return [] }
-    let pattern = tokens.map { "\"\($0)\"*" }.joined(separator: " ")
+    let pattern = matchPattern(tokens: tokens)
     var hits: [SearchHit] = []
     for current in kind.map({ [$0] }) ?? SearchKind.allCases {
       hits += try searchKind(current, pattern: pattern, tokens: tokens, limit: limit, in: db)
@@ -29,11 +30,26 @@ public enum ReferenceSearch {
     return hits
   }
 
-  /// Normalised tokens of the query, bounded in number and length.
+  /// Normalised tokens of the query, each one FTS5 word (`FTSWord`), bounded in number and length.
   static func queryTokens(_ query: String) -> [String] {
-    SearchText.tokens(String(query.prefix(maxQueryLength)))
+    SearchText.tokens(String(String.UnicodeScalarView(query.unicodeScalars.prefix(maxQueryLength))))
+      .flatMap(FTSWord.split)
       .prefix(maxTokens)
       .map { String($0.prefix(maxTokenLength)) }
+  }
+
+  /// One quoted prefix term per token, leaving out a token that repeats another or starts another (« de » with
+  /// « developpeur »): every row the longer term matches, the shorter one matches too, so the results are the
+  /// same, and a pasted « rncp 359 rncp 359 … » no longer makes FTS5 merge the postings of the 17,000 words
+  /// starting with « rncp » once per repeat.
+  static func matchPattern(tokens: [String]) -> String {
+    tokens.indices.filter { index in
+      let token = tokens[index].utf8
+      return !tokens.indices.contains { other in
+        other != index && tokens[other].utf8.starts(with: token)
+          && (tokens[other].utf8.count > token.count || other < index)
+      }
+    }.map { "\"\(tokens[$0])\"*" }.joined(separator: " ")
   }
 
   private struct Candidate {
