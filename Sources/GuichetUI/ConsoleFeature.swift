@@ -32,16 +32,7 @@ public enum ConsoleFeature: Equatable, Sendable, CaseIterable {
 
   /// « Réservé aux administrateurs. », « Réservé aux agents d'accueil et aux conseillers. »
   public var refusal: String {
-    "Réservé " + roles.map { "aux " + Self.plural($0) }.joined(separator: " et ") + "."
-  }
-
-  static func plural(_ role: Role) -> String {
-    switch role {
-    case .agent: "agents d'accueil"
-    case .advisor: "conseillers"
-    case .supervisor: "superviseurs"
-    case .administrator: "administrateurs"
-    }
+    "Réservé " + roles.map { "aux " + $0.plural }.joined(separator: " et ") + "."
   }
 }
 

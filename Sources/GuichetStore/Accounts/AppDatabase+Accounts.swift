@@ -193,23 +193,7 @@ extension AppDatabase {
   @discardableResult
   public func disableAccount(login: String, by caller: Caller, now: Date = Date()) throws -> Account
   {
-    try Self.requireAdministrator(caller)
-    return try StoreErrors.run("Désactivation du compte") {
-      try writer.write { db in
-        let account = try Self.account(db, login: login)
-        if account.isDisabled { return account }
-        try db.execute(
-          sql: "UPDATE account SET is_disabled = 1 WHERE id = ?", arguments: [account.id])
-        if account.role == .administrator, try !Self.hasActiveAdministrator(db) {
-          throw UserError(
-            "C'est le dernier administrateur actif : créez-en un autre avant de le désactiver.")
-        }
-        try AuditLog.append(
-          db, by: caller, action: .accountDisabled, subject: "account", subjectID: account.id,
-          at: now)
-        return try Self.account(db, id: account.id)
-      }
-    }
+    try setDisabled(true, login: login, by: caller, now: now)
   }
 
   /// Lets a disabled account log in again (administrators only), with its old password: an administrator
@@ -217,16 +201,27 @@ extension AppDatabase {
   @discardableResult
   public func enableAccount(login: String, by caller: Caller, now: Date = Date()) throws -> Account
   {
+    try setDisabled(false, login: login, by: caller, now: now)
+  }
+
+  /// One audited write for both directions; a no-op when the account is already in that state.
+  private func setDisabled(_ disabled: Bool, login: String, by caller: Caller, now: Date) throws
+    -> Account
+  {
     try Self.requireAdministrator(caller)
-    return try StoreErrors.run("Réactivation du compte") {
+    return try StoreErrors.run(disabled ? "Désactivation du compte" : "Réactivation du compte") {
       try writer.write { db in
         let account = try Self.account(db, login: login)
-        if !account.isDisabled { return account }
+        if account.isDisabled == disabled { return account }
         try db.execute(
-          sql: "UPDATE account SET is_disabled = 0 WHERE id = ?", arguments: [account.id])
+          sql: "UPDATE account SET is_disabled = ? WHERE id = ?", arguments: [disabled, account.id])
+        if disabled, account.role == .administrator, try !Self.hasActiveAdministrator(db) {
+          throw UserError(
+            "C'est le dernier administrateur actif : créez-en un autre avant de le désactiver.")
+        }
         try AuditLog.append(
-          db, by: caller, action: .accountEnabled, subject: "account", subjectID: account.id,
-          at: now)
+          db, by: caller, action: disabled ? .accountDisabled : .accountEnabled,
+          subject: "account", subjectID: account.id, at: now)
         return try Self.account(db, id: account.id)
       }
     }
