@@ -58,7 +58,7 @@ enum BenchSuite {
   static let all: [BenchMeasure] = [
     FrameBench.measure, ColdStartBench.measure, SearchBench.measure, ImportBench.measure,
     FaultsBench.measure, BookingBench.measure, NextAvailabilityBench.measure,
-    ReportBench.measure,
+    ReportBench.measure, AttacksBench.measure,
   ]
   static var names: [String] { all.map(\.name) }
 }
