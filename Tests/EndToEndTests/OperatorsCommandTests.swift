@@ -95,6 +95,30 @@ struct OperatorsCommandTests {
     #expect(removed.stdout.contains("Conseiller \(advisor) retiré"))
   }
 
+  /// `add-structure --phone abc --email "pas un mail"` was stored as typed: the store now refuses it.
+  @Test func aStructureWithABadPhoneOrEmailIsRefusedInFrench() throws {
+    let (runner, database) = try Self.prepared("structure-contact")
+    let listed = try runner.run(["operators", "list", "--format", "json"] + database)
+    for (field, value, message) in [
+      ("--phone", "abc", "Téléphone de la structure refusé (« abc »)"),
+      ("--email", "pas un mail", "Courriel de la structure refusé (« pas un mail »)"),
+    ] {
+      let outcome = try runner.run(
+        ["operators", "add-structure", "--kind", "cio", "--name", "CIO Essai", field, value]
+          + database)
+      #expect(outcome.status == 1, "\(outcome.stderr)")
+      #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
+    }
+    let after = try runner.run(["operators", "list", "--format", "json"] + database)
+    #expect(after.stdout == listed.stdout, "nothing was added")
+    let good = try runner.run(
+      [
+        "operators", "add-structure", "--kind", "cio", "--name", "CIO Essai", "--phone",
+        "04.74.00.00.00", "--email", "accueil@cio-essai.fr",
+      ] + database)
+    #expect(good.status == 0, "\(good.stderr)")
+  }
+
   @Test(arguments: [
     (
       [

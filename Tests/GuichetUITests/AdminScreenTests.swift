@@ -116,6 +116,22 @@ import Testing
     #expect(Self.form(app)?.saving == true)
   }
 
+  /// The form checks a structure's phone and e-mail with the person-contact rules (the store does too).
+  @Test func theStructureFormRefusesABadPhoneOrEmail() {
+    var app = Self.openAdmin()
+    Fixture.send([.char("n")], to: &app)
+    Fixture.send(
+      [.tab] + Fixture.chars("CIO Essai") + [.tab, .tab, .tab, .tab] + Fixture.chars("abc"),
+      to: &app)
+    #expect(Fixture.send([.function(2)], to: &app) == [.none])
+    #expect(Self.form(app)?.error?.hasPrefix("Numéro de téléphone invalide") == true)
+    Fixture.send([.delete, .tab] + Fixture.chars("pas un mail"), to: &app)
+    #expect(Fixture.send([.function(2)], to: &app) == [.none])
+    #expect(
+      Self.form(app)?.error
+        == "Adresse électronique invalide : elle doit ressembler à prenom.nom@exemple.fr.")
+  }
+
   @Test func aWriteClosesTheFormAndReloadsTheListOnTheNewRow() {
     var app = Self.openAdmin()
     Fixture.send([.char("n")], to: &app)

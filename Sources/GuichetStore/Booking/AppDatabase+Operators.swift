@@ -59,6 +59,17 @@ extension AppDatabase {
       }
     }
     guard !cleaned.name.isEmpty else { throw UserError("Indiquez le nom de la structure.") }
+    // The same checks as a person's contact: a slip must not send someone to « abc ». Stored as printed.
+    if let phone = cleaned.phone {
+      cleaned.phone = try Self.structureField("Téléphone", phone) {
+        try PhoneNumber(parsing: $0).description
+      }
+    }
+    if let email = cleaned.email {
+      cleaned.email = try Self.structureField("Courriel", email) {
+        try EmailAddress(parsing: $0).value
+      }
+    }
     return try StoreErrors.run("Enregistrement de la structure") {
       try writer.write { db in
         var record = OperatorStructureRecord(cleaned)
@@ -83,6 +94,19 @@ extension AppDatabase {
         }
         return record.structure(territoryIDs: try Self.territoryIDs(db, id))
       }
+    }
+  }
+
+  /// A contact field of a structure, checked by `parse`; the refusal names the field and what was typed.
+  static func structureField(
+    _ label: String, _ text: String, _ parse: (String) throws -> String
+  ) throws -> String {
+    do {
+      return try parse(text)
+    } catch let error as UserError {
+      throw UserError(
+        "\(label) de la structure refusé (« \(SafeText.clean(String(text.prefix(40)))) ») : \(error.message)"
+      )
     }
   }
 
