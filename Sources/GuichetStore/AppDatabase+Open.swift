@@ -9,9 +9,22 @@ extension AppDatabase {
   /// With `bundledReference` (the default), a new file is filled with the bundled default reference dataset
   /// (métiers, certifications, structures…) so search works with no import step; later opens only check it
   /// (one small read). `guichet import` passes false: it writes the datasets itself, and the next open fills the rest.
-  public static func open(path: String, bundledReference: Bool = true) throws -> AppDatabase {
+  ///
+  /// Nothing is written before the path passed `DatabasePath.check` and the file proved to be Guichet's (or new):
+  /// a foreign file is refused unchanged. Commands that only read pass `missing: .refuse`, so a mistyped
+  /// path is an error instead of a new empty database.
+  public static func open(
+    path: String, bundledReference: Bool = true, missing: DatabasePath.Missing = .create
+  ) throws -> AppDatabase {
     do {
-      try DatabaseFile.prepare(path: path)
+      try DatabasePath.check(path, missing: missing)
+      if case .create = missing { try DatabaseFile.prepare(path: path) }
+      let kind = try DatabaseIdentity.identify(path: path)
+      if case .refuse = missing, kind == .new {
+        throw UserError(
+          "« \(path) » est vide : ce n'est pas encore une base Guichet, et cette commande ne fait que lire. Créez la base avec « guichet init »."
+        )
+      }
       try WritableCheck.ensure(path: path)
       RecoveryWatch.install
       let pool = try openPool(path: path)

@@ -12,6 +12,7 @@ public struct AppDatabase: Sendable {
   /// Wraps an already configured writer, then migrates and seeds it.
   init(_ writer: any DatabaseWriter) throws {
     self.writer = writer
+    try DatabaseIdentity.mark(writer)
     try Self.migrator.migrateIfNeeded(writer)
     try Seeding.ensure(writer)
   }

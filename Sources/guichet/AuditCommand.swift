@@ -22,13 +22,15 @@ struct AuditVerifyCommand: ParsableCommand {
   func run() throws {
     let path = location.path
     ExposureNotice.report(path: path)
-    let result = try CommandLineErrors.report { try AppDatabase.open(path: path).verifyAudit() }
+    let result = try CommandLineErrors.report {
+      try AppDatabase.open(path: path, missing: .refuse).verifyAudit()
+    }
     if let problem = result.problem {
       FileHandle.standardError.write(
         Data("guichet : journal d'audit altéré : \(problem).\n".utf8))
       throw ExitCode(2)
     }
-    print("Journal d'audit intact : \(result.entries) entrée(s).")
+    try StandardOutput.line("Journal d'audit intact : \(result.entries) entrée(s).")
   }
 }
 
@@ -45,7 +47,7 @@ struct AuditListCommand: ParsableCommand {
     let path = location.path
     ExposureNotice.report(path: path)
     let entries = try CommandLineErrors.report {
-      try AppDatabase.open(path: path).auditEntries(
+      try AppDatabase.open(path: path, missing: .refuse).auditEntries(
         limit: max(1, min(limit, 10_000)), by: .commandLine)
     }
     let formatter = ISO8601DateFormatter()
@@ -57,7 +59,8 @@ struct AuditListCommand: ParsableCommand {
       let row =
         entry.subject.map { s in " \(s)" + (entry.subjectID.map { " n° \($0)" } ?? "") } ?? ""
       let count = entry.count.map { " (\($0))" } ?? ""
-      print("\(entry.id)\t\(formatter.string(from: entry.at))\t\(who)\t\(what)\(row)\(count)")
+      try StandardOutput.line(
+        "\(entry.id)\t\(formatter.string(from: entry.at))\t\(who)\t\(what)\(row)\(count)")
     }
   }
 }

@@ -25,13 +25,10 @@ struct BackupCommand: ParsableCommand {
   func run() throws {
     let path = location.path
     let report = try CommandLineErrors.report {
-      guard FileManager.default.fileExists(atPath: path) else {
-        throw UserError("Aucune base à sauvegarder : « \(path) » n'existe pas.")
-      }
-      return try AppDatabase.open(path: path).backup(to: destination, replacing: force)
+      try AppDatabase.open(path: path, missing: .refuse).backup(to: destination, replacing: force)
     }
-    print("Sauvegarde faite : \(report.path)")
-    print(
+    try StandardOutput.line("Sauvegarde faite : \(report.path)")
+    try StandardOutput.line(
       "Vérifiée : \(report.health.visits) visite(s), \(HealthText.megabytes(report.health.bytes)), en \(Int(report.milliseconds)) ms."
     )
   }

@@ -37,7 +37,7 @@ struct BenchCommand: ParsableCommand {
     for measure in BenchSuite.all where only.isEmpty || only.contains(measure.name) {
       for result in try measure.run(settings) {
         // One line per measure as soon as it is known, so a long run shows progress.
-        FileHandle.standardOutput.write(Data((result.json + "\n").utf8))
+        try StandardOutput.line(result.json)
       }
     }
   }

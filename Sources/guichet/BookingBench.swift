@@ -26,8 +26,7 @@ enum BookingBench {
       let advisorID = try desk.newAdvisor(database)
       let slots = try desk.slots(database, advisorID: advisorID, count: slotCount)
       let file = folder.appendingPathComponent("slots-\(processes).txt").path
-      try slots.map(SlotListFile.line).joined(separator: "\n").write(
-        toFile: file, atomically: true, encoding: .utf8)
+      try SlotListFile.write(slots, to: file)
       let round = try race(
         processes: processes, path: path, slotsFile: file, slotCount: slots.count, desk: desk,
         folder: folder)

@@ -49,6 +49,6 @@ struct BookingBenchWorkerCommand: ParsableCommand {
     lines.append("ENDED \(Date().timeIntervalSince1970)")
     lines.append("TAKEN \(taken)")
     lines.append("FAILED \(failed)")
-    FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    try StandardOutput.line(lines.joined(separator: "\n"))
   }
 }

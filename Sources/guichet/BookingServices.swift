@@ -82,22 +82,20 @@ enum SlipFiles {
   }
 
   static func write(_ slip: Slip, into directory: URL) throws -> [URL] {
+    let files = [
+      (directory.appendingPathComponent(slip.fileStem + ".txt"), slip.text),
+      (directory.appendingPathComponent(slip.fileStem + ".ics"), slip.ics),
+    ]
     do {
       try FileManager.default.createDirectory(
         at: directory, withIntermediateDirectories: true,
         attributes: [.posixPermissions: 0o700])
-      let files = [
-        (directory.appendingPathComponent(slip.fileStem + ".txt"), slip.text),
-        (directory.appendingPathComponent(slip.fileStem + ".ics"), slip.ics),
-      ]
-      for (url, content) in files {
-        try Data(content.utf8).write(to: url, options: .atomic)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
-      }
-      return files.map(\.0)
     } catch {
       throw UserError("Impossible d'enregistrer le coupon dans \(directory.path).")
     }
+    // Each file is written, flushed and closed with every error checked (mode 0600), then renamed into place.
+    for (url, content) in files { try CheckedOutput.writeFile(content, to: url.path) }
+    return files.map(\.0)
   }
 
   /// The first `lp` on PATH, if any.
@@ -124,11 +122,20 @@ enum SlipFiles {
     process.standardError = FileHandle.nullDevice
     do {
       try process.run()
-      input.fileHandleForWriting.write(Data(text.utf8))
-      try input.fileHandleForWriting.close()
-      process.waitUntilExit()
     } catch {
       throw UserError("Impression impossible : lp n'a pas pu être lancé.")
+    }
+    // A checked write: lp stopping early is an error to show, not a crash of the console.
+    var sent = true
+    do {
+      try CheckedOutput.write(Array(text.utf8), to: input.fileHandleForWriting.fileDescriptor)
+    } catch {
+      sent = false
+    }
+    try? input.fileHandleForWriting.close()
+    process.waitUntilExit()
+    if !sent {
+      throw UserError("Impression impossible : le coupon n'a pas pu être envoyé à lp.")
     }
     guard process.terminationStatus == 0 else {
       throw UserError("Impression refusée par lp (code \(process.terminationStatus)).")

@@ -15,14 +15,17 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     let path = location.path
     ExposureNotice.report(path: path)
-    let health = try CommandLineErrors.report { try DatabaseHealth.check(path: path) }
+    let health = try CommandLineErrors.report {
+      try DatabasePath.check(path, missing: .refuse)
+      return try DatabaseHealth.check(path: path)
+    }
     guard health.isSound else {
       let lines = [DatabaseHealth.damageMessage(path: path)] + health.problems.map { "  \($0)" }
       FileHandle.standardError.write(
         Data(("guichet : " + lines.joined(separator: "\n") + "\n").utf8))
       throw ExitCode(2)
     }
-    print(
+    try StandardOutput.line(
       "Base saine : \(path) (\(health.visits) visite(s), \(HealthText.megabytes(health.bytes)), \(health.migrations) migrations)."
     )
   }

@@ -13,23 +13,34 @@ struct DatabaseOptions: ParsableArguments {
   var path: String {
     DatabaseLocation.resolve(option: database, environment: ProcessInfo.processInfo.environment)
   }
+
+  /// An empty path is a mistake (an unset shell variable), not a request for the default file.
+  func validate() throws {
+    if database?.isEmpty == true {
+      throw ValidationError("--database attend un chemin de fichier, pas une valeur vide.")
+    }
+    if database == nil, ProcessInfo.processInfo.environment["GUICHET_DATABASE"]?.isEmpty == true {
+      throw ValidationError(
+        "GUICHET_DATABASE est vide : indiquez un chemin de fichier, ou supprimez la variable.")
+    }
+  }
 }
 
 enum DatabaseLocation {
   /// The first opening creates the file and loads the bundled reference data, which takes a few seconds:
   /// say so, rather than leave the agent in front of a silent terminal.
   static func announceIfNew(_ path: String) {
-    guard !FileManager.default.fileExists(atPath: path) else { return }
+    // lstat, not stat: a dangling link is refused later, not announced as a new base.
+    var info = stat()
+    guard lstat(path, &info) != 0 else { return }
     let message =
       "Création de la base « \(path) » et chargement des données de référence (quelques secondes)…\n"
     FileHandle.standardError.write(Data(message.utf8))
   }
 
   static func resolve(option: String?, environment: [String: String]) -> String {
-    if let option, !option.isEmpty { return expand(option, environment) }
-    if let variable = environment["GUICHET_DATABASE"], !variable.isEmpty {
-      return expand(variable, environment)
-    }
+    if let option { return expand(option, environment) }
+    if let variable = environment["GUICHET_DATABASE"] { return expand(variable, environment) }
     let dataHome =
       environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
       ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")

@@ -69,11 +69,12 @@ struct DemoCommand: ParsableCommand {
     }
     FileHandle.standardError.write(Data("\n".utf8))
     let seconds = Date().timeIntervalSince(start)
-    print(
+    try StandardOutput.line(
       "\(summary.visits) visites et \(summary.appointments) rendez-vous de démonstration créés "
         + "du \(summary.firstDay.frenchNumeric) au \(summary.lastDay.frenchNumeric) "
         + "sur \(summary.sites) sites et \(summary.desks) postes, en \(Int(seconds.rounded())) s.")
-    print("Ces lignes sont marquées synthétiques ; les rapports le signalent.")
-    print("Tableau de bord : guichet (touche T depuis l'accueil) · bilan : guichet report annual")
+    try StandardOutput.line("Ces lignes sont marquées synthétiques ; les rapports le signalent.")
+    try StandardOutput.line(
+      "Tableau de bord : guichet (touche T depuis l'accueil) · bilan : guichet report annual")
   }
 }

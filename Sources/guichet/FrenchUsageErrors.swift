@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import GuichetCore
+import GuichetStore
 
 extension Guichet {
   /// Same as ArgumentParser's entry point, but usage errors reach the agent in French.
@@ -8,6 +10,12 @@ extension Guichet {
       var command = try parseAsRoot()
       do {
         try command.run()
+        // The last word on stdout: a full disk may only show at the final flush, fsync or close.
+        try CheckedOutput.finishStandardOutput()
+      } catch let error as UserError {
+        // Raised outside `CommandLineErrors.report`, e.g. by a checked write to stdout.
+        FileHandle.standardError.write(Data("guichet : \(error.message)\n".utf8))
+        Foundation.exit(ExitCode.failure.rawValue)
       } catch let error as ValidationError {
         // Thrown by a subcommand after parsing: the root's usage line would point at the wrong command.
         let name = type(of: command).configuration.commandName.map { " \($0)" } ?? ""

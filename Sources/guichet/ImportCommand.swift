@@ -86,12 +86,12 @@ struct ImportCommand: ParsableCommand {
       }
     }
     for report in reports {
-      print(report.description)
+      try StandardOutput.line(report.description)
     }
     let seconds = Date().timeIntervalSince(start)
     let elapsed = String(format: "%.1f", seconds).replacingOccurrences(of: ".", with: ",")
     let count = reports.count
-    print(
+    try StandardOutput.line(
       "Import terminé en \(elapsed) s : \(count) jeu\(count > 1 ? "x" : "") de données dans \(databasePath)"
     )
   }

@@ -22,8 +22,8 @@ struct InitCommand: ParsableCommand {
         siteName: deskOptions.siteName ?? DeskOptions.defaultSite,
         deskName: deskOptions.deskName ?? DeskOptions.defaultDesk)
     }
-    print("Base prête : \(path)")
-    print("Site : \(workplace.siteName) · Poste : \(workplace.deskName)")
+    try StandardOutput.line("Base prête : \(path)")
+    try StandardOutput.line("Site : \(workplace.siteName) · Poste : \(workplace.deskName)")
   }
 }
 

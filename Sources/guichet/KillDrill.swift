@@ -112,8 +112,7 @@ enum KillDrill {
     let slots = try desk.slots(
       database, advisorID: advisorID, count: wanted, days: min(360, wanted / 144 + 2))
     let file = folder.appendingPathComponent("slots.txt").path
-    try slots.map(SlotListFile.line).joined(separator: "\n")
-      .write(toFile: file, atomically: true, encoding: .utf8)
+    try SlotListFile.write(slots, to: file)
     return BookingSetup(structureID: desk.structureID, slotsFile: file, slotCount: slots.count)
   }
 

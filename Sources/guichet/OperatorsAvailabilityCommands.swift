@@ -88,7 +88,7 @@ struct OperatorsAddRuleCommand: ParsableCommand {
       return
     }
     let weekdays = saved.weekdays.sorted().map(\.label).joined(separator: ", ")
-    print(
+    try StandardOutput.line(
       "Plage \(saved.id ?? 0) ajoutée : \(weekdays), \(saved.start)–\(saved.end), "
         + "rendez-vous de \(saved.slotMinutes) min, \(saved.place.label.lowercased())"
         + (saved.groupCapacity.map { ", \($0) places" } ?? "") + ".")
@@ -162,16 +162,16 @@ struct OperatorsAddAbsenceCommand: ParsableCommand {
     let first = LocalClock.wallTime(of: saved.startsAt)
     let last = LocalClock.wallTime(of: saved.endsAt)
     if first.time.minutes == 0 && last.time.minutes == 0 {
-      print(
+      try StandardOutput.line(
         "Absence \(saved.id ?? 0) enregistrée (\(saved.reason.label)) : du \(first.date.frenchNumeric) "
           + "au \(last.date.adding(days: -1).frenchNumeric) inclus.")
     } else {
-      print(
+      try StandardOutput.line(
         "Absence \(saved.id ?? 0) enregistrée (\(saved.reason.label)) : du \(first.date.frenchNumeric) \(first.time) "
           + "au \(last.date.frenchNumeric) \(last.time).")
     }
     if clashes > 0 {
-      print(
+      try StandardOutput.line(
         "Attention : \(clashes) rendez-vous déjà pris pendant cette absence ; déplacez-les ou annulez-les."
       )
     }
@@ -238,21 +238,22 @@ struct OperatorsSlotsCommand: ParsableCommand {
       return
     }
     guard !slots.isEmpty else {
-      print("Aucun créneau libre pour \(name) sur \(count) jour\(count > 1 ? "s" : "").")
+      try StandardOutput.line(
+        "Aucun créneau libre pour \(name) sur \(count) jour\(count > 1 ? "s" : "").")
       return
     }
-    print("Créneaux libres de \(name) (\(slots.count)) :")
+    try StandardOutput.line("Créneaux libres de \(name) (\(slots.count)) :")
     var shownDay: LocalDate?
     for slot in slots {
       let start = LocalClock.wallTime(of: slot.startsAt)
       let end = LocalClock.wallTime(of: slot.endsAt)
       if start.date != shownDay {
-        print("\(start.date.weekday.label) \(start.date.frenchNumeric)")
+        try StandardOutput.line("\(start.date.weekday.label) \(start.date.frenchNumeric)")
         shownDay = start.date
       }
       var line = "  \(start.time)–\(end.time)  \(slot.place.label)"
       if slot.isGroup { line += " (\(slot.seatsLeft)/\(slot.capacity) places)" }
-      print(line)
+      try StandardOutput.line(line)
     }
   }
 }

@@ -48,6 +48,6 @@ enum OperatorsJSON {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .iso8601
-    Swift.print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    try StandardOutput.line(String(decoding: try encoder.encode(value), as: UTF8.self))
   }
 }

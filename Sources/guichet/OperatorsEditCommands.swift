@@ -64,7 +64,8 @@ struct OperatorsAddStructureCommand: ParsableCommand {
     if try output.isJSON {
       try OperatorsJSON.print(["id": saved.id ?? 0])
     } else {
-      print("Structure \(saved.id ?? 0) ajoutée : \(saved.name) (\(saved.kind.label)).")
+      try StandardOutput.line(
+        "Structure \(saved.id ?? 0) ajoutée : \(saved.name) (\(saved.kind.label)).")
     }
   }
 }
@@ -104,8 +105,9 @@ struct OperatorsAddAdvisorCommand: ParsableCommand {
     if try output.isJSON {
       try OperatorsJSON.print(["id": saved.id ?? 0])
     } else {
-      print("Conseiller \(saved.id ?? 0) ajouté : \(saved.displayName).")
-      print("Ajoutez ses plages : guichet operators add-rule --advisor \(saved.id ?? 0) --help")
+      try StandardOutput.line("Conseiller \(saved.id ?? 0) ajouté : \(saved.displayName).")
+      try StandardOutput.line(
+        "Ajoutez ses plages : guichet operators add-rule --advisor \(saved.id ?? 0) --help")
     }
   }
 }
@@ -134,6 +136,6 @@ struct OperatorsRemoveAdvisorCommand: ParsableCommand {
       try database.removeAdvisor(id: advisorID, by: .commandLine)
       return found.displayName
     }
-    print("Conseiller \(advisorID) retiré : \(name).")
+    try StandardOutput.line("Conseiller \(advisorID) retiré : \(name).")
   }
 }

@@ -77,24 +77,27 @@ struct OperatorsListCommand: ParsableCommand {
       return
     }
     guard !listed.isEmpty else {
-      print("Aucune structure. Ajoutez-en une : guichet operators add-structure --help")
+      try StandardOutput.line(
+        "Aucune structure. Ajoutez-en une : guichet operators add-structure --help")
       return
     }
     for structure in listed {
       var line = "\(structure.id)  \(structure.name) — \(structure.kindLabel)"
       if !structure.active { line += " (retirée)" }
-      print(line)
-      if !structure.address.isEmpty { print("    \(structure.address)") }
+      try StandardOutput.line(line)
+      if !structure.address.isEmpty { try StandardOutput.line("    \(structure.address)") }
       if !structure.territories.isEmpty {
-        print("    Territoires : \(structure.territories.joined(separator: ", "))")
+        try StandardOutput.line(
+          "    Territoires : \(structure.territories.joined(separator: ", "))")
       }
       if structure.advisors.isEmpty {
-        print("    Aucun conseiller")
+        try StandardOutput.line("    Aucun conseiller")
       }
       for advisor in structure.advisors {
-        print("    conseiller \(advisor.id)  \(advisor.name)\(advisor.active ? "" : " (retiré)")")
+        try StandardOutput.line(
+          "    conseiller \(advisor.id)  \(advisor.name)\(advisor.active ? "" : " (retiré)")")
       }
     }
-    print("\(listed.count) structure\(listed.count > 1 ? "s" : "").")
+    try StandardOutput.line("\(listed.count) structure\(listed.count > 1 ? "s" : "").")
   }
 }

@@ -56,22 +56,25 @@ struct PersonFindCommand: ParsableCommand {
     let path = location.path
     ExposureNotice.report(path: path)
     let records = try CommandLineErrors.report {
-      try AppDatabase.open(path: path).person(phone: phone, email: email, by: .commandLine)
+      try AppDatabase.open(path: path, missing: .refuse).person(
+        phone: phone, email: email, by: .commandLine)
     }
-    if records.isEmpty { print("Aucune coordonnée enregistrée pour cette personne.") }
+    if records.isEmpty {
+      try StandardOutput.line("Aucune coordonnée enregistrée pour cette personne.")
+    }
     let formatter = ISO8601DateFormatter()
     for record in records {
       let reach = [record.phone, record.email].compactMap { $0 }.joined(separator: ", ")
-      print(
+      try StandardOutput.line(
         "Coordonnées n° \(record.contactId) : \(SafeText.clean(record.firstName)) \(SafeText.clean(record.lastName)) (\(reach))"
       )
       let withdrawn =
         record.consentWithdrawnAt.map { ", retiré le \(formatter.string(from: $0))" } ?? ""
-      print(
+      try StandardOutput.line(
         "  consentement n° \(record.consentId) (texte v\(record.consentTextVersion)) donné le \(formatter.string(from: record.consentGivenAt)) pour \(record.recipientStructure)\(withdrawn)"
       )
       for booking in record.appointments {
-        print(
+        try StandardOutput.line(
           "  rendez-vous \(booking.reference) le \(formatter.string(from: booking.startsAt)) (\(booking.status))"
         )
       }
@@ -100,7 +103,7 @@ struct PersonExportCommand: ParsableCommand {
     let path = location.path
     ExposureNotice.report(path: path)
     let records = try CommandLineErrors.report {
-      try AppDatabase.open(path: path).person(
+      try AppDatabase.open(path: path, missing: .refuse).person(
         phone: phone, email: email, by: .commandLine, export: true)
     }
     try OperatorsJSON.print(
@@ -128,7 +131,7 @@ struct PersonEraseCommand: ParsableCommand {
     let erased = try CommandLineErrors.report {
       try AppDatabase.open(path: path).erasePerson(phone: phone, email: email, by: .commandLine)
     }
-    print(
+    try StandardOutput.line(
       erased.isEmpty
         ? "Aucune coordonnée enregistrée pour cette personne."
         : "Coordonnées effacées : \(erased.count) (n° \(erased.map(String.init).joined(separator: ", "))). Les preuves de consentement restent, sans les coordonnées."

@@ -39,9 +39,9 @@ struct PurgeCommand: ParsableCommand {
       let database = try AppDatabase.open(path: path)
       if dryRun {
         let expired = try database.expiredContacts()
-        print("Coordonnées à effacer : \(expired.count).")
+        try StandardOutput.line("Coordonnées à effacer : \(expired.count).")
         for contact in expired {
-          print(
+          try StandardOutput.line(
             "  coordonnées n° \(contact.contactID) (consentement n° \(contact.consentID)), dernier événement le \(formatter.string(from: contact.lastEventAt)), conservation \(contact.retentionDays) jours"
           )
         }
@@ -49,7 +49,7 @@ struct PurgeCommand: ParsableCommand {
       }
       let erased = try database.purgeExpiredContacts()
       let audit = try database.purgeAudit(keepingMonths: auditMonths)
-      print(
+      try StandardOutput.line(
         "Coordonnées effacées : \(erased.count). Entrées du journal d'audit purgées : \(audit).")
     }
   }

@@ -77,9 +77,8 @@ struct ReportCommand: ParsableCommand {
     let chosenFormat = try CommandLineErrors.usage("report") { try exportFormat() }
     let rows = try CommandLineErrors.usage("report") { try syntheticRows() }
     let path = location.path
-    DatabaseLocation.announceIfNew(path)
     let figures = try CommandLineErrors.report { () throws -> SupervisionFigures in
-      let database = try AppDatabase.open(path: path)
+      let database = try AppDatabase.open(path: path, missing: .refuse)
       let filter = try CommandLineErrors.usage("report") {
         try self.filter(database, synthetic: rows)
       }
@@ -87,10 +86,11 @@ struct ReportCommand: ParsableCommand {
     }
     switch chosenFormat {
     case .csv:
-      FileHandle.standardOutput.write(Data(SupervisionExport.csv(figures, excel: excel).utf8))
+      try StandardOutput.write(SupervisionExport.csv(figures, excel: excel))
     case .json: try ReportJSON.print(figures)
-    case .markdown: print(SupervisionExport.markdown(figures, title: title(period)), terminator: "")
-    case .table: print(SupervisionExport.table(figures), terminator: "")
+    case .markdown:
+      try StandardOutput.write(SupervisionExport.markdown(figures, title: title(period)))
+    case .table: try StandardOutput.write(SupervisionExport.table(figures))
     }
   }
 

@@ -20,15 +20,15 @@ struct RestoreCommand: ParsableCommand {
 
   func run() throws {
     let path = location.path
-    print("Restauration de « \(source) » dans « \(path) ».")
-    print("Les postes doivent être fermés pendant la restauration.")
+    try StandardOutput.line("Restauration de « \(source) » dans « \(path) ».")
+    try StandardOutput.line("Les postes doivent être fermés pendant la restauration.")
     let report = try CommandLineErrors.report {
       try DatabaseRestore.restore(from: source, into: path)
     }
-    print("Sauvegarde vérifiée et restaurée : \(report.health.visits) visite(s).")
+    try StandardOutput.line("Sauvegarde vérifiée et restaurée : \(report.health.visits) visite(s).")
     if let previous = report.previous {
-      print("L'ancienne base est conservée dans : \(previous)")
+      try StandardOutput.line("L'ancienne base est conservée dans : \(previous)")
     }
-    print("Vous pouvez relancer Guichet sur les postes.")
+    try StandardOutput.line("Vous pouvez relancer Guichet sur les postes.")
   }
 }

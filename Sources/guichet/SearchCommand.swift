@@ -84,16 +84,17 @@ struct SearchCommand: ParsableCommand {
       try Self.request(words: words, kind: kind, limit: limit, format: format)
     }
     let path = location.path
-    DatabaseLocation.announceIfNew(path)
     let (hits, sources) = try CommandLineErrors.report {
-      let database = try AppDatabase.open(path: path)
+      let database = try AppDatabase.open(path: path, missing: .refuse)
       let hits = try database.searchReference(
         request.query, kind: request.kind, limit: request.limit)
       return (hits, try database.referenceDatasets())
     }
     switch request.format {
-    case .json: print(try Self.json(hits))
-    case .text: print(Self.text(hits, query: request.query, kinds: request.kind, sources: sources))
+    case .json: try StandardOutput.line(try Self.json(hits))
+    case .text:
+      try StandardOutput.line(
+        Self.text(hits, query: request.query, kinds: request.kind, sources: sources))
     }
   }
 

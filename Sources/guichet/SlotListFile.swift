@@ -1,10 +1,16 @@
 import Foundation
 import GuichetCore
+import GuichetStore
 
 /// A slot list handed to desk processes of the benches and the fault drill: « advisor start end » per line, in seconds.
 enum SlotListFile {
   static func line(_ slot: Slot) -> String {
     "\(slot.advisorID) \(slot.startsAt.timeIntervalSince1970) \(slot.endsAt.timeIntervalSince1970)"
+  }
+
+  /// Written through the checked writer: a desk process must not read a list cut short by a full disk.
+  static func write(_ slots: [Slot], to path: String) throws {
+    try CheckedOutput.writeFile(slots.map(line).joined(separator: "\n"), to: path)
   }
 
   static func read(_ path: String) throws -> [Slot] {

@@ -64,7 +64,8 @@ struct UsersAddCommand: ParsableCommand {
       return try database.createAccount(
         login: login, role: chosen, structureID: structure, password: password, by: .commandLine)
     }
-    print("Compte créé : \(account.login) (\(account.role.label)), n° \(account.id).")
+    try StandardOutput.line(
+      "Compte créé : \(account.login) (\(account.role.label)), n° \(account.id).")
   }
 }
 
@@ -103,7 +104,8 @@ struct UsersListCommand: ParsableCommand {
       return
     }
     if accounts.isEmpty {
-      print("Aucun compte : créez le premier administrateur avec « guichet users add ».")
+      try StandardOutput.line(
+        "Aucun compte : créez le premier administrateur avec « guichet users add ».")
     }
     for account in accounts {
       var notes: [String] = []
@@ -111,7 +113,7 @@ struct UsersListCommand: ParsableCommand {
       if account.isDisabled { notes.append("désactivé") }
       if let until = account.lockedUntil, until > now { notes.append("verrouillé") }
       let suffix = notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ")"
-      print("\(account.id)\t\(account.login)\t\(account.role.label)\(suffix)")
+      try StandardOutput.line("\(account.id)\t\(account.login)\t\(account.role.label)\(suffix)")
     }
   }
 }
@@ -133,7 +135,7 @@ struct UsersDisableCommand: ParsableCommand {
     let account = try CommandLineErrors.report {
       try AppDatabase.open(path: path).disableAccount(login: login, by: .commandLine)
     }
-    print("Compte désactivé : \(account.login).")
+    try StandardOutput.line("Compte désactivé : \(account.login).")
   }
 }
 
@@ -156,6 +158,6 @@ struct UsersPasswordCommand: ParsableCommand {
         "Nouveau mot de passe de « \(login) » : ", confirm: true)
       try database.changePassword(login: login, to: password, by: .commandLine)
     }
-    print("Mot de passe changé : \(login).")
+    try StandardOutput.line("Mot de passe changé : \(login).")
   }
 }

@@ -16,9 +16,14 @@ struct CommandLineTests {
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("shared/data")
 
-  /// A fresh database: its first `guichet search` creates it and fills the bundled reference data.
+  /// A fresh database: `guichet init` creates it and fills the bundled reference data (`search` only reads,
+  /// and never creates one).
   static let fresh: Result<(path: String, first: Outcome), any Error> = Result {
     let path = try temporaryDatabase("fresh")
+    let created = try guichet(["init", "--database", path])
+    guard created.status == 0 else {
+      throw CommandFailure(description: "guichet init: \(created.stderr)")
+    }
     let first = try guichet(["search", "boulangere", "--database", path, "--limit", "3"])
     return (path, first)
   }

@@ -20,6 +20,8 @@ struct GuichetRun {
   var prefix: [String] = []
   /// What the child reads on stdin (a password for `guichet users`); /dev/null when nil.
   var input: String?
+  /// Where the child's stdout goes instead of `<name>.out`: /dev/full for the disk-full export tests.
+  var output: String?
 
   func run(_ arguments: [String]) throws -> Outcome {
     let name = UUID().uuidString
@@ -34,7 +36,7 @@ struct GuichetRun {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    let out = folder.appendingPathComponent("\(name).out").path
+    let out = output ?? folder.appendingPathComponent("\(name).out").path
     let err = folder.appendingPathComponent("\(name).err").path
     var stdin = "/dev/null"
     if let input {

@@ -40,7 +40,7 @@ import Testing
     let file = folder.appendingPathComponent("notes.txt")
     try Data("pas une base SQLite\n".utf8).write(to: file)
     let output = try run("init --database \(TmuxConsole.quote(file.path))")
-    #expect(output.contains("n'est pas une base Guichet valide"))
+    #expect(output.contains("n'est pas une base de données Guichet"), "\(output)")
     #expect(output.hasSuffix("rc=1\n"))
     #expect(try String(contentsOf: file, encoding: .utf8) == "pas une base SQLite\n")
   }

@@ -102,7 +102,10 @@ import Testing
       at: directory.appendingPathComponent("donnees"), withIntermediateDirectories: true)
     try Data("ceci n'est pas une base".utf8).write(to: URL(fileURLWithPath: path))
     let error = #expect(throws: UserError.self) { try AppDatabase.open(path: path) }
-    #expect(error?.message.contains("Impossible d'ouvrir la base de données « \(path) »") == true)
+    #expect(
+      error?.message.hasPrefix("« \(path) » n'est pas une base de données Guichet") == true,
+      "\(error?.message ?? "")")
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "ceci n'est pas une base")
   }
 
   @Test func aPathUnderAFileGivesAFrenchError() throws {

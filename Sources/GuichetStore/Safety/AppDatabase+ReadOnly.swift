@@ -32,8 +32,16 @@ extension AppDatabase {
   /// read-only instead of being refused, so the agent can still look things up while the file is mended;
   /// nothing is written to it (no migration, no seeding, a read-only connection).
   public static func openForDesk(path: String) throws -> DeskDatabase {
+    try DatabasePath.check(path, missing: .create)
     let exists = FileManager.default.fileExists(atPath: path)
     if exists {
+      do {
+        _ = try DatabaseIdentity.identify(path: path)
+      } catch let error as UserError {
+        throw error
+      } catch {
+        // A damaged file is for `open` and the damage check below, which say how to restore it.
+      }
       do {
         try WritableCheck.ensure(path: path)
       } catch let error as UserError {

@@ -25,6 +25,10 @@ public struct DatabaseHealth: Sendable {
     configuration.readonly = true
     configuration.busyMode = AppDatabase.configuration().busyMode
     do {
+      // A foreign file is refused before SQLite opens it; an empty one is no Guichet database either.
+      if try DatabaseIdentity.identify(path: path) == .new {
+        throw UserError("« \(path) » est vide : ce n'est pas une base Guichet.")
+      }
       let queue = try DatabaseQueue(path: path, configuration: configuration)
       defer { try? queue.close() }
       return try queue.read { db in

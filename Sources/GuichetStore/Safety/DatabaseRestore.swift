@@ -19,6 +19,16 @@ public enum DatabaseRestore {
       throw UserError(
         "La sauvegarde et la base en service sont le même fichier : rien à restaurer.")
     }
+    try DatabasePath.check(live, missing: .create)
+    if FileManager.default.fileExists(atPath: live) {
+      do {
+        _ = try DatabaseIdentity.identify(path: live)
+      } catch let error as UserError {
+        throw error
+      } catch {
+        // A damaged Guichet file is what a restore is for: it is moved aside below.
+      }
+    }
     let health = try DatabaseHealth.check(path: backup)
     guard health.isSound else {
       throw UserError(
