@@ -34,6 +34,7 @@ public struct AppDatabase: Sendable {
     migrator.registerAccountsMigrations()
     migrator.registerSupervisionMigrations()
     migrator.registerConsentProofMigration()
+    migrator.registerContactBookingMigration()
     return migrator
   }()
 }

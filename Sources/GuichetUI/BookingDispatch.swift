@@ -23,12 +23,9 @@ extension App {
       screen = .booking(.consent(state))
       return effect
     case .contact(var state):
-      // The consent is recorded: leaving means going back to the slots, typed data dropped on purpose,
-      // and any contact saved for an attempt that lost its slot erased (one booked is kept by the store).
-      if key == .escape && state.nextFree == nil {
-        guard let consentID = state.draft.consentID else { return .navigate(.pop) }
-        return .navigate(.pop) + .booking(.discardContact(consentID: consentID))
-      }
+      // The consent is recorded: leaving means going back to the slots, typed data dropped on purpose.
+      // The store writes a contact only with its booking, so a lost attempt left nothing to erase.
+      if key == .escape && state.nextFree == nil { return .navigate(.pop) }
       let effect = ContactScreen.reduce(&state, .key(key), context: context)
       screen = .booking(.contact(state))
       return effect

@@ -35,9 +35,6 @@ public enum BookingEffect: Equatable, Sendable {
   /// Writes the slip as text and as `.ics`, named from the reference only.
   case saveSlip(Slip)
   case printSlip(Slip)
-  /// Erases the contact typed for a booking the agent then left (after a lost race), instead of keeping it
-  /// until the retention purge; a contact an appointment hangs on is kept.
-  case discardContact(consentID: Int64)
 }
 
 /// Results of booking effects.

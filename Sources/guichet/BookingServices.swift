@@ -13,11 +13,10 @@ struct BookingServices: Sendable {
   var structure: @Sendable (Int64) throws -> OperatorStructure?
   var recordConsent: @Sendable (Int64, Int, Int64, Date) throws -> Consent
   var duplicates: @Sendable (Contact) throws -> [Contact]
-  var saveContact: @Sendable (Contact, Int64) throws -> Contact
-  /// Erases the contact of a consent no appointment hangs on, after a refused booking.
-  var discardContact: @Sendable (Int64) throws -> Void
+  /// The booking and the person's contact, one store transaction: nothing is left of a refused attempt.
   var book:
-    @Sendable (BookingReference, Slot, Int64, Int64, RoutingOverride?, Date) throws -> Appointment
+    @Sendable (BookingReference, Slot, Int64, Int64, Contact, RoutingOverride?, Date) throws
+      -> Appointment
   /// Folder the slips are written to (created 0700 on first use).
   var slipsDirectory: @Sendable () -> URL
   /// Sends text to `lp`; throws a French `UserError` when printing is not possible.
@@ -41,12 +40,10 @@ struct BookingServices: Sendable {
           by: try session.current(), at: $3)
       },
       duplicates: { try database.possibleDuplicates(of: $0, by: session.current()) },
-      saveContact: { try database.saveContact($0, consentID: $1, by: session.current()) },
-      discardContact: { try database.discardUnbookedContact(consentID: $0, by: session.current()) },
       book: {
         try database.book(
-          reference: $0, slot: $1, visitID: $2, consentID: $3, override: $4,
-          by: session.current(), now: $5)
+          reference: $0, slot: $1, visitID: $2, consentID: $3, contact: $4, override: $5,
+          by: session.current(), now: $6)
       },
       slipsDirectory: { SlipFiles.directory() },
       print: { try SlipFiles.print($0) })
@@ -59,8 +56,7 @@ struct BookingServices: Sendable {
       noSlotReason: { _, _, _ in throw error },
       consentText: { throw error }, structure: { _ in throw error },
       recordConsent: { _, _, _, _ in throw error }, duplicates: { _ in throw error },
-      saveContact: { _, _ in throw error }, discardContact: { _ in throw error },
-      book: { _, _, _, _, _, _ in throw error },
+      book: { _, _, _, _, _, _, _ in throw error },
       slipsDirectory: { SlipFiles.directory() }, print: { _ in throw error })
   }()
 }
@@ -198,8 +194,6 @@ extension EffectInterpreter {
           .slipSaved(
             "Coupon enregistré : \(names) dans \(files[0].deletingLastPathComponent().path)"))
       }
-    case .discardContact(let consentID):
-      actions = attemptSilently { try booking.discardContact(consentID) }
     case .printSlip(let slip):
       actions = attempt {
         try booking.print(slip.text)
@@ -217,18 +211,15 @@ extension EffectInterpreter {
   func book(_ request: BookingRequest, _ booking: BookingServices) -> AppAction {
     let reference = request.reference ?? BookingReference.generate()
     do {
-      _ = try booking.saveContact(request.contact, request.consentID)
       let appointment = try booking.book(
-        reference, request.slot.slot, request.visitID, request.consentID, request.override, now())
+        reference, request.slot.slot, request.visitID, request.consentID, request.contact,
+        request.override, now())
       return .booking(.booked(appointment))
     } catch let taken as SlotTakenError {
       return .booking(.slotTaken(taken.offers(like: request.slot)))
     } catch let error as UserError {
-      // Refused for good (not a lost race): the contact typed for it must not stay behind.
-      try? booking.discardContact(request.consentID)
       return .booking(.bookingFailed(reference, error))
     } catch {
-      try? booking.discardContact(request.consentID)
       return .booking(
         .bookingFailed(reference, UserError("Réservation impossible : erreur inattendue.")))
     }

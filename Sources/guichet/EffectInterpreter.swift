@@ -28,11 +28,8 @@ struct EffectInterpreter {
       return attempt { .visitSaved(try services.save(visit)) }
     case .startService(let visit):
       return attempt {
-        // Another desk may have taken this person a moment ago.
-        if let id = visit.id, let current = try services.visit(id), current.startedAt != nil {
-          throw UserError("Cette personne vient d'être prise en charge à un autre poste.")
-        }
-        return .serviceStarted(try services.save(visit))
+        guard let id = visit.id else { throw UserError("Visite sans numéro : rechargez la file.") }
+        return .serviceStarted(try services.takeVisitor(id, visit.startedAt ?? now()))
       }
     case .searchCommunes(let query):
       return attempt { .communesFound(query: query, matches: try services.communes(query)) }

@@ -38,6 +38,8 @@ enum FaultsBench {
           "visit_writes_lost": .number(Double(drill.lostVisits)),
           "bookings_lost": .number(Double(drill.lostBookings)),
           "double_bookings": .number(Double(drill.doubleBookings)),
+          "orphan_contacts": .number(Double(drill.orphanContacts)),
+          "booking_contacts_lost": .number(Double(drill.lostContacts)),
           "integrity_failures": .number(Double(drill.integrityFailures)),
           "key_events_fuzzed": .number(Double(fuzz.events)),
           "frames_rendered": .number(Double(fuzz.renders)),

@@ -9,7 +9,8 @@ import GuichetStore
 /// Rounds of a few `guichet selftest-writer` processes killed with SIGKILL at random moments. Each writer
 /// writes visits and books appointments; the writers of a round start from the same slot, so they race
 /// for it. After each round the file must pass `integrity_check`, hold every write a writer logged as
-/// acknowledged (visits and bookings), and hold no slot booked twice.
+/// acknowledged (visits and bookings, each booking with its contact), hold no slot booked twice, and hold
+/// no contact without an appointment.
 enum KillDrill {
   struct Figures {
     var rounds = 0
@@ -19,6 +20,8 @@ enum KillDrill {
     var lostVisits = 0
     var lostBookings = 0
     var doubleBookings = 0
+    var orphanContacts = 0
+    var lostContacts = 0
     var integrityFailures = 0
     /// Writers that died on their own (not by our SIGKILL), or exited with an error.
     var crashes = 0
@@ -97,6 +100,8 @@ enum KillDrill {
       figures.lostVisits = outcome.lostVisits
       figures.lostBookings = outcome.lostBookings
       figures.doubleBookings = outcome.doubleBookings
+      figures.orphanContacts = outcome.orphanContacts
+      figures.lostContacts = outcome.lostContacts
       if !outcome.integrityProblems.isEmpty { figures.integrityFailures += 1 }
     }
     return figures

@@ -9,7 +9,8 @@ import GuichetStore
 
 /// Hidden: writes visits in a loop, as a busy desk does, and appends each write SQLite acknowledged to a
 /// log flushed to disk before the next one. With `--slots`, each visit also books an appointment (consent,
-/// then the booking transaction) on the first slot of the list still free, so writers given the same list
+/// then the booking transaction with the person's contact, as the console books) on the first slot of the
+/// list still free, so writers given the same list
 /// race for the same slots. The fault drill kills it with SIGKILL at random moments and then checks that
 /// every logged write is in the database and that no slot is booked twice.
 struct SelfTestWriterCommand: ParsableCommand {
@@ -88,12 +89,15 @@ struct DrillBooker {
       visitID: visitID, textVersion: database.consentText().version,
       recipientStructureID: structureID, deskID: workplace.deskID, by: .commandLine)
     guard let consentID = consent.id else { throw UserError("Consentement sans identifiant.") }
+    let contact = try Contact.validate(
+      firstName: "Essai", lastName: "Exercice",
+      phone: "06" + String(format: "%08d", visitID % 100_000_000), email: "")
     while cursor < slots.count {
       let slot = slots[cursor]
       do {
         let appointment = try database.book(
           reference: .generate(), slot: slot, visitID: visitID, consentID: consentID,
-          by: .commandLine)
+          contact: contact, by: .commandLine)
         return appointment.reference.value
       } catch is SlotTakenError {
         cursor += 1

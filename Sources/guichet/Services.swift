@@ -9,7 +9,8 @@ struct Services: Sendable {
   var todayVisits: @Sendable (Int) throws -> [Visit]
   var registerArrival: @Sendable (Channel, Date) throws -> Visit
   var save: @Sendable (Visit) throws -> Visit
-  var visit: @Sendable (Int64) throws -> Visit?
+  /// Takes a waiting person at this desk (a compare-and-set in the store); refused when another desk did.
+  var takeVisitor: @Sendable (Int64, Date) throws -> Visit
   var communes: @Sendable (String) throws -> [CommuneMatch]
   var dataVersion: @Sendable () throws -> Int
   var information: InformationServices = .unavailable
@@ -40,7 +41,10 @@ struct Services: Sendable {
         try database.registerArrival(workplace, channel: $0, by: session.current(), at: $1)
       },
       save: { try database.save($0, by: session.current()) },
-      visit: { try database.visit(id: $0) },
+      takeVisitor: {
+        try database.takeVisitor(
+          visitID: $0, deskID: workplace.deskID, at: $1, by: session.current())
+      },
       communes: { try database.communes(matching: $0, limit: 12) },
       dataVersion: { try database.dataVersion() },
       information: .live(database, workplace: workplace),

@@ -39,15 +39,13 @@ import Testing
         visitID: try #require(visit.id), textVersion: database.consentText().version,
         recipientStructureID: structureID, deskID: workplace.deskID, by: agent.caller, at: at)
       let consentID = try #require(consent.id)
-      _ = try database.saveContact(
-        try Contact.validate(
-          firstName: "Léa", lastName: ["Durand", "Moreau"][index], phone: "06 12 34 56 7\(index)",
-          email: ""),
-        consentID: consentID, by: .commandLine)
+      let contact = try Contact.validate(
+        firstName: "Léa", lastName: ["Durand", "Moreau"][index], phone: "06 12 34 56 7\(index)",
+        email: "")
       references.append(
         try database.book(
           reference: .generate(), slot: slot, visitID: try #require(visit.id),
-          consentID: consentID, by: .commandLine, now: at
+          consentID: consentID, contact: contact, by: .commandLine, now: at
         ).reference)
     }
     try #require(references.count == 2)

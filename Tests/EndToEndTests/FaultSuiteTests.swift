@@ -4,7 +4,7 @@ import Testing
 
 /// The kill -9 drill through the real binary: 50 rounds of three writers of visits and bookings killed at
 /// random moments, racing for the same slots; each round checked (integrity_check, every acknowledged visit
-/// and booking present, no slot booked twice), plus a short key fuzz over every screen and a short search
+/// and booking present with its contact, no slot booked twice, no contact without an appointment), plus a short key fuzz over every screen and a short search
 /// fuzz.
 @Suite struct FaultSuiteTests {
   struct Figures: Decodable {
@@ -15,6 +15,8 @@ import Testing
     var acknowledgedBookings: Int
     var writesLost: Int
     var doubleBookings: Int
+    var orphanContacts: Int
+    var bookingContactsLost: Int
     var integrityFailures: Int
     var keyEventsFuzzed: Int
     var invariantViolations: Int
@@ -47,6 +49,8 @@ import Testing
         == figures.acknowledgedVisitWrites + figures.acknowledgedBookings)
     #expect(figures.writesLost == 0)
     #expect(figures.doubleBookings == 0)
+    #expect(figures.orphanContacts == 0, "a contact with no appointment survived a kill")
+    #expect(figures.bookingContactsLost == 0)
     #expect(figures.integrityFailures == 0)
     #expect(figures.keyEventsFuzzed == 4000)
     #expect(figures.invariantViolations == 0)

@@ -40,16 +40,14 @@ import Testing
     // The desk computed this slot before the advisor was removed elsewhere.
     let slot = try setup.slot(Self.tuesday, 9)
     try setup.database.removeAdvisor(id: setup.advisorID, by: .commandLine, now: BookingSetup.now)
+    let contact = try Contact.validate(
+      firstName: "Léa", lastName: "Durand", phone: "0612345678", email: "")
     #expect(
       throws: UserError(
         "Ce conseiller n'est plus disponible (il a été retiré) : choisissez un autre créneau.")
-    ) { try setup.book(slot) }
+    ) { try setup.book(slot, contact: contact) }
+    // The contact typed for that attempt went down with it: same transaction.
     #expect(try setup.count("appointment") == 0)
-    // The desk erases the contact it saved for that attempt.
-    let contact = try Contact.validate(
-      firstName: "Léa", lastName: "Durand", phone: "0612345678", email: "")
-    _ = try setup.database.saveContact(contact, consentID: setup.consentID, by: .commandLine)
-    try setup.database.discardUnbookedContact(consentID: setup.consentID, by: .commandLine)
     #expect(try setup.count("contact") == 0)
     #expect(try setup.database.advisors(structureID: try #require(setup.structure.id)).isEmpty)
     #expect(

@@ -70,12 +70,15 @@ struct BookingSetup {
   }
 
   @discardableResult
-  func book(_ slot: Slot, reference: BookingReference = .generate(), consentID: Int64? = nil)
+  func book(
+    _ slot: Slot, reference: BookingReference = .generate(), consentID: Int64? = nil,
+    contact: Contact? = nil
+  )
     throws -> Appointment
   {
     try database.book(
       reference: reference, slot: slot, visitID: visitID, consentID: consentID ?? self.consentID,
-      by: .commandLine, now: Self.now)
+      contact: contact, by: .commandLine, now: Self.now)
   }
 
   func count(_ table: String, _ condition: String = "1") throws -> Int {

@@ -34,6 +34,7 @@ import Testing
     let setup = try BookingSetup.make()
     #expect(throws: DatabaseError.self) { try raw(setup, Self.contactSQL, [nil as Int64?]) }
     #expect(throws: DatabaseError.self) { try raw(setup, Self.contactSQL, [9_999]) }
+    try setup.book(try setup.slot(BookingStoreTests.tuesday, 9))
     try raw(setup, Self.contactSQL, [setup.consentID])
     #expect(throws: DatabaseError.self) { try raw(setup, Self.contactSQL, [setup.consentID]) }
     #expect(throws: DatabaseError.self) {
@@ -42,13 +43,27 @@ import Testing
     #expect(throws: DatabaseError.self) {
       try raw(setup, "UPDATE contact SET consent_id = 9999")
     }
-    // Deleting the consent row takes the contact with it: a contact can never outlive its consent.
+    // Deleting the consent row takes the contact with it: a contact can never outlive its consent
+    // (the appointment, which keeps its consent, goes first).
+    try raw(setup, "DELETE FROM appointment WHERE consent_id = ?", [setup.consentID])
     try raw(setup, "DELETE FROM consent WHERE id = ?", [setup.consentID])
     #expect(try setup.count("contact") == 0)
   }
 
+  /// The booking transaction is the only place a contact may be written: without an appointment under its
+  /// consent, the insert is refused, so no crash or refusal can leave a person's details with no purpose.
+  @Test func noContactWithoutAnAppointment() throws {
+    let setup = try BookingSetup.make()
+    #expect(throws: DatabaseError.self) { try raw(setup, Self.contactSQL, [setup.consentID]) }
+    #expect(try setup.count("contact") == 0)
+    try setup.book(try setup.slot(BookingStoreTests.tuesday, 9))
+    try raw(setup, Self.contactSQL, [setup.consentID])
+    #expect(try setup.count("contact") == 1)
+  }
+
   @Test func noContactUnderAWithdrawnConsent() throws {
     let setup = try BookingSetup.make()
+    try setup.book(try setup.slot(BookingStoreTests.tuesday, 9))
     try raw(setup, "UPDATE consent SET withdrawn_at = given_at WHERE id = ?", [setup.consentID])
     #expect(throws: DatabaseError.self) { try raw(setup, Self.contactSQL, [setup.consentID]) }
     #expect(throws: DatabaseError.self) {
@@ -59,6 +74,7 @@ import Testing
 
   @Test func contactNeedsAWayToReachAndValidFormats() throws {
     let setup = try BookingSetup.make()
+    try setup.book(try setup.slot(BookingStoreTests.tuesday, 9))
     for (phone, email) in [
       (nil, nil), ("612345678", nil), ("06 12 34 56 78", nil), (nil, "Marie@Exemple.fr"),
       (nil, "marie"),

@@ -46,27 +46,38 @@ import Testing
     #expect(try search([]) == .noOpeningHours)
   }
 
-  @Test func anAbandonedBookingErasesItsContactButNeverABookedOne() throws {
+  @Test func aContactIsWrittenOnlyWithItsBooking() throws {
     let setup = try BookingSetup.make()
     let contact = try Contact.validate(
       firstName: "Léa", lastName: "Durand", phone: "0612345678", email: "")
-    // Another desk takes the slot: the contact saved for this attempt stays until the agent leaves.
+    // Another desk takes the slot: the lost attempt writes neither the appointment nor the contact.
     let slot = try setup.slot(Self.tuesday, 9)
     let rival = try setup.database.recordConsent(
       visitID: setup.visitID, textVersion: setup.database.consentText().version,
       recipientStructureID: try #require(setup.structure.id), deskID: setup.workplace.deskID,
       by: .commandLine, at: BookingSetup.now)
     try setup.book(slot, consentID: rival.id)
-    _ = try setup.database.saveContact(contact, consentID: setup.consentID, by: .commandLine)
-    #expect(throws: SlotTakenError.self) { try setup.book(slot) }
-    #expect(try setup.count("contact") == 1)
-    try setup.database.discardUnbookedContact(consentID: setup.consentID, by: .commandLine)
+    #expect(throws: SlotTakenError.self) { try setup.book(slot, contact: contact) }
     #expect(try setup.count("contact") == 0)
-    // A contact an appointment hangs on is never erased this way.
-    _ = try setup.database.saveContact(contact, consentID: setup.consentID, by: .commandLine)
-    try setup.book(try setup.slot(Self.tuesday, 10))
-    try setup.database.discardUnbookedContact(consentID: setup.consentID, by: .commandLine)
+    // A refusal for good (a slot in the past) leaves nothing either.
+    let past = try setup.slot(BookingSetup.monday.adding(days: -7), 9)
+    #expect(throws: UserError.self) { try setup.book(past, contact: contact) }
+    #expect(try setup.count("contact") == 0)
+    // Without a booking under its consent, a contact cannot be saved at all.
+    #expect(throws: UserError.self) {
+      try setup.database.saveContact(contact, consentID: setup.consentID, by: .commandLine)
+    }
+    // The booking writes it, in the same transaction; correcting it afterwards replaces it.
+    let booked = try setup.book(try setup.slot(Self.tuesday, 10), contact: contact)
     #expect(try setup.count("contact") == 1)
+    #expect(
+      try setup.database.contact(consentID: setup.consentID, by: .commandLine)?.lastName
+        == "Durand")
+    let corrected = try Contact.validate(
+      firstName: "Léa", lastName: "Durand-Roux", phone: "0612345678", email: "")
+    _ = try setup.database.saveContact(corrected, consentID: setup.consentID, by: .commandLine)
+    #expect(try setup.count("contact") == 1)
+    #expect(booked.consentID == setup.consentID)
   }
 
   @Test func aReferenceBooksOnceWhateverTheRetries() throws {
@@ -148,11 +159,11 @@ import Testing
     let setup = try BookingSetup.make()
     let contact = try Contact.validate(
       firstName: "Marie", lastName: "Dupont", phone: "06 12 34 56 78", email: "")
-    let saved = try setup.database.saveContact(
-      contact, consentID: setup.consentID, by: .commandLine)
-    #expect(saved.phone?.digits == "0612345678" && saved.consentID == setup.consentID)
     let slot = try setup.slot(Self.tuesday, 10)
-    let booked = try setup.book(slot)
+    let booked = try setup.book(slot, contact: contact)
+    let saved = try #require(
+      try setup.database.contact(consentID: setup.consentID, by: .commandLine))
+    #expect(saved.phone?.digits == "0612345678" && saved.consentID == setup.consentID)
     try setup.database.withdrawConsent(
       id: setup.consentID, by: .commandLine, at: BookingSetup.now.addingTimeInterval(60))
     #expect(try setup.database.contact(consentID: setup.consentID, by: .commandLine) == nil)
@@ -171,7 +182,7 @@ import Testing
     let setup = try BookingSetup.make()
     let first = try Contact.validate(
       firstName: "Marie", lastName: "Dupont", phone: "0612345678", email: "marie@exemple.fr")
-    _ = try setup.database.saveContact(first, consentID: setup.consentID, by: .commandLine)
+    try setup.book(try setup.slot(Self.tuesday, 9), contact: first)
     let later = try BookingSetup.make(database: setup.database)
     let typed = try Contact.validate(
       firstName: "M", lastName: "Dupont", phone: "+33 6 12 34 56 78", email: "")
@@ -245,10 +256,10 @@ import Testing
 
   @Test func agendaShowsContactAndHandoverCodesOnly() throws {
     let setup = try BookingSetup.make()
-    _ = try setup.database.saveContact(
-      try Contact.validate(firstName: "Marie", lastName: "Dupont", phone: "0612345678", email: ""),
-      consentID: setup.consentID, by: .commandLine)
-    try setup.book(try setup.slot(Self.tuesday, 11))
+    try setup.book(
+      try setup.slot(Self.tuesday, 11),
+      contact: try Contact.validate(
+        firstName: "Marie", lastName: "Dupont", phone: "0612345678", email: ""))
     try setup.book(try setup.slot(Self.tuesday, 9))
     let day = try setup.database.agenda(
       advisorID: setup.advisorID, day: Self.tuesday, by: .commandLine)
@@ -342,10 +353,10 @@ import Testing
 
   @Test func consentNeedsTheLatestTextAndContactsArePurgedAfterRetention() throws {
     let setup = try BookingSetup.make()
-    _ = try setup.database.saveContact(
-      try Contact.validate(firstName: "Marie", lastName: "Dupont", phone: "0612345678", email: ""),
-      consentID: setup.consentID, by: .commandLine)
-    let booked = try setup.book(try setup.slot(Self.tuesday, 9))
+    let booked = try setup.book(
+      try setup.slot(Self.tuesday, 9),
+      contact: try Contact.validate(
+        firstName: "Marie", lastName: "Dupont", phone: "0612345678", email: ""))
     let newer = try setup.database.publishConsentText(
       body: "Vos coordonnées iront à {structure} pendant {duree} jours.", retentionDays: 30,
       by: .commandLine)

@@ -10,11 +10,14 @@ extension AppDatabase {
   /// - Everything else (past slot, slot outside the rules, advisor removed, consent withdrawn) is a French `UserError`.
   /// The desk is the one the consent was taken at; the visit's outcome becomes « rendez-vous pris ».
   /// Only the agent who took the consent (or the command line) books under it; the booking is audited.
+  /// The person's contact is written in the same transaction, after the appointment: a refusal, a lost race
+  /// or a crash leaves neither (the schema refuses a contact no appointment hangs on).
   public func book(
     reference: BookingReference, slot: Slot, visitID: Int64, consentID: Int64,
-    override: RoutingOverride? = nil, by caller: Caller, now: Date = Date()
+    contact: Contact? = nil, override: RoutingOverride? = nil, by caller: Caller, now: Date = Date()
   ) throws -> Appointment {
     try caller.require(.book)
+    if contact != nil { try caller.require(.writeContact) }
     return try BookingErrors.run("Réservation du créneau") {
       try offeringNextFree(after: slot, now: now) {
         try writer.write { db in
@@ -42,6 +45,9 @@ extension AppDatabase {
             createdAt: now
           )
           try Self.insertOrSlotTaken(db, &record, slot: slot, now: now)
+          if let contact {
+            _ = try Self.writeContact(db, contact, consentID: consentID, by: caller, at: now)
+          }
           try db.execute(
             sql: "UPDATE visit SET outcome = ?, reason = NULL WHERE id = ?",
             arguments: [Outcome.appointmentBooked.rawValue, visitID])

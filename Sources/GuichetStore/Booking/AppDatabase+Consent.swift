@@ -147,9 +147,10 @@ extension AppDatabase {
     return contactID
   }
 
-  /// Saves the contact under its consent (replacing an earlier one for that consent). Only the agent who took
-  /// the consent (or the command line) may; the write is audited. The schema refuses a contact whose consent is
-  /// missing or withdrawn; this says so in French first.
+  /// Corrects the contact of a booking (replacing the one given under its consent). Only the agent who took the
+  /// consent (or the command line) may; the write is audited. A contact is first written by `book`, in the
+  /// booking transaction: the schema refuses a contact under a consent no appointment hangs on, so no crash,
+  /// refusal or lost race can leave a person's details behind with no purpose.
   public func saveContact(
     _ contact: Contact, consentID: Int64, by caller: Caller, at date: Date = Date()
   )
@@ -158,54 +159,42 @@ extension AppDatabase {
     try caller.require(.writeContact)
     return try StoreErrors.run("Enregistrement des coordonnées") {
       try writer.write { db in
-        guard let consent = try ConsentRecord.fetchOne(db, key: consentID) else {
-          throw UserError("Sans consentement enregistré, aucune coordonnée ne peut être saisie.")
-        }
-        guard consent.withdrawnAt == nil else {
+        guard
+          try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM appointment WHERE consent_id = ?)",
+            arguments: [consentID]) == true
+        else {
           throw UserError(
-            "La personne a retiré son consentement : ses coordonnées ne peuvent plus être saisies.")
+            "Les coordonnées accompagnent un rendez-vous : elles sont enregistrées avec la réservation."
+          )
         }
-        guard try ContactAccess.mayWrite(db, caller, consentID: consentID) else {
-          throw UserError(ContactAccess.refused)
-        }
-        var record = ContactRecord(contact, consentID: consentID)
-        record.id = try Int64.fetchOne(
-          db, sql: "SELECT id FROM contact WHERE consent_id = ?", arguments: [consentID])
-        try record.save(db)
-        try AuditLog.append(
-          db, by: caller, action: .contactWritten, subject: "contact", subjectID: record.id,
-          at: date)
-        return record.contact
+        return try Self.writeContact(db, contact, consentID: consentID, by: caller, at: date)
       }
     }
   }
 
-  /// Erases the contact typed for a booking the store then refused (advisor removed meanwhile, structure
-  /// closed, slot no longer open…), so no personal data is left without an appointment. Kept as soon as any
-  /// appointment hangs on the consent. The agent still has the fields on screen for another attempt.
-  /// Only whoever may write the contact may discard it; the erasure is audited.
-  public func discardUnbookedContact(consentID: Int64, by caller: Caller, at date: Date = Date())
-    throws
-  {
-    try StoreErrors.run("Effacement des coordonnées") {
-      try writer.write { db in
-        guard try ContactAccess.mayWrite(db, caller, consentID: consentID) else {
-          throw UserError(ContactAccess.refused)
-        }
-        guard
-          let contactID = try Int64.fetchOne(
-            db,
-            sql: """
-              SELECT id FROM contact WHERE consent_id = ?
-                AND NOT EXISTS (SELECT 1 FROM appointment WHERE consent_id = ?)
-              """, arguments: [consentID, consentID])
-        else { return }
-        try db.execute(sql: "DELETE FROM contact WHERE id = ?", arguments: [contactID])
-        try AuditLog.append(
-          db, by: caller, action: .contactErased, subject: "contact", subjectID: contactID, at: date
-        )
-      }
+  /// Writes (or replaces) the contact under its consent inside the caller's transaction, audited. The consent
+  /// must exist, be live, and have been taken by the caller.
+  static func writeContact(
+    _ db: Database, _ contact: Contact, consentID: Int64, by caller: Caller, at date: Date
+  ) throws -> Contact {
+    guard let consent = try ConsentRecord.fetchOne(db, key: consentID) else {
+      throw UserError("Sans consentement enregistré, aucune coordonnée ne peut être saisie.")
     }
+    guard consent.withdrawnAt == nil else {
+      throw UserError(
+        "La personne a retiré son consentement : ses coordonnées ne peuvent plus être saisies.")
+    }
+    guard try ContactAccess.mayWrite(db, caller, consentID: consentID) else {
+      throw UserError(ContactAccess.refused)
+    }
+    var record = ContactRecord(contact, consentID: consentID)
+    record.id = try Int64.fetchOne(
+      db, sql: "SELECT id FROM contact WHERE consent_id = ?", arguments: [consentID])
+    try record.save(db)
+    try AuditLog.append(
+      db, by: caller, action: .contactWritten, subject: "contact", subjectID: record.id, at: date)
+    return record.contact
   }
 
   /// The contact given under a consent, for a caller allowed to see it (refused otherwise); the read is audited.

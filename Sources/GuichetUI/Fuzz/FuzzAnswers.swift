@@ -232,7 +232,6 @@ struct FuzzAnswers {
       default: return [.booking(.booked(appointment(reference)))]
       }
     case .saveSlip(let slip): return [.booking(.slipSaved("/tmp/\(slip.fileStem).txt"))]
-    case .discardContact: return []
     case .printSlip:
       return [
         .booking(.failed(UserError("Impression indisponible : la commande lp n'existe pas.")))

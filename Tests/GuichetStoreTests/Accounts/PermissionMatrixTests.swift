@@ -45,8 +45,10 @@ import Testing
       visitID: setup.visitID, textVersion: database.consentText().version,
       recipientStructureID: try #require(setup.structure.id), deskID: setup.workplace.deskID,
       by: agent.caller, at: BookingSetup.now)
-    _ = try database.saveContact(Self.contact, consentID: setup.consentID, by: agent.caller)
-    let appointment = try setup.book(try setup.slot(BookingSetup.monday, 10))
+    let appointment = try database.book(
+      reference: .generate(), slot: try setup.slot(BookingSetup.monday, 10),
+      visitID: setup.visitID, consentID: setup.consentID, contact: Self.contact, by: agent.caller,
+      now: BookingSetup.now)
     let other = try database.saveOperatorStructure(
       OperatorStructure(kind: .cio, name: "CIO de Vienne", territoryIDs: [setup.territoryID]),
       by: .commandLine)

@@ -24,8 +24,7 @@ import Testing
 
   @Test func contactsGoThreeMonthsAfterTheLastEventAndConsentProofStays() throws {
     let setup = try BookingSetup.make()
-    _ = try setup.database.saveContact(try contact(), consentID: setup.consentID, by: .commandLine)
-    let booked = try setup.book(try setup.slot(Self.tuesday, 9))
+    let booked = try setup.book(try setup.slot(Self.tuesday, 9), contact: try contact())
     // The advisor records the visit a week later: the last event moves with it.
     let marked = booked.endsAt.addingTimeInterval(7 * 86_400)
     _ = try setup.database.recordAttendance(
@@ -51,7 +50,6 @@ import Testing
 
   @Test func anAppointmentStillToComeKeepsItsContact() throws {
     let setup = try BookingSetup.make()
-    _ = try setup.database.saveContact(try contact(), consentID: setup.consentID, by: .commandLine)
     let far = LocalClock.instant(BookingSetup.monday.adding(days: 120), TimeOfDay(hour: 9)!)!
     _ = try setup.database.saveOpeningRule(
       OpeningRule(
@@ -59,17 +57,17 @@ import Testing
         end: TimeOfDay(hour: 10)!, slotMinutes: 30, validFrom: BookingSetup.monday),
       by: .commandLine)
     _ = try setup.book(
-      Slot(advisorID: setup.advisorID, startsAt: far, endsAt: far.addingTimeInterval(1800)))
+      Slot(advisorID: setup.advisorID, startsAt: far, endsAt: far.addingTimeInterval(1800)),
+      contact: try contact())
     #expect(try setup.database.purgeExpiredContacts(now: far.addingTimeInterval(-86_400)).isEmpty)
   }
 
   @Test func accessRequestsExportAndEraseOnePersonWithAuditEntries() throws {
     let setup = try BookingSetup.make()
-    _ = try setup.database.saveContact(try contact(), consentID: setup.consentID, by: .commandLine)
     let other = try BookingSetup.make(database: setup.database)
-    _ = try other.database.saveContact(
-      try contact("Autre", phone: "0699887766"), consentID: other.consentID, by: .commandLine)
-    let booked = try setup.book(try setup.slot(Self.tuesday, 9))
+    try other.book(
+      try other.slot(Self.tuesday, 9), contact: try contact("Autre", phone: "0699887766"))
+    let booked = try setup.book(try setup.slot(Self.tuesday, 9), contact: try contact())
     let phone = try PhoneNumber(parsing: "06 11 22 33 44")
 
     let found = try setup.database.person(phone: phone, by: .commandLine, export: true)
@@ -115,13 +113,13 @@ import Testing
     let secure = try database.writer.read { try Int.fetchOne($0, sql: "PRAGMA secure_delete") }
     #expect(secure == 1)
     let setup = try BookingSetup.make(database: database)
-    _ = try database.saveContact(try contact(), consentID: setup.consentID, by: .commandLine)
+    try setup.book(try setup.slot(Self.tuesday, 9), contact: try contact())
     // Rewrite the page a few times so older copies of it sit in the WAL.
     for round in 0..<3 {
       let other = try BookingSetup.make(database: database)
-      _ = try database.saveContact(
-        try contact("Remplissage", phone: "069988776\(round)"), consentID: other.consentID,
-        by: .commandLine)
+      try other.book(
+        try other.slot(Self.tuesday, 9),
+        contact: try contact("Remplissage", phone: "069988776\(round)"))
     }
     let files = [path, path + "-wal", path + "-shm"]
     let needle = Data(Self.name.utf8)
