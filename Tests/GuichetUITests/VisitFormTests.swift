@@ -36,6 +36,33 @@ import Testing
     #expect(visit.outcome == .referral)
   }
 
+  /// The form is its field table: every field is drawn with its label, and every option of every coded
+  /// field, picked on screen, lands in the visit and reads back as its label.
+  @Test func everyFieldOfTheTableIsDrawnAndEveryOptionReachesTheVisit() {
+    var app = Fixture.app()
+    _ = Fixture.send([.char("n")], to: &app)
+    guard case .visitForm(let form) = app.top else {
+      Issue.record("expected the visit form, got \(app.top)")
+      return
+    }
+    let screen = App.render(app).text
+    for field in VisitFormScreen.Field.all {
+      #expect(screen.contains(field.label), "\(field) not drawn")
+    }
+    for field in VisitFormScreen.Field.all where !field.options.isEmpty {
+      for option in field.options {
+        var state = form
+        state.focus = field
+        VisitFormScreen.choose(option, in: field, &state, toggle: false)
+        #expect(field.chosen(state.visit).contains(option.code), "\(field) \(option.code)")
+        #expect(
+          VisitFormScreen.value(of: field, state, context: app.context).contains(option.label),
+          "\(field) \(option.code)")
+        #expect(VisitFormScreen.isSelected(option, state))
+      }
+    }
+  }
+
   @Test func aBusyFileKeepsTheFormAndEnterRetriesTheSameSave() {
     var app = Fixture.app()
     let effects = Fixture.send([.char("n"), .char("1"), .function(2)], to: &app)

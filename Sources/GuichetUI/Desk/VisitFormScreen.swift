@@ -1,25 +1,8 @@
 import Foundation
 import GuichetCore
 
-/// The visit form: codes a visit in a few keys. Demande(s) comes first because it is the only field
-/// without a default, so « N », « 1 », « F2 » logs a complete visit.
+/// The visit form: codes a visit in a few keys. Its fields are the table `Field.all` (VisitFields.swift).
 public enum VisitFormScreen {
-  public enum Field: Int, CaseIterable, Sendable {
-    case requests, publicCategory, ageBand, territory, outcome, reason, channel
-
-    public var label: String {
-      switch self {
-      case .requests: "Demande(s)"
-      case .publicCategory: "Public"
-      case .ageBand: "Tranche d'âge"
-      case .territory: "Territoire"
-      case .outcome: "Réponse"
-      case .reason: "Motif"
-      case .channel: "Canal"
-      }
-    }
-  }
-
   public enum Command: Equatable, Sendable {
     case close, saveOpen, nextField, previousField, back, clearTerritory, search, booking
   }
@@ -50,32 +33,24 @@ public enum VisitFormScreen {
       if visit.outcome == nil { visit.outcome = .information }
       self.visit = visit
       self.original = visit
-      lists = [
-        .requests: OptionList(Option.all(RequestKind.self)),
-        .publicCategory: OptionList(Option.all(PublicCategory.self)),
-        .ageBand: OptionList(Option.all(AgeBand.self)),
-        .outcome: OptionList(Option.all(Outcome.self)),
-        .reason: OptionList(Option.all(NoAnswerReason.self)),
-        .channel: OptionList(Option.all(Channel.self)),
-      ]
+      lists = Dictionary(
+        uniqueKeysWithValues: Field.all.filter { !$0.options.isEmpty }.map {
+          ($0, OptionList($0.options))
+        })
       focusLists()
     }
 
     public var isDirty: Bool { visit != original }
     public var isNew: Bool { visit.id == nil }
 
-    /// Fields the agent can reach: the reason only matters when nothing was answered or booked.
-    public var activeFields: [Field] {
-      Field.allCases.filter { $0 != .reason || (visit.outcome?.needsReason ?? false) }
-    }
+    /// Fields the agent can reach for this visit (the reason only when nothing was answered or booked).
+    public var activeFields: [Field] { Field.all.filter { $0.isActive(visit) } }
 
+    /// Each list opens on the option the visit holds (the first one for the requests).
     mutating func focusLists() {
-      lists[.publicCategory]?.focus(code: visit.publicCategory.rawValue)
-      lists[.ageBand]?.focus(code: visit.ageBand.rawValue)
-      lists[.outcome]?.focus(code: visit.outcome?.rawValue)
-      lists[.reason]?.focus(code: visit.reason?.rawValue)
-      lists[.channel]?.focus(code: visit.channel.rawValue)
-      lists[.requests]?.focus(code: visit.requestKinds.first?.rawValue)
+      for field in Field.all where !field.options.isEmpty {
+        lists[field]?.focus(code: field.chosen(visit).first)
+      }
     }
   }
 
@@ -231,7 +206,7 @@ public enum VisitFormScreen {
     switch key {
     case .char(" "):
       if let option = list.highlighted { choose(option, in: field, &state, toggle: true) }
-      if field != .requests { advance(&state, by: 1) }
+      if !field.multiple { advance(&state, by: 1) }
     case .char(let c) where c.isNumber:
       if let index = list.index(forDigit: c) {
         list.highlight = index
@@ -239,18 +214,16 @@ public enum VisitFormScreen {
         list.filter = ""
         list.focus(code: option.code)
         choose(option, in: field, &state, toggle: true)
-        if field != .requests { advance(&state, by: 1) }
+        if !field.multiple { advance(&state, by: 1) }
       }
     case .enter:
-      if field == .requests && !list.filter.isEmpty {
-        if let option = list.highlighted,
-          !state.visit.requestKinds.contains(where: { $0.rawValue == option.code })
-        {
+      if field.multiple && !list.filter.isEmpty {
+        if let option = list.highlighted, !field.chosen(state.visit).contains(option.code) {
           choose(option, in: field, &state, toggle: true)
         }
         list.setFilter("")
       } else {
-        if let option = list.highlighted, field != .requests {
+        if let option = list.highlighted, !field.multiple {
           choose(option, in: field, &state, toggle: false)
         }
         list.filter = ""
@@ -263,29 +236,7 @@ public enum VisitFormScreen {
 
   /// Applies a picked option to the draft visit.
   static func choose(_ option: Option, in field: Field, _ state: inout State, toggle: Bool) {
-    switch field {
-    case .requests:
-      guard let kind = RequestKind(rawValue: option.code) else { return }
-      if let index = state.visit.requestKinds.firstIndex(of: kind) {
-        if toggle { state.visit.requestKinds.remove(at: index) }
-      } else {
-        state.visit.requestKinds.append(kind)
-      }
-    case .publicCategory:
-      state.visit.publicCategory = PublicCategory(rawValue: option.code) ?? .notSaid
-    case .ageBand:
-      state.visit.ageBand = AgeBand(rawValue: option.code) ?? .notSaid
-    case .outcome:
-      let outcome = Outcome(rawValue: option.code)
-      state.visit.outcome = outcome
-      if !(outcome?.needsReason ?? false) { state.visit.reason = nil }
-    case .reason:
-      state.visit.reason = NoAnswerReason(rawValue: option.code)
-    case .channel:
-      state.visit.channel = Channel(rawValue: option.code) ?? .walkIn
-    case .territory:
-      break
-    }
+    field.apply(&state.visit, option.code, toggle)
   }
 
   static func territoryKey(_ key: Key, _ state: inout State) -> Effect {

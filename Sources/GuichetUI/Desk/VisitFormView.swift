@@ -8,21 +8,7 @@ extension VisitFormScreen {
 
   /// Current value of a field as the agent reads it.
   static func value(of field: Field, _ state: State, context: AppContext) -> String {
-    let visit = state.visit
-    switch field {
-    case .requests:
-      return visit.requestKinds.isEmpty
-        ? "— à choisir —" : visit.requestKinds.map(\.label).joined(separator: ", ")
-    case .publicCategory: return visit.publicCategory.label
-    case .ageBand: return visit.ageBand.label
-    case .territory:
-      let name = context.territoryName(visit.territoryID)
-      if let commune = state.communeName, visit.territoryID != nil { return "\(name) (\(commune))" }
-      return name
-    case .outcome: return visit.outcome?.label ?? "— à choisir —"
-    case .reason: return visit.reason?.label ?? "— à choisir —"
-    case .channel: return visit.channel.label
-    }
+    field.shows(state.visit, state.communeName, context)
   }
 
   public static func render(
@@ -35,7 +21,7 @@ extension VisitFormScreen {
       "Arrivée \(arrival) · \(state.visit.channel.label)", x: left.x + 1, y: left.y, style: .muted,
       limit: left.width - 2)
     var y = left.y + 2
-    for field in Field.allCases {
+    for field in Field.all {
       let active = state.activeFields.contains(field)
       let focused = field == state.focus
       let labelStyle: Style =
@@ -44,7 +30,7 @@ extension VisitFormScreen {
       let text = active ? value(of: field, state, context: context) : "—"
       canvas.putPadded(
         " " + text, x: left.x + 16, y: y, width: left.width - 17, style: focused ? .bold : .plain)
-      y += field == .requests ? 2 : 1
+      y += field.multiple ? 2 : 1
     }
     if let error = state.error {
       canvas.putMessage(
@@ -72,23 +58,14 @@ extension VisitFormScreen {
       return
     }
     guard let list = state.lists[state.focus] else { return }
-    let multiple = state.focus == .requests
+    let multiple = state.focus.multiple
     list.render(
       in: inner, on: &canvas, isSelected: { isSelected($0, state) },
       mark: { selected in multiple ? (selected ? "[x] " : "[ ] ") : (selected ? "● " : "  ") })
   }
 
   static func isSelected(_ option: Option, _ state: State) -> Bool {
-    let visit = state.visit
-    switch state.focus {
-    case .requests: return visit.requestKinds.contains { $0.rawValue == option.code }
-    case .publicCategory: return visit.publicCategory.rawValue == option.code
-    case .ageBand: return visit.ageBand.rawValue == option.code
-    case .outcome: return visit.outcome?.rawValue == option.code
-    case .reason: return visit.reason?.rawValue == option.code
-    case .channel: return visit.channel.rawValue == option.code
-    case .territory: return false
-    }
+    state.focus.chosen(state.visit).contains(option.code)
   }
 
   static func renderCommunes(_ state: State, in inner: Rect, on canvas: inout Canvas) {
