@@ -11,7 +11,7 @@
 /// | booking (`book`)                  | consents they took     | —                          | —          | —             | yes          |
 /// | cancel / move (`changeAppointment`)| bookings they made    | their structure's          | —          | —             | yes          |
 /// | attendance (`recordAttendance`)   | —                      | their structure's          | —          | —             | yes          |
-/// | appointment / agenda (`readAgenda`)| all, no foreign contact| their structure's only    | —          | all, no contact | all        |
+/// | appointment / agenda (`readAgenda`)| all, no foreign contact| their structure's only    | —          | —             | all          |
 /// | visit coding (`codeVisit`): arrival, coding, closing, satisfaction | yes                    | —                          | —          | —             | yes          |
 /// | availability (`publishAvailability`): opening rules, absences | — | their structure's advisors | — | yes | yes |
 /// | operators admin (`administerOperators`): structures, advisors, routing, consent text | — | — | — | yes | yes |
@@ -23,8 +23,9 @@
 /// Why: the agent at the desk takes the consent, so only they see the contact they typed; the advisor receives
 /// the person, so sees their own structure's appointments and contacts, records whether the person came and
 /// publishes their structure's opening hours and absences;
-/// supervisors and administrators run the service from aggregates and settings, never a person (the
-/// administrator's agenda has no contact columns). Structures, advisors' names, opening hours, free slots and
+/// supervisors and administrators run the service from aggregates and settings, never a person (setting up
+/// operators needs nobody's appointments, so neither reads an agenda). The console offers a key only to the
+/// roles its permission names (`KeyBinding.permission`), so this table is the only one. Structures, advisors' names, opening hours, free slots and
 /// routing rules hold nobody's personal data and every role needs them to book, so reading them is open; so are
 /// the anonymous visits (queue, counters), whose writing is the agents' since they are the statistics.
 /// The command line is run on the server by the deployment's service account, which owns the database file and
@@ -53,7 +54,7 @@ public enum Permission: CaseIterable, Sendable {
     case .writeContact, .takeConsent, .book, .codeVisit: [.agent]
     case .changeAppointment: [.agent, .advisor]
     case .recordAttendance: [.advisor]
-    case .readAgenda: [.agent, .advisor, .administrator]
+    case .readAgenda: [.agent, .advisor]
     case .publishAvailability: [.advisor, .administrator]
     case .administerOperators, .administerAccounts, .readAudit: [.administrator]
     case .readSupervision, .setSupervisionTargets: [.supervisor, .administrator]

@@ -202,8 +202,8 @@ public enum App {
       switch navigation {
       case .push(let route):
         // Whatever asked for it, a screen the role may not use is not opened (the store refuses too).
-        if let feature = route.feature, !feature.allows(state.context.account?.role) {
-          state.message = StatusMessage(feature.refusal, isError: true)
+        if !ConsoleAccess.allows(route.permission, state.context.account?.role) {
+          state.message = StatusMessage(ConsoleAccess.refusal(route.permission), isError: true)
           return .none
         }
         let consulted = attach(consultation(for: route), to: &state)

@@ -20,12 +20,16 @@ public enum HomeScreen {
   }
 
   public static let bindings: [KeyBinding<Command>] = [
-    KeyBinding([.char("n")], "Nouvelle visite", help: "Nouvelle visite (au guichet)", .newVisit),
     KeyBinding(
-      [.char("a")], "Arrivée", help: "Ajouter une arrivée à la file", .registerArrival),
-    KeyBinding([.char("f")], "File", help: "File d'attente du site", .openQueue),
+      [.char("n")], "Nouvelle visite", help: "Nouvelle visite (au guichet)", .newVisit,
+      needs: .codeVisit),
     KeyBinding(
-      [.char("j")], "Visites", help: "Visites du jour à ce poste", .openTodayVisits),
+      [.char("a")], "Arrivée", help: "Ajouter une arrivée à la file", .registerArrival,
+      needs: .codeVisit),
+    KeyBinding([.char("f")], "File", help: "File d'attente du site", .openQueue, needs: .codeVisit),
+    KeyBinding(
+      [.char("j")], "Visites", help: "Visites du jour à ce poste", .openTodayVisits,
+      needs: .codeVisit),
     KeyBinding(
       [.char("r")], "Recherche", help: "Recherche (métier, diplôme…)",
       .search, inKeyBar: false),
@@ -35,36 +39,28 @@ public enum HomeScreen {
     KeyBinding(
       [.char("s")], "Structures", help: "Annuaire des structures", .structures,
       inKeyBar: false),
-    KeyBinding([.char("g")], "Agenda", help: "Agenda des conseillers", .agenda, inKeyBar: false),
+    KeyBinding(
+      [.char("g")], "Agenda", help: "Agenda des conseillers", .agenda, inKeyBar: false,
+      needs: .readAgenda),
     KeyBinding(
       [.char("v")], "Rendez-vous", help: "Retrouver un rendez-vous (réf.)",
-      .appointment, inKeyBar: false),
+      .appointment, inKeyBar: false, needs: .changeAppointment),
     KeyBinding(
       [.char("o")], "Admin",
-      help: "Administration des opérateurs", .admin),
+      help: "Administration des opérateurs", .admin, needs: .administerOperators),
     KeyBinding(
-      [.char("c")], "Comptes", help: "Comptes de la console", .accounts),
+      [.char("c")], "Comptes", help: "Comptes de la console", .accounts,
+      needs: .administerAccounts),
     KeyBinding(
-      [.char("t")], "Tableau de bord", help: "Tableau de bord (indicateurs)", .dashboard),
+      [.char("t")], "Tableau de bord", help: "Tableau de bord (indicateurs)", .dashboard,
+      needs: .readSupervision),
   ]
 
   public static let loadEffect: Effect = .loadCounters + .loadQueue
 
-  public static func feature(of command: Command) -> ConsoleFeature {
-    switch command {
-    case .newVisit, .registerArrival, .openQueue, .openTodayVisits: .visits
-    case .search, .labourNeeds, .structures: .information
-    case .agenda: .agenda
-    case .appointment: .appointments
-    case .admin: .operators
-    case .dashboard: .dashboard
-    case .accounts: .accounts
-    }
-  }
-
   /// The keys the signed-in role may use: the only ones listed, in the key bar and in the help.
   public static func bindings(for role: Role?) -> [KeyBinding<Command>] {
-    bindings.filter { feature(of: $0.command).allows(role) }
+    bindings.filter { ConsoleAccess.allows($0.permission, role) }
   }
 
   /// The key bar: a role with a few keys sees them all there, an agent the ones used all day.
@@ -79,9 +75,9 @@ public enum HomeScreen {
 
   /// The French line a key gets when the role may not use it; nil when it may (or the key means nothing).
   public static func refusal(for key: Key, role: Role?) -> String? {
-    guard let command: Command = bindings.command(for: key) else { return nil }
-    let feature = feature(of: command)
-    return feature.allows(role) ? nil : feature.refusal
+    guard let binding = bindings.binding(for: key) else { return nil }
+    return ConsoleAccess.allows(binding.permission, role)
+      ? nil : ConsoleAccess.refusal(binding.permission)
   }
 
   /// A visit started now at this desk, for someone already at the desk.

@@ -34,7 +34,8 @@ public enum KeyFuzzer {
   /// The first role that may open every route of an entry: an agent where it can, else the role the
   /// screens need (a supervisor for the dashboard, an administrator for the administration).
   static func session(for routes: [Route]) -> Session {
-    let role = Role.allCases.first { role in routes.allSatisfy { $0.feature?.allows(role) ?? true }
+    let role = Role.allCases.first { role in
+      routes.allSatisfy { ConsoleAccess.allows($0.permission, role) }
     }
     return session(role ?? .agent)
   }

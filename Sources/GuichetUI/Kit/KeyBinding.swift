@@ -1,3 +1,5 @@
+import GuichetCore
+
 /// One row of a screen's key table: the same table drives key dispatch, the bottom key bar and the F1 help.
 public struct KeyBinding<Command: Sendable & Equatable>: Sendable, Equatable {
   public var keys: [Key]
@@ -7,15 +9,20 @@ public struct KeyBinding<Command: Sendable & Equatable>: Sendable, Equatable {
   public var help: String
   public var command: Command
   public var inKeyBar: Bool
+  /// The store permission the key leads to; nil when every signed-in role may use it. The same row then
+  /// gives the hint, the dispatch and the refusal (`ConsoleAccess`), and the store checks the call again.
+  public var permission: Permission?
 
   public init(
-    _ keys: [Key], _ hint: String, help: String? = nil, _ command: Command, inKeyBar: Bool = true
+    _ keys: [Key], _ hint: String, help: String? = nil, _ command: Command, inKeyBar: Bool = true,
+    needs permission: Permission? = nil
   ) {
     self.keys = keys
     self.hint = hint
     self.help = help ?? hint
     self.command = command
     self.inKeyBar = inKeyBar
+    self.permission = permission
   }
 
   /// Key label as shown to the agent (« F2 », « N/n »…).
@@ -45,10 +52,12 @@ public struct HintLine: Equatable, Sendable {
 extension Array {
   /// The command bound to `key` in a key table, matching letters without regard to case.
   public func command<C>(for key: Key) -> C? where Element == KeyBinding<C> {
-    for binding in self where binding.keys.contains(where: { $0.matches(key) }) {
-      return binding.command
-    }
-    return nil
+    binding(for: key)?.command
+  }
+
+  /// The row bound to `key`, with its hint and the permission it needs.
+  public func binding<C>(for key: Key) -> KeyBinding<C>? where Element == KeyBinding<C> {
+    first { $0.keys.contains { $0.matches(key) } }
   }
 }
 

@@ -76,7 +76,7 @@ import Testing
 
   @Test(arguments: Actor.allCases) func appointmentRead(_ actor: Actor) throws {
     let world = try world()
-    check(actor, allowed: [.agent, .advisor, .administrator, .commandLine]) {
+    check(actor, allowed: [.agent, .advisor, .commandLine]) {
       let found = try world.database.appointment(
         reference: world.appointment.reference, by: actor.caller(world))
       #expect(found?.id == world.appointment.id)
@@ -88,7 +88,7 @@ import Testing
 
   @Test(arguments: Actor.allCases) func agenda(_ actor: Actor) throws {
     let world = try world()
-    check(actor, allowed: [.agent, .advisor, .administrator, .commandLine]) {
+    check(actor, allowed: [.agent, .advisor, .commandLine]) {
       let entries = try world.database.agenda(
         structureID: try #require(world.setup.structure.id), from: BookingSetup.monday,
         by: actor.caller(world))
