@@ -14,8 +14,9 @@ enum Fixtures {
     date.addingTimeInterval(count * 60)
   }
 
-  static func database() throws -> (AppDatabase, Workplace) {
-    let database = try AppDatabase.inMemory()
+  /// With `bundledReference`, search misses keep the words of the métier and certification labels.
+  static func database(bundledReference: Bool = false) throws -> (AppDatabase, Workplace) {
+    let database = try AppDatabase.inMemory(bundledReference: bundledReference)
     let workplace = try database.workplace(siteName: "CIO Lyon Part-Dieu", deskName: "Poste 1")
     return (database, workplace)
   }

@@ -185,7 +185,7 @@ import Testing
   }
 
   @Test func unmetDemandCountsReasonsAndRepeatedSearchMisses() throws {
-    let (database, workplace) = try Fixtures.database()
+    let (database, workplace) = try Fixtures.database(bundledReference: true)
     _ = try database.save(
       Self.visit(workplace, at: 9, outcome: .noBooking, reason: .noSlot), by: .commandLine)
     _ = try database.save(

@@ -125,19 +125,30 @@ extension AppDatabase {
       }
     }
     guard let consent else { throw UserError("Ce consentement n'existe pas.") }
-    try checkpointAfterErasure()
+    // A desk reading at this moment keeps the checkpoint from finishing: the scrub mark makes the next
+    // purge, console start or day change finish it; the withdrawal itself is done.
+    try completePendingScrub()
     return consent
   }
 
   /// Marks the consent withdrawn, erases its contact and revokes what is still booked; returns the erased
-  /// contact's id. Nothing changes for a consent already withdrawn.
+  /// contact's id. Nothing changes for a consent already withdrawn. The erasure is complete: the phone and
+  /// e-mail go to the erasure ledger as digests (a restored backup is erased again), search misses holding a
+  /// word of the name go, and the scrub mark waits for the checkpoint that empties the `-wal`.
   static func withdraw(_ db: Database, consentID: Int64, at date: Date) throws -> Int64? {
     guard var record = try ConsentRecord.fetchOne(db, key: consentID), record.withdrawnAt == nil
     else { return nil }
     record.withdrawnAt = max(date, record.givenAt)
     try record.update(db)
-    let contactID = try Int64.fetchOne(
-      db, sql: "SELECT id FROM contact WHERE consent_id = ?", arguments: [consentID])
+    let contact = try Row.fetchOne(
+      db, sql: "SELECT id, first_name, last_name, phone, email FROM contact WHERE consent_id = ?",
+      arguments: [consentID])
+    let contactID: Int64? = contact?["id"]
+    if let contact {
+      try ErasureLedger.record(db, phone: contact["phone"], email: contact["email"], at: date)
+      try forgetSearchMisses(db, firstName: contact["first_name"], lastName: contact["last_name"])
+      try markScrubPending(db, at: date)
+    }
     try db.execute(sql: "DELETE FROM contact WHERE consent_id = ?", arguments: [consentID])
     try db.execute(
       sql: """

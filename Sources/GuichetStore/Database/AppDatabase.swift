@@ -35,6 +35,7 @@ public struct AppDatabase: Sendable {
     migrator.registerSupervisionMigrations()
     migrator.registerConsentProofMigration()
     migrator.registerContactBookingMigration()
+    migrator.registerErasureMigrations()
     return migrator
   }()
 }

@@ -7,7 +7,8 @@ public enum SearchMissQuery {
   static let maximumWords = 3
   static let wordLength = 2...24
 
-  /// Normalised words of plain letters only, at most three; nil when nothing is left to keep.
+  /// Normalised words of plain letters only, at most three; nil when nothing is left to keep. The store then
+  /// keeps only those found in the reference vocabulary (`SearchMissVocabulary`).
   public static func keepable(_ query: String) -> String? {
     let words = SearchText.tokens(String(query.prefix(200)))
       .filter { word in
@@ -15,6 +16,37 @@ public enum SearchMissQuery {
           && word.unicodeScalars.allSatisfy { ("a"..."z").contains($0) }
       }
       .prefix(maximumWords)
+    return words.isEmpty ? nil : words.joined(separator: " ")
+  }
+
+  /// The words of a person's name as a miss would hold them (folded, plain letters), to forget on erasure.
+  static func nameWords(_ names: String...) -> [String] {
+    names.flatMap(SearchText.tokens).filter { word in
+      word.count >= wordLength.lowerBound
+        && word.unicodeScalars.allSatisfy { ("a"..."z").contains($0) }
+    }
+  }
+}
+
+/// The reference vocabulary: the words of the métier and certification labels in the search index. A miss
+/// keeps only these words, so a typed name is never stored unless it is also a word of a label (« Boulanger »),
+/// and then `person erase` removes it. Structure labels are left out: they hold people's and places' names.
+enum SearchMissVocabulary {
+  static func contains(_ word: String, _ db: Database) throws -> Bool {
+    // A word of plain letters is one FTS5 token; quoted, it matches whole words only (no prefix).
+    guard word.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) }) else { return false }
+    return try [SearchKind.occupation, .certification].contains { kind in
+      try Bool.fetchOne(
+        db,
+        sql: "SELECT EXISTS (SELECT 1 FROM \(kind.searchTable) WHERE \(kind.searchTable) MATCH ?)",
+        arguments: ["\"\(word)\""]) ?? false
+    }
+  }
+
+  /// `SearchMissQuery.keepable`, then only the reference words; nil when none is left.
+  static func kept(_ query: String, _ db: Database) throws -> String? {
+    guard let keepable = SearchMissQuery.keepable(query) else { return nil }
+    let words = try keepable.split(separator: " ").map(String.init).filter { try contains($0, db) }
     return words.isEmpty ? nil : words.joined(separator: " ")
   }
 }
@@ -74,25 +106,27 @@ extension AppDatabase {
     }
   }
 
-  /// Records a search that found nothing, reduced by `SearchMissQuery.keepable`; returns what was kept (nil: nothing).
-  /// A query that looks like personal data (phone, e-mail, NIR, IBAN) is not kept at all, not even its words.
+  /// Records a search that found nothing, reduced to its words found in the reference vocabulary
+  /// (`SearchMissVocabulary`); returns what was kept (nil: nothing). A query that looks like personal data
+  /// (phone, e-mail, NIR, IBAN) is not kept at all, not even its words.
   @discardableResult
   public func recordSearchMiss(
     _ query: String, workplace: Workplace, at date: Date, timeZone: TimeZone = Day.parisTimeZone
   ) throws -> String? {
-    guard !PersonalDataTripwire.looksPersonal(query), let kept = SearchMissQuery.keepable(query)
+    guard !PersonalDataTripwire.looksPersonal(query), SearchMissQuery.keepable(query) != nil
     else { return nil }
     let day = Day.number(of: date, in: timeZone)
-    try StoreErrors.run("Enregistrement de la recherche sans résultat") {
-      try writer.write { db in
+    return try StoreErrors.run("Enregistrement de la recherche sans résultat") {
+      try writer.write { db -> String? in
+        guard let kept = try SearchMissVocabulary.kept(query, db) else { return nil }
         try db.execute(
           sql: """
             INSERT INTO search_miss (day, month, site_id, desk_id, query_normalized) VALUES (?, ?, ?, ?, ?)
             """,
           arguments: [day, Day.month(of: day), workplace.siteID, workplace.deskID, kept])
+        return kept
       }
     }
-    return kept
   }
 
   /// Most consulted codes between two days (inclusive), counted in visits, most consulted first.
@@ -139,14 +173,38 @@ extension AppDatabase {
     }
   }
 
+  /// Days a search miss is kept: a little over a year, so the annual report of the past year is complete.
+  public static let searchMissRetentionDays = 400
+
   /// Deletes the searches recorded before a day (retention); returns how many were removed.
   @discardableResult
   public func purgeSearchMisses(before day: Int) throws -> Int {
     try StoreErrors.run("Purge des recherches sans résultat") {
-      try writer.write { db in
-        try db.execute(sql: "DELETE FROM search_miss WHERE day < ?", arguments: [day])
-        return db.changesCount
-      }
+      try writer.write { db in try Self.purgeSearchMisses(db, before: day) }
     }
+  }
+
+  static func purgeSearchMisses(_ db: Database, before day: Int) throws -> Int {
+    try db.execute(sql: "DELETE FROM search_miss WHERE day < ?", arguments: [day])
+    return db.changesCount
+  }
+
+  /// The first day still kept on `now`'s Paris day.
+  static func searchMissCutoff(now: Date) -> Int {
+    LocalDate(now).adding(days: -searchMissRetentionDays).number
+  }
+
+  /// Deletes every miss holding a word of the name (erasure); returns how many went.
+  @discardableResult
+  static func forgetSearchMisses(_ db: Database, firstName: String, lastName: String) throws -> Int
+  {
+    var removed = 0
+    for word in Set(SearchMissQuery.nameWords(firstName, lastName)) {
+      try db.execute(
+        sql: "DELETE FROM search_miss WHERE ' ' || query_normalized || ' ' LIKE ?",
+        arguments: ["% \(word) %"])
+      removed += db.changesCount
+    }
+    return removed
   }
 }

@@ -50,8 +50,11 @@ extension AppDatabase {
   }
 
   /// Erases the person's contact rows (RGPD art. 17): each consent is withdrawn (its proof stays, without
-  /// the contact), appointments still to come are revoked, every row erased is audited, and the WAL is
-  /// checkpointed so no copy of the name is left in the files. Returns the erased contacts' ids.
+  /// the contact), appointments still to come are revoked, every row erased is audited, the search misses
+  /// holding the name go, the phone and e-mail go to the erasure ledger (digests only), and the WAL is
+  /// checkpointed so no copy of the name is left in the files. Returns the erased contacts' ids. When another
+  /// desk's read keeps the checkpoint from finishing, the erasure stays done and `isScrubPending()` says the
+  /// scrub waits for the next purge; a call that erases nothing still tries a scrub left pending.
   @discardableResult
   public func erasePerson(
     phone: PhoneNumber? = nil, email: EmailAddress? = nil, by caller: Caller, now: Date = Date()
@@ -72,7 +75,7 @@ extension AppDatabase {
         return records.map(\.contactId)
       }
     }
-    if !erased.isEmpty { try checkpointAfterErasure() }
+    try completePendingScrub()
     return erased
   }
 
@@ -115,16 +118,5 @@ extension AppDatabase {
   /// `Permission.handlePersonRequest`: `guichet person` on the server, never a console account.
   static func requireCommandLine(_ caller: Caller) throws {
     try caller.require(.handlePersonRequest)
-  }
-
-  /// Moves the WAL's pages into the file and empties it, so erased values (overwritten in the file by
-  /// secure_delete) leave no older copy in `-wal`. Other desks reading at that moment may keep a few
-  /// pages until the next purge; the daily purge checkpoints again.
-  public func checkpointAfterErasure() throws {
-    try StoreErrors.run("Nettoyage du journal après effacement") {
-      try writer.writeWithoutTransaction { db in
-        _ = try db.checkpoint(.truncate)
-      }
-    }
   }
 }

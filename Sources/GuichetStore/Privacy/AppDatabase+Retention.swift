@@ -11,6 +11,15 @@ public struct ExpiredContact: Equatable, Sendable {
   public var retentionDays: Int
 }
 
+/// What one retention run removed, and whether erased values may still sit in the `-wal`.
+public struct RetentionReport: Sendable {
+  public var contacts: [ExpiredContact]
+  public var auditEntries: Int
+  public var searchMisses: Int
+  public var ledgerRows: Int
+  public var scrub: ScrubState
+}
+
 extension AppDatabase {
   /// Contacts kept longer than their consent text announced (3 months by default): that many days after the
   /// appointment's last event, unless an appointment is still to come. Oldest first.
@@ -21,8 +30,8 @@ extension AppDatabase {
   }
 
   /// Erases the expired contacts in one transaction (the consent rows keep their proof, visits and appointments
-  /// stay for statistics), records the purge in the audit trail, then checkpoints so the erased names leave
-  /// the WAL too. Runs at console start, daily, and by `guichet purge`. Returns what was erased.
+  /// stay for statistics) with the search misses holding their names, records the purge in the audit trail,
+  /// then checkpoints so the erased names leave the WAL too (the scrub mark waits if a desk is reading). Runs at console start, daily, and by `guichet purge`. Returns what was erased.
   @discardableResult
   public func purgeExpiredContacts(now: Date = Date()) throws -> [ExpiredContact] {
     let erased = try StoreErrors.run("Effacement des coordonnées expirées") {
@@ -30,16 +39,46 @@ extension AppDatabase {
         let expired = try Self.expiredContacts(db, now: now)
         guard !expired.isEmpty else { return [] }
         for contact in expired {
+          if let names = try Row.fetchOne(
+            db, sql: "SELECT first_name, last_name FROM contact WHERE id = ?",
+            arguments: [contact.contactID])
+          {
+            try Self.forgetSearchMisses(db, firstName: names[0], lastName: names[1])
+          }
           try db.execute(sql: "DELETE FROM contact WHERE id = ?", arguments: [contact.contactID])
           try AuditLog.append(
             db, by: nil, action: .contactsPurged, subject: "contact", subjectID: contact.contactID,
             at: now)
         }
+        try Self.markScrubPending(db, at: now)
         return expired
       }
     }
-    if !erased.isEmpty { try checkpointAfterErasure() }
+    if !erased.isEmpty { try completePendingScrub() }
     return erased
+  }
+
+  /// Everything retention does, in order: expired contacts, old audit entries, search misses past
+  /// `searchMissRetentionDays`, erasure-ledger rows past `ErasureLedger.retentionDays`, then always a TRUNCATE
+  /// checkpoint that finishes any scrub left pending. `guichet purge`, the console start and its day change.
+  public func purgeForRetention(
+    now: Date = Date(), auditMonths: Int = AppDatabase.defaultAuditRetentionMonths
+  ) throws -> RetentionReport {
+    let contacts = try purgeExpiredContacts(now: now)
+    let audit = try purgeAudit(keepingMonths: auditMonths, now: now)
+    let (misses, ledger) = try StoreErrors.run(
+      "Purge des recherches et du registre des effacements"
+    ) {
+      try writer.write { db in
+        let misses = try Self.purgeSearchMisses(db, before: Self.searchMissCutoff(now: now))
+        let ledger = try ErasureLedger.purge(db, now: now)
+        if misses > 0 { try Self.markScrubPending(db, at: now) }
+        return (misses, ledger)
+      }
+    }
+    return RetentionReport(
+      contacts: contacts, auditEntries: audit, searchMisses: misses, ledgerRows: ledger,
+      scrub: try completePendingScrub())
   }
 
   static func expiredContacts(_ db: Database, now: Date) throws -> [ExpiredContact] {

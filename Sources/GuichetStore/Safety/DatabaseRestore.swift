@@ -7,14 +7,25 @@ public struct RestoreReport: Sendable {
   public var health: DatabaseHealth
   /// The database as it was before the restore (a backup-API copy, or the damaged file moved aside).
   public var previous: String?
+  /// Contacts of the backup erased again because the live file's erasure ledger names them.
+  public var reerased: Int = 0
+  /// The live file was too damaged to read its erasure ledger: erasures made since the backup are not redone.
+  public var ledgerUnreadable = false
 }
 
 /// Brings a backup back into the live file. Nothing is replaced until the backup passed `integrity_check`
 /// and proved to be a Guichet database this version knows. The live file is written through the backup
 /// API, not swapped on disk, so a desk that was left open keeps a valid connection (its screen may be stale:
 /// desks should be closed first). What was there before is kept next to it, so a wrong restore can be undone.
+///
+/// An erasure survives a restore: the backup is first copied to a private staging file next to the live one,
+/// migrated, given the live file's erasure ledger, and every contact the ledger names is erased there as
+/// `person erase` does (consent withdrawn, bookings revoked, search misses with the name removed, the erasure
+/// written to the restored trail). Only that scrubbed copy is written into the live file.
 public enum DatabaseRestore {
-  public static func restore(from backup: String, into live: String) throws -> RestoreReport {
+  public static func restore(from backup: String, into live: String, now: Date = Date()) throws
+    -> RestoreReport
+  {
     if SafeFile.sameFile(backup, live) {
       throw UserError(
         "La sauvegarde et la base en service sont le même fichier : rien à restaurer.")
@@ -41,6 +52,12 @@ public enum DatabaseRestore {
       try DatabaseQueue(path: backup, configuration: readOnly)
     }
     defer { try? source.close() }
+    let ledger = liveLedger(live)
+    let staging = try SafeFile.createTemporary(
+      in: SafeFile.directory(of: live), named: URL(fileURLWithPath: live).lastPathComponent)
+    defer { AppDatabase.remove(staging) }
+    let (staged, reerased) = try stage(source, at: staging, ledger: ledger ?? [], now: now)
+    defer { try? staged.close() }
     let stamp = Self.stamp()
     var previous: String?
     if FileManager.default.fileExists(atPath: live) {
@@ -48,7 +65,7 @@ public enum DatabaseRestore {
     }
     try DatabaseFile.prepare(path: live)
     do {
-      try copy(source, into: live)
+      try copy(staged, into: live)
     } catch let error as DatabaseError
       where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT
     {
@@ -57,13 +74,66 @@ public enum DatabaseRestore {
       try moveAside(live, to: aside)
       previous = aside
       try DatabaseFile.prepare(path: live)
-      try StoreErrors.run("Restauration") { try copy(source, into: live) }
+      try StoreErrors.run("Restauration") { try copy(staged, into: live) }
     } catch {
       throw UserError("Restauration impossible : \(StoreErrors.reason(error)).")
     }
-    // Opening migrates a backup made by an older Guichet and checks the result like any start.
-    _ = try AppDatabase.open(path: live)
-    return RestoreReport(health: health, previous: previous)
+    // Opening checks the result like any start; the checkpoint leaves the restored pages in the file only.
+    guard try AppDatabase.open(path: live).completePendingScrub() != .pending else {
+      throw UserError(
+        "Restauration faite, mais le nettoyage de la base n'a pas pu se terminer : \(ScrubState.pendingNotice)"
+      )
+    }
+    return RestoreReport(
+      health: health, previous: previous, reerased: reerased, ledgerUnreadable: ledger == nil)
+  }
+
+  /// The erasure ledger of the live file; nil when the file cannot be read (too damaged).
+  static func liveLedger(_ live: String) -> [ErasureLedger.Entry]? {
+    guard FileManager.default.fileExists(atPath: live) else { return [] }
+    do {
+      let pool = try AppDatabase.openPool(path: live)
+      defer { try? pool.close() }
+      return try pool.read { try ErasureLedger.entries($0) }
+    } catch {
+      return nil
+    }
+  }
+
+  /// Copies the backup into `staging`, migrates it (a backup made by an older Guichet), carries the live
+  /// ledger into it and erases there every contact it names, in one transaction, then scrubs it. Returns the
+  /// open staging copy and how many contacts were erased again.
+  static func stage(
+    _ source: DatabaseQueue, at staging: String, ledger: [ErasureLedger.Entry], now: Date
+  ) throws -> (DatabaseQueue, Int) {
+    try StoreErrors.run("Préparation de la sauvegarde") {
+      let queue = try DatabaseQueue(path: staging, configuration: AppDatabase.configuration())
+      do {
+        try source.backup(to: queue)
+        let database = try AppDatabase(queue)
+        let reerased = try queue.write { db in
+          try ErasureLedger.carry(ledger, into: db)
+          var count = 0
+          for consentID in try ErasureLedger.matchingConsents(db) {
+            guard let contactID = try AppDatabase.withdraw(db, consentID: consentID, at: now)
+            else { continue }
+            // The backup's trail predates the erasure: it is written again where it will be read.
+            try AuditLog.append(
+              db, by: .commandLine, action: .contactErased, subject: "contact",
+              subjectID: contactID, at: now)
+            count += 1
+          }
+          return count
+        }
+        guard try database.completePendingScrub() == .clean else {
+          throw UserError("Nettoyage de la sauvegarde impossible : rien n'a été remplacé.")
+        }
+        return (queue, reerased)
+      } catch {
+        try? queue.close()
+        throw error
+      }
+    }
   }
 
   static func copy(_ source: DatabaseQueue, into live: String) throws {

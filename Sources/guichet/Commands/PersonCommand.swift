@@ -17,6 +17,9 @@ struct PersonCommand: ParsableCommand {
         guichet person find --phone "06 12 34 56 78"
         guichet person export --email marie@example.fr > demande-acces.json
         guichet person erase --phone 0612345678
+      L'effacement retire aussi les recherches sans résultat qui contiennent le nom, et garde une empreinte
+      (jamais le numéro ni l'adresse) pour effacer de nouveau la personne si une sauvegarde est restaurée.
+      Code de sortie de erase : 0 effacé et fichiers nettoyés, 3 effacé mais nettoyage en attente, 1 échec.
       """,
     subcommands: [PersonFindCommand.self, PersonExportCommand.self, PersonEraseCommand.self])
 }
@@ -128,13 +131,19 @@ struct PersonEraseCommand: ParsableCommand {
     let (phone, email) = try key.parsed("person erase")
     let path = location.path
     ExposureNotice.report(path: path)
-    let erased = try CommandLineErrors.report {
-      try AppDatabase.open(path: path).erasePerson(phone: phone, email: email, by: .commandLine)
+    let (erased, pending) = try CommandLineErrors.report {
+      let database = try AppDatabase.open(path: path)
+      let erased = try database.erasePerson(phone: phone, email: email, by: .commandLine)
+      return (erased, try database.isScrubPending())
     }
     try StandardOutput.line(
       erased.isEmpty
         ? "Aucune coordonnée enregistrée pour cette personne."
         : "Coordonnées effacées : \(erased.count) (n° \(erased.map(String.init).joined(separator: ", "))). Les preuves de consentement restent, sans les coordonnées."
     )
+    if pending {
+      FileHandle.standardError.write(Data("guichet : \(ScrubState.pendingNotice)\n".utf8))
+      throw ExitCode(ScrubState.pendingExitCode)
+    }
   }
 }

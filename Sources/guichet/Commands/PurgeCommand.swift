@@ -13,7 +13,10 @@ struct PurgeCommand: ParsableCommand {
     discussion: """
       Les coordonnées sont effacées la durée annoncée par le texte de consentement (3 mois par défaut)
       après le dernier événement du rendez-vous. Les visites anonymes et les preuves de consentement restent.
-      Le journal d'audit est gardé de 6 à 12 mois (--audit-months, 12 par défaut).
+      Le journal d'audit est gardé de 6 à 12 mois (--audit-months, 12 par défaut), les recherches
+      sans résultat \(AppDatabase.searchMissRetentionDays) jours, le registre des effacements \(ErasureLedger.retentionDays) jours.
+      Le journal -wal est toujours vidé, ce qui termine un effacement resté en attente de nettoyage.
+      Code de sortie : 0 fait, 3 nettoyage encore en attente (un autre poste lit la base), 1 échec.
       """)
 
   @Flag(name: .long, help: "Liste ce qui serait effacé, sans rien effacer.")
@@ -47,10 +50,25 @@ struct PurgeCommand: ParsableCommand {
         }
         return
       }
-      let erased = try database.purgeExpiredContacts()
-      let audit = try database.purgeAudit(keepingMonths: auditMonths)
+      let report = try database.purgeForRetention(auditMonths: auditMonths)
       try StandardOutput.line(
-        "Coordonnées effacées : \(erased.count). Entrées du journal d'audit purgées : \(audit).")
+        "Coordonnées effacées : \(report.contacts.count). Entrées du journal d'audit purgées : \(report.auditEntries)."
+      )
+      try StandardOutput.line(
+        "Recherches sans résultat purgées : \(report.searchMisses). Effacements oubliés du registre (plus de \(ErasureLedger.retentionDays) jours) : \(report.ledgerRows)."
+      )
+      switch report.scrub {
+      case .clean:
+        try StandardOutput.line(
+          "Journal -wal vidé : aucune trace des coordonnées effacées ne reste.")
+      case .walBusy:
+        try StandardOutput.line(
+          "Journal -wal non vidé (un autre poste lit la base) ; aucun effacement n'attend de nettoyage."
+        )
+      case .pending:
+        FileHandle.standardError.write(Data("guichet : \(ScrubState.pendingNotice)\n".utf8))
+        throw ExitCode(ScrubState.pendingExitCode)
+      }
     }
   }
 }

@@ -11,6 +11,9 @@ struct RestoreCommand: ParsableCommand {
       Fermez Guichet sur tous les postes avant de restaurer : un poste resté ouvert afficherait des
       données périmées. La sauvegarde est vérifiée (integrity_check, version de Guichet) avant que
       quoi que ce soit soit remplacé, et la base remplacée est conservée à côté, pour revenir en arrière.
+      Les personnes effacées depuis la sauvegarde (registre des effacements de la base en service, gardé
+      \(ErasureLedger.retentionDays) jours) sont effacées de nouveau avant que la sauvegarde ne soit mise en service :
+      ne gardez pas de sauvegarde plus longtemps.
       """)
 
   @Argument(help: ArgumentHelp("Fichier de sauvegarde à restaurer.", valueName: "chemin"))
@@ -26,6 +29,16 @@ struct RestoreCommand: ParsableCommand {
       try DatabaseRestore.restore(from: source, into: path)
     }
     try StandardOutput.line("Sauvegarde vérifiée et restaurée : \(report.health.visits) visite(s).")
+    if report.ledgerUnreadable {
+      FileHandle.standardError.write(
+        Data(
+          "guichet : le registre des effacements de l'ancienne base est illisible : les effacements faits depuis cette sauvegarde n'ont pas pu être refaits. Refaites-les avec « guichet person erase ».\n"
+            .utf8))
+    } else {
+      try StandardOutput.line(
+        "Effacements refaits d'après le registre des effacements : \(report.reerased) personne(s) effacée(s) de nouveau."
+      )
+    }
     if let previous = report.previous {
       try StandardOutput.line("L'ancienne base est conservée dans : \(previous)")
     }

@@ -48,10 +48,9 @@ struct ConsoleSession {
       let desk = try AppDatabase.openForDesk(path: path)
       let database = desk.database
       if desk.readOnly == nil {
-        // Expired contacts go at every start (and daily, from the runtime); a busy or read-only file
-        // must not keep the desk from opening, the next run purges.
-        _ = try? database.purgeExpiredContacts(now: clock.now())
-        _ = try? database.purgeAudit(now: clock.now())
+        // Retention runs at every start (and daily, from the runtime), finishing any erasure scrub left
+        // pending; a busy or read-only file must not keep the desk from opening, the next run purges.
+        _ = try? database.purgeForRetention(now: clock.now())
       }
       let workplace: Workplace
       let names: [(Int64, String)]

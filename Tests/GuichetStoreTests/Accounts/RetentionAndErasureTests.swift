@@ -91,7 +91,7 @@ import Testing
   }
 
   @Test func searchMissesThatLookLikePersonalDataAreNotKept() throws {
-    let setup = try BookingSetup.make()
+    let setup = try BookingSetup.make(database: try AppDatabase.inMemory(bundledReference: true))
     for typed in ["dupont 06 12 34 56 78", "marie.dupont@example.fr", "1 85 05 78 006 084 36"] {
       #expect(
         try setup.database.recordSearchMiss(typed, workplace: setup.workplace, at: BookingSetup.now)
