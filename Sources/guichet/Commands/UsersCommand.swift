@@ -17,7 +17,7 @@ struct UsersCommand: ParsableCommand {
       """,
     subcommands: [
       UsersAddCommand.self, UsersListCommand.self, UsersDisableCommand.self,
-      UsersPasswordCommand.self,
+      UsersEnableCommand.self, UsersPasswordCommand.self,
     ])
 }
 
@@ -130,12 +130,40 @@ struct UsersDisableCommand: ParsableCommand {
   @OptionGroup var location: DatabaseOptions
 
   func run() throws {
+    try UsersActivation.set(disabled: true, login: login, location: location)
+  }
+}
+
+struct UsersEnableCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "enable",
+    abstract:
+      "Réactive un compte désactivé (avec son ancien mot de passe : guichet users passwd en donne un nouveau)."
+  )
+
+  @Argument(help: ArgumentHelp("Identifiant du compte.", valueName: "identifiant"))
+  var login: String
+
+  @OptionGroup var location: DatabaseOptions
+
+  func run() throws {
+    try UsersActivation.set(disabled: false, login: login, location: location)
+  }
+}
+
+/// `users disable` and `users enable`: the store's one audited write, each way, as the service account.
+enum UsersActivation {
+  static func set(disabled: Bool, login: String, location: DatabaseOptions) throws {
     let path = location.path
     ExposureNotice.report(path: path)
     let account = try CommandLineErrors.report {
-      try AppDatabase.open(path: path).disableAccount(login: login, by: .commandLine)
+      let database = try AppDatabase.open(path: path)
+      return disabled
+        ? try database.disableAccount(login: login, by: .commandLine)
+        : try database.enableAccount(login: login, by: .commandLine)
     }
-    try StandardOutput.line("Compte désactivé : \(account.login).")
+    try StandardOutput.line(
+      "\(disabled ? "Compte désactivé" : "Compte réactivé") : \(account.login).")
   }
 }
 
