@@ -83,6 +83,44 @@ import Testing
     #expect(try database.verifyAudit().isIntact)
   }
 
+  /// Issue 13, finding 1: an administrator signed in on the accounts screen is disabled on the host with
+  /// `guichet users disable`. The console's next action (N, an account typed, F2) is refused: the desk is
+  /// back on the login screen with the reason, nothing of the accounts screen shows, and no account was
+  /// created nor re-enabled.
+  @Test func anAdministratorDisabledOnTheHostIsSentBackToTheLoginScreen() throws {
+    let console = try TmuxConsole(login: .administrator)
+    try console.waitFor("Bonjour, admin (administrateur)")
+    try console.press("c")
+    try console.waitFor("supervision")
+    var host = GuichetRun(folder: console.directory)
+    // The last active administrator may not be disabled: a second one first.
+    host.input = E2EAccount.password + "\n"
+    let added = try host.run([
+      "users", "add", "--login", "admin2", "--role", "administrateur", "--database",
+      console.databasePath,
+    ])
+    #expect(added.status == 0, "\(added.stderr)")
+    try console.waitFor("admin2")
+    host.input = nil
+    let disabled = try host.run(["users", "disable", "admin", "--database", console.databasePath])
+    #expect(disabled.status == 0, "\(disabled.stderr)")
+
+    try console.press("n")
+    try console.type("intrus")
+    try console.press("F2")
+    let screen = try console.waitFor("Votre compte a été désactivé ou modifié : reconnectez-vous.")
+    #expect(screen.contains("Identifiant :"))
+    #expect(!screen.contains("admin2") && !screen.contains("supervision"), "no accounts list")
+    let database = try AppDatabase.open(path: console.databasePath)
+    let accounts = try database.accounts(by: .commandLine)
+    #expect(accounts.map(\.login).sorted() == ["accueil", "admin", "admin2", "supervision"])
+    #expect(accounts.first { $0.login == "admin" }?.isDisabled == true)
+    let last = try #require(try database.auditEntries(by: .commandLine).first)
+    #expect(last.action == .accountDisabled && last.accountID == nil, "nothing after the disable")
+    try console.press("F10")
+    try console.waitFor("__EXIT__0")
+  }
+
   @Test func aWrongPasswordIsRefusedWithoutSayingWhy() throws {
     let console = try TmuxConsole(login: nil)
     try console.waitFor("Identifiant :")

@@ -18,9 +18,10 @@ struct ConsultationTests {
         Consultation(kind: .certification, code: "RNCP34001"),
         Consultation(kind: .occupation, code: "K1207"),
         Consultation(kind: .occupation, code: "Jean Dupont"),
-      ], visitID: id, at: Fixtures.minutes(10))
+      ], visitID: id, by: .commandLine, at: Fixtures.minutes(10))
     try database.recordConsultations(
-      [Consultation(kind: .occupation, code: "K1207")], visitID: id, at: Fixtures.minutes(12))
+      [Consultation(kind: .occupation, code: "K1207")], visitID: id, by: .commandLine,
+      at: Fixtures.minutes(12))
     #expect(
       try database.consultations(visitID: id) == [
         Consultation(kind: .certification, code: "RNCP34001"),

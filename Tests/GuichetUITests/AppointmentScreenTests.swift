@@ -70,6 +70,34 @@ import Testing
     #expect(text.contains("Aucun rendez-vous ne porte la référence RDV-0000-0000"))
   }
 
+  /// Issue 13, finding 9: an advisor sees their own structure's appointments only, so an unknown
+  /// reference is a refusal for them, not « la réservation n'a pas été enregistrée, elle peut être refaite ».
+  @Test func anAdvisorIsToldAnotherStructuresReferenceIsOutOfReach() {
+    var app = Fixture.app(as: .advisor)
+    Fixture.send([.char("v")] + Fixture.chars("RDV-7K3M-Q9XP") + [.enter], to: &app)
+    _ = App.reduce(&app, .appointment(.found(.reference(Self.reference), [])))
+    let text = App.render(app).text
+    #expect(
+      text.contains("Accès refusé : un conseiller ne consulte que les rendez-vous"), "\(text)")
+    #expect(!text.contains("refaite"))
+  }
+
+  /// Issue 13, finding 9: a contact this account may not see is not said to be erased.
+  @Test func aHiddenContactSaysWhyItDoesNotShow() {
+    var app = Self.found()
+    var hidden = Self.detail()
+    hidden.contact = nil
+    hidden.contactHidden = true
+    _ = App.reduce(&app, .appointment(.found(.reference(Self.reference), [hidden])))
+    var text = App.render(app).text
+    #expect(text.contains("Coordonnées non affichées"), "\(text)")
+    #expect(!text.contains("délai de conservation"))
+    hidden.contactHidden = false
+    _ = App.reduce(&app, .appointment(.found(.reference(Self.reference), [hidden])))
+    text = App.render(app).text
+    #expect(text.contains("Coordonnées effacées (délai de conservation passé)."))
+  }
+
   @Test func cancellingAndWithdrawingAskForOFirst() {
     var app = Self.found()
     #expect(Fixture.send([.function(6)], to: &app) == [.none])

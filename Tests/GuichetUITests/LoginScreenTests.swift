@@ -22,7 +22,7 @@ import Testing
   @Test func theConsoleStartsOnTheLoginScreenAndLoadsNothing() {
     var app = signedOut()
     #expect(App.start(&app) == .session(.checkFirstAdministrator))
-    _ = App.reduce(&app, .session(.firstAdministratorNeeded(false)))
+    _ = App.reduce(&app, .session(.administrationChecked(.administered)))
     #expect(screenText(app).contains("Identifiez-vous"))
     #expect(App.reduce(&app, .databaseChanged) == .none)
     #expect(App.reduce(&app, .key(.char("n"))) == .none, "no screen key before a login")
@@ -31,7 +31,7 @@ import Testing
 
   @Test func aLoginSendsBothFieldsAndNeverDrawsThePassword() {
     var app = signedOut()
-    _ = App.reduce(&app, .session(.firstAdministratorNeeded(false)))
+    _ = App.reduce(&app, .session(.administrationChecked(.administered)))
     _ = type("agent", &app)
     _ = App.reduce(&app, .key(.enter))
     _ = type("secret phrase", &app)
@@ -56,7 +56,7 @@ import Testing
 
   @Test func anEmptyDatabaseAsksForTheFirstAdministratorTwice() {
     var app = signedOut()
-    _ = App.reduce(&app, .session(.firstAdministratorNeeded(true)))
+    _ = App.reduce(&app, .session(.administrationChecked(.noAccount)))
     #expect(screenText(app).contains("Premier administrateur"))
     _ = type("chef", &app)
     _ = App.reduce(&app, .key(.tab))
@@ -77,6 +77,28 @@ import Testing
     #expect(
       App.reduce(&app, .key(.enter))
         == .session(.createFirstAdministrator(login: "chef", password: "une longue phrase")))
+  }
+
+  /// Issue 13, finding 5: accounts but no active administrator is not an empty database. No form lets
+  /// whoever stands at the desk create an administrator; the screen says how to on the host, and the
+  /// other accounts still log in.
+  @Test func accountsWithoutAnActiveAdministratorGetTheHostCommandsNotTheForm() {
+    var app = signedOut()
+    _ = App.reduce(&app, .session(.administrationChecked(.noActiveAdministrator)))
+    let text = screenText(app).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(!text.contains("Premier administrateur"))
+    #expect(!text.contains("aucun compte"))
+    #expect(!text.contains("Confirmation :"))
+    #expect(text.contains("Aucun administrateur actif"))
+    #expect(text.contains("guichet users add --login IDENTIFIANT --role administrateur"))
+    #expect(text.contains("guichet users enable IDENTIFIANT"))
+    _ = type("agent", &app)
+    _ = App.reduce(&app, .key(.enter))
+    _ = type("une longue phrase", &app)
+    #expect(
+      App.reduce(&app, .key(.enter))
+        == .session(.logIn(login: "agent", password: "une longue phrase")))
+    #expect(screenText(app).contains("Aucun administrateur actif"), "kept while signing in")
   }
 
   @Test func anIdleDeskLocksAndOpensAgainOnTheSameForm() {
@@ -129,7 +151,7 @@ import Testing
 
   @Test func snapshotOfTheLoginScreen() {
     var app = signedOut()
-    _ = App.reduce(&app, .session(.firstAdministratorNeeded(false)))
+    _ = App.reduce(&app, .session(.administrationChecked(.administered)))
     _ = type("agent", &app)
     _ = App.reduce(&app, .key(.enter))
     _ = type("secret", &app)

@@ -27,3 +27,17 @@ public struct Account: Equatable, Hashable, Sendable, Identifiable {
 
   public var caller: Caller { Caller(accountID: id, role: role, structureID: structureID) }
 }
+
+/// Whether anyone can administer a database's accounts, which decides what its login screen offers: the
+/// first administrator's form only on a database with no account at all, since whoever stands at the desk
+/// could fill it in.
+public enum AdministrationState: Equatable, Sendable {
+  case noAccount
+  /// Accounts exist but no administrator is active: one is created or re-enabled on the host.
+  case noActiveAdministrator
+  case administered
+
+  /// The host commands that give a database an administrator again, run as the service account.
+  public static let hostCommands =
+    "guichet users add --login IDENTIFIANT --role administrateur, ou guichet users enable IDENTIFIANT"
+}

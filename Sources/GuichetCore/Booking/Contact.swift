@@ -63,3 +63,16 @@ public struct Contact: Equatable, Hashable, Sendable {
   /// « Marie DUPONT »
   public var displayName: String { "\(firstName) \(lastName.uppercased())" }
 }
+
+/// A contact as one caller may see it, so a screen says why none shows: the caller may not see it (another
+/// agent took the consent, another structure receives the person), or it is no longer kept (retention).
+public enum VisibleContact: Equatable, Sendable {
+  case shown(Contact)
+  case hidden
+  case erased
+
+  public var contact: Contact? {
+    if case .shown(let contact) = self { return contact }
+    return nil
+  }
+}

@@ -12,17 +12,22 @@ extension AppDatabase {
   public static let loginRefused =
     "Identifiant ou mot de passe incorrect. Après \(lockoutThreshold) erreurs, le compte est verrouillé 15 minutes."
 
-  /// True while no account can administer the others: the console then asks for the first administrator.
-  public func needsFirstAdministrator() throws -> Bool {
+  /// What the login screen offers: the first administrator's form on a database with no account at all,
+  /// and only there.
+  public func administrationState() throws -> AdministrationState {
     try StoreErrors.run("Lecture des comptes") {
-      try writer.read { db in try !Self.hasActiveAdministrator(db) }
+      try writer.read(Self.administrationState)
     }
   }
 
-  /// Creates an account. Only an administrator may, except the very first administrator of an empty database
-  /// (`caller` nil: the console's first start), whose creation the audit trail then credits to the new account
-  /// itself, the only person there. The password is checked against the policy and hashed before the write
-  /// lock is taken.
+  /// The refusal of the console's first-administrator form once the database has any account.
+  public static let firstAdministratorRefused =
+    "Cette base a déjà des comptes : un administrateur se crée ou se réactive sur le serveur, avec le compte de service (\(AdministrationState.hostCommands))."
+
+  /// Creates an account. Only an administrator may, except the very first administrator of a database
+  /// with no account at all (`caller` nil: the console's first start), whose creation the audit trail then
+  /// credits to the new account itself, the only person there. Both are decided in the writing transaction.
+  /// The password is checked against the policy and hashed before the write lock is taken.
   @discardableResult
   public func createAccount(
     login: String, role: Role, structureID: Int64? = nil, password: String, by caller: Caller?,
@@ -38,11 +43,11 @@ extension AppDatabase {
     }
     return try StoreErrors.run("Création du compte") {
       try writer.write { db in
-        let bootstrap = try !Self.hasActiveAdministrator(db)
-        if !(bootstrap && role == .administrator) {
-          try Self.requireAdministrator(caller)
-        }
-        if caller == nil && !bootstrap {
+        if let caller {
+          try caller.require(.administerAccounts, in: db)
+        } else if try Self.administrationState(db) != .noAccount {
+          throw UserError(Self.firstAdministratorRefused)
+        } else if role != .administrator {
           throw UserError(Permission.administerAccounts.refusal)
         }
         if try Bool.fetchOne(
@@ -160,19 +165,19 @@ extension AppDatabase {
 
   /// Every account, by login; administrators only.
   public func accounts(by caller: Caller) throws -> [Account] {
-    try Self.requireAdministrator(caller)
-    return try StoreErrors.run("Lecture des comptes") {
+    try StoreErrors.run("Lecture des comptes") {
       try writer.read { db in
-        try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY login").map(Self.account)
+        try caller.require(.administerAccounts, in: db)
+        return try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY login").map(Self.account)
       }
     }
   }
 
   /// Each account's last login still in the audit trail (administrators only): a dormant account shows.
   public func lastLogins(by caller: Caller) throws -> [Int64: Date] {
-    try Self.requireAdministrator(caller)
-    return try StoreErrors.run("Lecture des dernières connexions") {
+    try StoreErrors.run("Lecture des dernières connexions") {
       try writer.read { db in
+        try caller.require(.administerAccounts, in: db)
         let rows = try Row.fetchAll(
           db,
           sql: """
@@ -208,9 +213,9 @@ extension AppDatabase {
   private func setDisabled(_ disabled: Bool, login: String, by caller: Caller, now: Date) throws
     -> Account
   {
-    try Self.requireAdministrator(caller)
-    return try StoreErrors.run(disabled ? "Désactivation du compte" : "Réactivation du compte") {
+    try StoreErrors.run(disabled ? "Désactivation du compte" : "Réactivation du compte") {
       try writer.write { db in
+        try caller.require(.administerAccounts, in: db)
         let account = try Self.account(db, login: login)
         if account.isDisabled == disabled { return account }
         try db.execute(
@@ -227,17 +232,15 @@ extension AppDatabase {
     }
   }
 
-  /// Sets a new password (an administrator for anyone, or the account itself) and lifts a lockout.
+  /// Sets a new password (an administrator for anyone, or the account itself) and lifts a lockout. Who may
+  /// is checked before the password is hashed, and again in the writing transaction.
   public func changePassword(
     login: String, to password: String, by caller: Caller, now: Date = Date()
   )
     throws
   {
     let target = try StoreErrors.run("Lecture du compte") {
-      try writer.read { db in try Self.account(db, login: login) }
-    }
-    guard Permission.administerAccounts.allows(caller) || caller.accountID == target.id else {
-      throw UserError("Seul un administrateur peut changer le mot de passe d'un autre compte.")
+      try writer.read { db in try Self.passwordTarget(db, login: login, by: caller) }
     }
     try PasswordPolicy.validate(password, login: target.login)
     let hash = try StoreErrors.run("Calcul de l'empreinte du mot de passe") {
@@ -245,6 +248,7 @@ extension AppDatabase {
     }
     try StoreErrors.run("Changement du mot de passe") {
       try writer.write { db in
+        let target = try Self.passwordTarget(db, login: login, by: caller)
         try db.execute(
           sql: """
             UPDATE account SET password_hash = ?, password_changed_at = ?, failed_attempts = 0,
@@ -258,9 +262,21 @@ extension AppDatabase {
     }
   }
 
-  static func requireAdministrator(_ caller: Caller?) throws {
-    guard let caller else { throw UserError(Permission.administerAccounts.refusal) }
-    try caller.require(.administerAccounts)
+  /// The account whose password `caller` may change: any for an administrator, otherwise their own.
+  static func passwordTarget(_ db: Database, login: String, by caller: Caller) throws -> Account {
+    try caller.requireLive(in: db)
+    let target = try account(db, login: login)
+    guard Permission.administerAccounts.allows(caller) || caller.accountID == target.id else {
+      throw UserError("Seul un administrateur peut changer le mot de passe d'un autre compte.")
+    }
+    return target
+  }
+
+  static func administrationState(_ db: Database) throws -> AdministrationState {
+    guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM account)") == true else {
+      return .noAccount
+    }
+    return try hasActiveAdministrator(db) ? .administered : .noActiveAdministrator
   }
 
   static func hasActiveAdministrator(_ db: Database) throws -> Bool {

@@ -80,10 +80,10 @@ extension AppDatabase {
   public func auditEntries(
     subject: String? = nil, subjectID: Int64? = nil, limit: Int = 100, by caller: Caller
   ) throws -> [AuditEntry] {
-    try caller.require(.readAudit)
-    return try StoreErrors.run("Lecture du journal d'audit") {
+    try StoreErrors.run("Lecture du journal d'audit") {
       try writer.read { db in
-        try Row.fetchAll(
+        try caller.require(.readAudit, in: db)
+        return try Row.fetchAll(
           db,
           sql: """
             SELECT * FROM audit_entry

@@ -10,10 +10,10 @@ extension AppDatabase {
     structureID: Int64, from first: LocalDate, days: Int = 1, includeCancelled: Bool = false,
     by caller: Caller, at date: Date = Date()
   ) throws -> [AgendaEntry] {
-    try Self.requireAgenda(caller, structureID: structureID)
-    return try StoreErrors.run("Lecture de l'agenda") {
+    try StoreErrors.run("Lecture de l'agenda") {
       try writer.write { db in
-        try Self.agendaEntries(
+        try Self.requireAgenda(db, caller, structureID: structureID)
+        return try Self.agendaEntries(
           db,
           where: """
             ad.structure_id = ? AND a.day >= ? AND a.day < ? \(includeCancelled ? "" : "AND a.cancelled_at IS NULL")
@@ -33,7 +33,7 @@ extension AppDatabase {
       try writer.write { db in
         let structureID = try Int64.fetchOne(
           db, sql: "SELECT structure_id FROM advisor WHERE id = ?", arguments: [advisorID])
-        try Self.requireAgenda(caller, structureID: structureID)
+        try Self.requireAgenda(db, caller, structureID: structureID)
         return try Self.agendaEntries(
           db,
           where:
@@ -49,10 +49,10 @@ extension AppDatabase {
     structureID: Int64? = nil, now: Date = Date(), by caller: Caller
   ) throws -> [AgendaEntry] {
     let structureID = caller.role == .advisor ? (structureID ?? caller.structureID) : structureID
-    try Self.requireAgenda(caller, structureID: structureID)
     return try StoreErrors.run("Lecture des rendez-vous à compléter") {
       try writer.write { db in
-        try Self.agendaEntries(
+        try Self.requireAgenda(db, caller, structureID: structureID)
+        return try Self.agendaEntries(
           db,
           where: "a.status = 'booked' AND a.ends_at <= ? AND (? IS NULL OR ad.structure_id = ?)",
           arguments: [now, structureID, structureID], by: caller, at: now)
@@ -61,8 +61,8 @@ extension AppDatabase {
   }
 
   /// `Permission.readAgenda`: supervisors see aggregates, never an agenda; advisors their own structure's only.
-  static func requireAgenda(_ caller: Caller, structureID: Int64?) throws {
-    try caller.require(.readAgenda)
+  static func requireAgenda(_ db: Database, _ caller: Caller, structureID: Int64?) throws {
+    try caller.require(.readAgenda, in: db)
     if caller.role == .advisor && !caller.isCommandLine {
       guard let own = caller.structureID, structureID == own else {
         throw UserError("Accès refusé : un conseiller ne consulte que l'agenda de sa structure.")
@@ -72,12 +72,12 @@ extension AppDatabase {
 
   /// The rows are only those `AppointmentAccess` lets the caller read, whatever `condition` asks, and the
   /// contact columns are joined only where `ContactAccess` lets the caller see them; each contact returned
-  /// is audited.
+  /// is audited. The caller passed `requireAgenda` in this transaction.
   static func agendaEntries(
     _ db: Database, where condition: String, arguments: StatementArguments, by caller: Caller,
     at date: Date
   ) throws -> [AgendaEntry] {
-    let (readable, readableArguments) = try AppointmentAccess.readable(caller)
+    let (readable, readableArguments) = AppointmentAccess.readable(caller)
     let (visible, visibleArguments) = ContactAccess.condition(caller, consent: "cs")
     let rows = try Row.fetchAll(
       db,

@@ -16,11 +16,11 @@ extension AppDatabase {
     reference: BookingReference, slot: Slot, visitID: Int64, consentID: Int64,
     contact: Contact? = nil, override: RoutingOverride? = nil, by caller: Caller, now: Date = Date()
   ) throws -> Appointment {
-    try caller.require(.book)
-    if contact != nil { try caller.require(.writeContact) }
-    return try BookingErrors.run("Réservation du créneau") {
+    try BookingErrors.run("Réservation du créneau") {
       try offeringNextFree(after: slot, now: now) {
         try writer.write { db in
+          try caller.require(.book, in: db)
+          if contact != nil { try caller.require(.writeContact, in: db) }
           guard try ContactAccess.mayWrite(db, caller, consentID: consentID) else {
             throw UserError(
               "Accès refusé : ce consentement a été recueilli par un autre agent d'accueil.")
@@ -74,10 +74,11 @@ extension AppDatabase {
   func appointments(where condition: String, _ arguments: StatementArguments, by caller: Caller)
     throws -> [Appointment]
   {
-    let (readable, readableArguments) = try AppointmentAccess.readable(caller)
-    return try StoreErrors.run("Lecture des rendez-vous") {
+    try StoreErrors.run("Lecture des rendez-vous") {
       try writer.read { db in
-        try AppointmentRecord.fetchAll(
+        try caller.require(.readAgenda, in: db)
+        let (readable, readableArguments) = AppointmentAccess.readable(caller)
+        return try AppointmentRecord.fetchAll(
           db,
           sql: """
             SELECT a.* FROM appointment a JOIN advisor ad ON ad.id = a.advisor_id
@@ -94,8 +95,7 @@ extension AppDatabase {
   public func reschedule(
     reference: BookingReference, to slot: Slot, by caller: Caller, now: Date = Date()
   ) throws -> Appointment {
-    try caller.require(.changeAppointment)
-    return try BookingErrors.run("Déplacement du rendez-vous") {
+    try BookingErrors.run("Déplacement du rendez-vous") {
       try offeringNextFree(after: slot, now: now) {
         try writer.write { db in
           var record = try Self.changeableRecord(
@@ -166,8 +166,7 @@ extension AppDatabase {
     reference: BookingReference, to status: AppointmentStatus, by caller: Caller,
     _ permission: Permission, now: Date
   ) throws -> Appointment {
-    try caller.require(permission)
-    return try BookingErrors.run("Mise à jour du rendez-vous") {
+    try BookingErrors.run("Mise à jour du rendez-vous") {
       try writer.write { db in
         var record = try Self.changeableRecord(db, reference: reference, by: caller, permission)
         let current = AppointmentStatus(rawValue: record.status) ?? .booked
@@ -318,15 +317,17 @@ extension AppDatabase {
     return found
   }
 
-  /// The appointment with this reference, if the caller may change it: unknown and out-of-reach read the
-  /// same to an advisor of another structure, who may not even learn it exists.
+  /// The appointment with this reference, if the caller may change it (`permission`, checked here in the
+  /// writing transaction): unknown and out-of-reach read the same to an advisor of another structure, who
+  /// may not even learn it exists.
   static func changeableRecord(
     _ db: Database, reference: BookingReference, by caller: Caller, _ permission: Permission
   ) throws -> AppointmentRecord {
+    try caller.require(permission, in: db)
     guard let record = try appointmentRecord(db, reference: reference), let id = record.id else {
       throw UserError("Aucun rendez-vous ne porte la référence \(reference).")
     }
-    guard try AppointmentAccess.mayChange(db, caller, permission, appointmentID: id) else {
+    guard try AppointmentAccess.mayChange(db, caller, appointmentID: id) else {
       throw UserError(
         caller.role == .advisor
           ? "Aucun rendez-vous ne porte la référence \(reference)." : AppointmentAccess.refused)

@@ -24,13 +24,13 @@ extension AppDatabase {
   public func publishConsentText(
     body: String, retentionDays: Int, by caller: Caller, at date: Date = Date()
   ) throws -> ConsentText {
-    try caller.require(.administerOperators)
     let cleaned = body.split(separator: "\n", omittingEmptySubsequences: false)
       .map { SafeText.clean(String($0)) }.joined(separator: "\n")
     try ConsentText(version: 0, body: cleaned, retentionDays: retentionDays, publishedAt: date)
       .validate()
     return try StoreErrors.run("Publication du texte de consentement") {
       try writer.write { db in
+        try caller.require(.administerOperators, in: db)
         let version = (try Int.fetchOne(db, sql: "SELECT max(version) FROM consent_text") ?? 0) + 1
         let text = ConsentText(
           version: version, body: cleaned, retentionDays: retentionDays, publishedAt: date)
@@ -53,9 +53,9 @@ extension AppDatabase {
     visitID: Int64, textVersion: Int, recipientStructureID: Int64, deskID: Int64,
     by caller: Caller, at date: Date = Date()
   ) throws -> Consent {
-    try caller.require(.takeConsent)
-    return try StoreErrors.run("Enregistrement du consentement") {
+    try StoreErrors.run("Enregistrement du consentement") {
       try writer.write { db in
+        try caller.require(.takeConsent, in: db)
         guard try VisitRecord.exists(db, key: visitID) else {
           throw UserError(
             "Cette visite n'existe plus : le consentement ne peut pas être enregistré.")
@@ -110,6 +110,7 @@ extension AppDatabase {
   {
     let consent = try StoreErrors.run("Retrait du consentement") {
       try writer.write { db in
+        try caller.requireLive(in: db)
         guard try ConsentRecord.exists(db, key: id) else {
           throw UserError("Ce consentement n'existe pas.")
         }
@@ -167,9 +168,9 @@ extension AppDatabase {
   )
     throws -> Contact
   {
-    try caller.require(.writeContact)
-    return try StoreErrors.run("Enregistrement des coordonnées") {
+    try StoreErrors.run("Enregistrement des coordonnées") {
       try writer.write { db in
+        try caller.require(.writeContact, in: db)
         guard
           try Bool.fetchOne(
             db, sql: "SELECT EXISTS (SELECT 1 FROM appointment WHERE consent_id = ?)",
@@ -212,31 +213,41 @@ extension AppDatabase {
   public func contact(consentID: Int64, by caller: Caller, at date: Date = Date()) throws
     -> Contact?
   {
-    try caller.require(.readContact)
-    return try StoreErrors.run("Lecture des coordonnées") {
+    try StoreErrors.run("Lecture des coordonnées") {
       try writer.write { db in
+        try caller.require(.readContact, in: db)
         guard try ContactAccess.mayRead(db, caller, consentID: consentID) else {
           throw UserError(ContactAccess.refused)
         }
-        let contact = try ContactRecord.fetchOne(
-          db, sql: "SELECT * FROM contact WHERE consent_id = ?", arguments: [consentID])
-        if let contact {
-          try AuditLog.appendContactRead(db, by: caller, contactID: contact.id, at: date)
-        }
-        return contact?.contact
+        return try Self.auditedContact(db, consentID: consentID, by: caller, at: date)
       }
     }
   }
 
-  /// The contact given under a consent when the caller may see it, nil otherwise (screens that show an
-  /// appointment to whoever looks it up); a contact shown is audited.
+  /// The contact given under a consent as this caller may see it (screens that show an appointment to
+  /// whoever looks it up say which): shown, hidden from this caller, or erased; a contact shown is audited.
   public func visibleContact(consentID: Int64, by caller: Caller, at date: Date = Date()) throws
-    -> Contact?
+    -> VisibleContact
   {
-    let allowed = try StoreErrors.run("Lecture des coordonnées") {
-      try writer.read { db in try ContactAccess.mayRead(db, caller, consentID: consentID) }
+    try StoreErrors.run("Lecture des coordonnées") {
+      try writer.write { db in
+        try caller.requireLive(in: db)
+        guard try ContactAccess.mayRead(db, caller, consentID: consentID) else { return .hidden }
+        return try Self.auditedContact(db, consentID: consentID, by: caller, at: date)
+          .map(VisibleContact.shown) ?? .erased
+      }
     }
-    return allowed ? try contact(consentID: consentID, by: caller, at: date) : nil
+  }
+
+  static func auditedContact(_ db: Database, consentID: Int64, by caller: Caller, at date: Date)
+    throws -> Contact?
+  {
+    let contact = try ContactRecord.fetchOne(
+      db, sql: "SELECT * FROM contact WHERE consent_id = ?", arguments: [consentID])
+    if let contact {
+      try AuditLog.appendContactRead(db, by: caller, contactID: contact.id, at: date)
+    }
+    return contact?.contact
   }
 
   /// Earlier contacts with the same phone or e-mail, offered for reuse (newest first), among those the
@@ -249,6 +260,7 @@ extension AppDatabase {
     let (visible, arguments) = ContactAccess.condition(caller, consent: "c")
     return try StoreErrors.run("Recherche des doublons") {
       try writer.write { db in
+        try caller.requireLive(in: db)
         let found = try ContactRecord.fetchAll(
           db,
           sql: """

@@ -48,7 +48,6 @@ extension AppDatabase {
   public func saveOperatorStructure(_ structure: OperatorStructure, by caller: Caller) throws
     -> OperatorStructure
   {
-    try caller.require(.administerOperators)
     var cleaned = structure
     cleaned.name = Self.cleanName(structure.name)
     for path in [
@@ -72,6 +71,7 @@ extension AppDatabase {
     }
     return try StoreErrors.run("Enregistrement de la structure") {
       try writer.write { db in
+        try caller.require(.administerOperators, in: db)
         var record = OperatorStructureRecord(cleaned)
         if record.id == nil {
           try record.insert(db)
@@ -114,9 +114,11 @@ extension AppDatabase {
   /// Call it after loading reference data: structures already present are only refreshed.
   @discardableResult
   public func seedOperatorStructuresFromDirectory(by caller: Caller) throws -> Int {
-    try caller.require(.administerOperators)
-    return try StoreErrors.run("Création des structures depuis l'annuaire") {
-      try writer.write { db in try OperatorSeeding.seedFromDirectory(db) }
+    try StoreErrors.run("Création des structures depuis l'annuaire") {
+      try writer.write { db in
+        try caller.require(.administerOperators, in: db)
+        return try OperatorSeeding.seedFromDirectory(db)
+      }
     }
   }
 
@@ -143,12 +145,12 @@ extension AppDatabase {
 
   /// Administrators only.
   public func saveAdvisor(_ advisor: Advisor, by caller: Caller) throws -> Advisor {
-    try caller.require(.administerOperators)
     var cleaned = advisor
     cleaned.displayName = Self.cleanName(advisor.displayName)
     guard !cleaned.displayName.isEmpty else { throw UserError("Indiquez le nom du conseiller.") }
     return try StoreErrors.run("Enregistrement du conseiller") {
       try writer.write { db in
+        try caller.require(.administerOperators, in: db)
         guard try OperatorStructureRecord.exists(db, key: cleaned.structureID) else {
           throw UserError("La structure de ce conseiller n'existe plus.")
         }
@@ -169,9 +171,9 @@ extension AppDatabase {
   /// moved or cancelled first, so nobody turns up to an advisor who is gone. Past appointments keep the name.
   /// Administrators only.
   public func removeAdvisor(id: Int64, by caller: Caller, now: Date = Date()) throws {
-    try caller.require(.administerOperators)
     try StoreErrors.run("Retrait du conseiller") {
       try writer.write { db in
+        try caller.require(.administerOperators, in: db)
         let coming =
           try Int.fetchOne(
             db,

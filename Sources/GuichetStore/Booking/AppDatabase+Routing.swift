@@ -11,12 +11,12 @@ extension AppDatabase {
 
   /// Administrators only.
   public func saveRoutingRule(_ rule: RoutingRule, by caller: Caller) throws -> RoutingRule {
-    try caller.require(.administerOperators)
     var cleaned = rule
     cleaned.reason = Self.cleanField(rule.reason)
     try cleaned.validate()
     return try StoreErrors.run("Enregistrement de la règle d'orientation") {
       try writer.write { db in
+        try caller.require(.administerOperators, in: db)
         var record = RoutingRuleRecord(cleaned)
         if record.id == nil {
           try record.insert(db)
@@ -32,9 +32,11 @@ extension AppDatabase {
   }
 
   public func deleteRoutingRule(id: Int64, by caller: Caller) throws {
-    try caller.require(.administerOperators)
     try StoreErrors.run("Suppression de la règle d'orientation") {
-      _ = try writer.write { db in try RoutingRuleRecord.deleteOne(db, key: id) }
+      _ = try writer.write { db in
+        try caller.require(.administerOperators, in: db)
+        return try RoutingRuleRecord.deleteOne(db, key: id)
+      }
     }
   }
 

@@ -6,25 +6,23 @@ import GuichetCore
 /// never reaches a row the caller may not touch.
 enum AppointmentAccess {
   /// Appointments the caller may read (without their contact, which `ContactAccess` filters on its own):
-  /// an advisor their structure's only; the roles that may not read any are refused before.
-  static func readable(_ caller: Caller, advisor alias: String = "ad") throws -> (
+  /// an advisor their structure's only. The caller has passed `require(.readAgenda, in:)` in the same
+  /// transaction before.
+  static func readable(_ caller: Caller, advisor alias: String = "ad") -> (
     String, StatementArguments
   ) {
-    try caller.require(.readAgenda)
-    return LiveAccount.and(
-      caller,
-      caller.role == .advisor && !caller.isCommandLine
-        ? ownStructure(caller, advisor: alias) : ("1", []))
+    caller.role == .advisor && !caller.isCommandLine
+      ? ownStructure(caller, advisor: alias) : ("1", [])
   }
 
   /// Appointments the caller may cancel, move, or mark (`permission` is `.changeAppointment` or
-  /// `.recordAttendance`): an agent those booked under a consent they took, an advisor their structure's.
-  static func changeable(
-    _ caller: Caller, _ permission: Permission, advisor: String = "ad", consent: String = "cs"
-  ) throws -> (String, StatementArguments) {
-    try caller.require(permission)
+  /// `.recordAttendance`, already required in the same transaction): an agent those booked under a consent
+  /// they took, an advisor their structure's.
+  static func changeable(_ caller: Caller, advisor: String = "ad", consent: String = "cs") -> (
+    String, StatementArguments
+  ) {
     if caller.isCommandLine { return ("1", []) }
-    return LiveAccount.and(caller, rows(caller, advisor: advisor, consent: consent))
+    return rows(caller, advisor: advisor, consent: consent)
   }
 
   static func rows(_ caller: Caller, advisor: String, consent: String) -> (
@@ -50,7 +48,7 @@ enum AppointmentAccess {
   /// `Permission.publishAvailability` for one advisor's opening rules or absences: an advisor may change
   /// those of their own structure's advisors only. Checked in the writing transaction.
   static func requireAvailability(_ db: Database, _ caller: Caller, advisorID: Int64?) throws {
-    try caller.require(.publishAvailability)
+    try caller.require(.publishAvailability, in: db)
     guard caller.role == .advisor && !caller.isCommandLine else { return }
     let structure = try Int64.fetchOne(
       db, sql: "SELECT structure_id FROM advisor WHERE id = ?", arguments: [advisorID])
@@ -60,11 +58,12 @@ enum AppointmentAccess {
     }
   }
 
-  /// The same check for an existing opening rule or absence (`table`), by its advisor; nothing for a new row.
+  /// The same check for an existing opening rule or absence (`table`), by its advisor; for a new row, the
+  /// permission alone (its advisor is checked with the other function).
   static func requireAvailability(_ db: Database, _ caller: Caller, in table: String, id: Int64?)
     throws
   {
-    guard let id else { return }
+    guard let id else { return try caller.require(.publishAvailability, in: db) }
     try requireAvailability(
       db, caller,
       advisorID: try Int64.fetchOne(
@@ -76,10 +75,8 @@ enum AppointmentAccess {
     "Accès refusé : ce rendez-vous a été pris par un autre agent d'accueil ou relève d'une autre structure."
 
   /// Whether `caller` may change this appointment, in the caller's transaction.
-  static func mayChange(
-    _ db: Database, _ caller: Caller, _ permission: Permission, appointmentID: Int64
-  ) throws -> Bool {
-    let (condition, arguments) = try changeable(caller, permission)
+  static func mayChange(_ db: Database, _ caller: Caller, appointmentID: Int64) throws -> Bool {
+    let (condition, arguments) = changeable(caller)
     return try Bool.fetchOne(
       db,
       sql: """

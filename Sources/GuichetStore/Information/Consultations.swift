@@ -65,9 +65,10 @@ public struct ConsultationCount: Equatable, Sendable {
 }
 
 extension AppDatabase {
-  /// Attaches consultations to a visit (codes only); a code consulted twice in one visit counts once.
+  /// Attaches consultations to a visit (codes only); a code consulted twice in one visit counts once. Part
+  /// of the visit's coding (`Permission.codeVisit`).
   public func recordConsultations(
-    _ consultations: [Consultation], visitID: Int64, at date: Date,
+    _ consultations: [Consultation], visitID: Int64, by caller: Caller, at date: Date,
     timeZone: TimeZone = Day.parisTimeZone
   ) throws {
     let valid = consultations.filter(\.isValidCode)
@@ -75,6 +76,7 @@ extension AppDatabase {
     let day = Day.number(of: date, in: timeZone)
     try StoreErrors.run("Enregistrement de la consultation") {
       try writer.write { db in
+        try caller.require(.codeVisit, in: db)
         for consultation in valid {
           try db.execute(
             sql: """

@@ -6,12 +6,12 @@ import GuichetCore
 /// - agent: contacts given under a consent they took themselves;
 /// - advisor: contacts given for their own structure;
 /// - supervisor and console administrator: none;
-/// - the command line (the file's owner, who can read every byte anyway): all, and every access is audited;
-/// - and only while the caller's account is still active (`LiveAccount`).
+/// - the command line (the file's owner, who can read every byte anyway): all, and every access is audited.
+/// Whether the caller's account is still active is checked once per transaction, before (`LiveAccount`).
 enum ContactAccess {
   static func condition(_ caller: Caller, consent alias: String) -> (String, StatementArguments) {
     if caller.isCommandLine { return ("1", []) }
-    return LiveAccount.and(caller, rows(caller, consent: alias))
+    return rows(caller, consent: alias)
   }
 
   static func rows(_ caller: Caller, consent alias: String) -> (String, StatementArguments) {

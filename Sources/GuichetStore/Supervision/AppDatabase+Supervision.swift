@@ -9,9 +9,9 @@ extension AppDatabase {
   public func supervisionFigures(
     period: SupervisionPeriod, filter: SupervisionFilter = .init(), by caller: Caller
   ) throws -> SupervisionFigures {
-    try caller.require(.readSupervision)
-    return try StoreErrors.run("Lecture des indicateurs") {
+    try StoreErrors.run("Lecture des indicateurs") {
       try writer.read { db in
+        try caller.require(.readSupervision, in: db)
         let scope = SupervisionScope(period, filter)
         var figures = SupervisionFigures(
           period: period, filter: filter, names: try Self.supervisionNames(db))
@@ -27,9 +27,11 @@ extension AppDatabase {
   }
 
   public func supervisionNames(by caller: Caller) throws -> SupervisionNames {
-    try caller.require(.readSupervision)
-    return try StoreErrors.run("Lecture des sites et territoires") {
-      try writer.read(Self.supervisionNames)
+    try StoreErrors.run("Lecture des sites et territoires") {
+      try writer.read { db in
+        try caller.require(.readSupervision, in: db)
+        return try Self.supervisionNames(db)
+      }
     }
   }
 
@@ -49,12 +51,12 @@ extension AppDatabase {
 
   /// Records the optional 1–5 satisfaction score of a closed visit (nil erases it): part of the visit's coding.
   public func recordSatisfaction(_ score: Int?, visitID: Int64, by caller: Caller) throws {
-    try caller.require(.codeVisit)
     if let score, !(1...5).contains(score) {
       throw UserError("La note de satisfaction va de 1 à 5.")
     }
     try StoreErrors.run("Enregistrement de la satisfaction") {
       try writer.write { db in
+        try caller.require(.codeVisit, in: db)
         try db.execute(
           sql: "UPDATE visit SET satisfaction = ? WHERE id = ? AND closed_at IS NOT NULL",
           arguments: [score, visitID])
@@ -67,28 +69,30 @@ extension AppDatabase {
 
   /// Sets the delay within which a territory aims to give an appointment (days).
   public func setTargetDelay(days: Int, territoryID: Int64, by caller: Caller) throws {
-    try caller.require(.setSupervisionTargets)
     try setSupervisionTarget(
-      "UPDATE territory SET target_delay_days = ? WHERE id = ?", value: days, range: 1...365,
+      "UPDATE territory SET target_delay_days = ? WHERE id = ?", by: caller, value: days,
+      range: 1...365,
       id: territoryID, outOfRange: "Le délai cible va de 1 à 365 jours.",
       unknown: "Territoire inconnu.")
   }
 
   /// Sets the wait a site announces to the people who arrive (minutes).
   public func setAnnouncedWait(minutes: Int, siteID: Int64, by caller: Caller) throws {
-    try caller.require(.setSupervisionTargets)
     try setSupervisionTarget(
-      "UPDATE site SET announced_wait_minutes = ? WHERE id = ?", value: minutes, range: 1...240,
+      "UPDATE site SET announced_wait_minutes = ? WHERE id = ?", by: caller, value: minutes,
+      range: 1...240,
       id: siteID, outOfRange: "L'attente annoncée va de 1 à 240 minutes.", unknown: "Site inconnu.")
   }
 
+  /// Supervisors and administrators (`Permission.setSupervisionTargets`).
   func setSupervisionTarget(
-    _ sql: String, value: Int, range: ClosedRange<Int>, id: Int64, outOfRange: String,
-    unknown: String
+    _ sql: String, by caller: Caller, value: Int, range: ClosedRange<Int>, id: Int64,
+    outOfRange: String, unknown: String
   ) throws {
     guard range.contains(value) else { throw UserError(outOfRange) }
     try StoreErrors.run("Enregistrement de l'objectif") {
       try writer.write { db in
+        try caller.require(.setSupervisionTargets, in: db)
         try db.execute(sql: sql, arguments: [value, id])
         guard db.changesCount == 1 else { throw UserError(unknown) }
       }

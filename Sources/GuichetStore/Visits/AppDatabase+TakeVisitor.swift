@@ -10,9 +10,9 @@ extension AppDatabase {
   public func takeVisitor(
     visitID: Int64, deskID: Int64, at date: Date, by caller: Caller
   ) throws -> Visit {
-    try caller.require(.codeVisit)
-    return try StoreErrors.run("Prise en charge") {
+    try StoreErrors.run("Prise en charge") {
       try writer.write { db in
+        try caller.require(.codeVisit, in: db)
         guard var record = try VisitRecord.fetchOne(db, key: visitID) else {
           throw UserError("Cette visite n'existe plus : elle a peut-être été supprimée.")
         }

@@ -17,7 +17,6 @@ extension AppDatabase {
   /// must pass the closing rules; `day` and `month` are recomputed from the arrival time. Visits are anonymous,
   /// but they are the statistics: only the agents who receive people code them (`Permission.codeVisit`).
   public func save(_ visit: Visit, by caller: Caller) throws -> Visit {
-    try caller.require(.codeVisit)
     if visit.closedAt != nil {
       do {
         try visit.validateForClosing()
@@ -28,6 +27,7 @@ extension AppDatabase {
     try Self.checkTimes(visit)
     return try StoreErrors.run("Enregistrement de la visite") {
       try writer.write { db in
+        try caller.require(.codeVisit, in: db)
         var record = VisitRecord(visit)
         if record.id == nil {
           try record.insert(db)

@@ -32,6 +32,18 @@ public enum AppAction: Equatable, Sendable {
   case failed(UserError)
 }
 
+extension AppAction {
+  /// How a French error of any effect comes back, the one place the runtime turns errors into actions:
+  /// the store's refusal of the account the desk holds (disabled, or its role or structure changed since
+  /// the login) ends the session whatever screen asked; any other error goes to `report`, the asking
+  /// screen's own failure (the status line by default).
+  public static func failure(
+    _ error: UserError, report: (UserError) -> AppAction = AppAction.failed
+  ) -> AppAction {
+    error.kind == .accountNoLongerValid ? .session(.accountNoLongerValid(error)) : report(error)
+  }
+}
+
 /// What every screen may read but not change: where the console runs, the time, and names to show.
 public struct AppContext: Equatable, Sendable {
   public var workplace: Workplace

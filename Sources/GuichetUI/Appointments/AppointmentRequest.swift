@@ -10,10 +10,13 @@ public struct AppointmentDetail: Equatable, Sendable {
   public var visit: Visit
   public var consent: Consent
   public var contact: Contact?
+  /// No contact shows because this account may not see it (another agent took the consent), not because
+  /// it was erased: the screen says which.
+  public var contactHidden: Bool
 
   public init(
     appointment: Appointment, structure: OperatorStructure, advisorName: String, visit: Visit,
-    consent: Consent, contact: Contact?
+    consent: Consent, contact: Contact?, contactHidden: Bool = false
   ) {
     self.appointment = appointment
     self.structure = structure
@@ -21,6 +24,7 @@ public struct AppointmentDetail: Equatable, Sendable {
     self.visit = visit
     self.consent = consent
     self.contact = contact
+    self.contactHidden = contactHidden
   }
 
   public var reference: BookingReference { appointment.reference }

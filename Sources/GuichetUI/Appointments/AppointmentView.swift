@@ -21,7 +21,7 @@ extension AppointmentScreen {
     HelpScreen.State(
       screenTitle: title,
       purpose:
-        "Tapez la référence du coupon (RDV-7K3M-Q9XP) puis Entrée : si aucun rendez-vous ne la porte, la réservation n'a pas été enregistrée et peut être refaite. Un rendez-vous prévu peut être annulé (le créneau est libéré) ou déplacé vers un autre créneau de la même structure, sans ressaisir le consentement ni les coordonnées. Le retrait du consentement efface les coordonnées et annule le rendez-vous.",
+        "Tapez la référence du coupon (RDV-7K3M-Q9XP) puis Entrée : si aucun rendez-vous ne la porte, la réservation n'a pas été enregistrée et peut être refaite (un conseiller ne voit que les rendez-vous de sa structure). Un rendez-vous prévu peut être annulé (le créneau est libéré) ou déplacé vers un autre créneau de la même structure, sans ressaisir le consentement ni les coordonnées. Le retrait du consentement efface les coordonnées et annule le rendez-vous.",
       lines: bindings.map(\.hintLine))
   }
 
@@ -56,8 +56,7 @@ extension AppointmentScreen {
     if results.isEmpty {
       let text: String
       if case .reference(let reference?) = state.lookup {
-        text =
-          "Aucun rendez-vous ne porte la référence \(reference) : la réservation n'a pas été enregistrée, elle peut être refaite."
+        text = notFound(reference, role: context.account?.role)
       } else {
         text = "Aucun rendez-vous n'a été pris pendant cette visite."
       }
@@ -82,6 +81,18 @@ extension AppointmentScreen {
         in: Rect(x: inner.x, y: y + 1, width: inner.width, height: inner.y + inner.height - y - 1),
         on: &canvas, context: context)
     }
+  }
+
+  /// Why no contact shows to an account that may not see it: its retention is not the reason.
+  static let hiddenContact =
+    "Coordonnées non affichées : seuls l'agent d'accueil qui a recueilli le consentement et les conseillers de la structure les voient."
+
+  /// A reference that reads as unknown. Agents see every appointment, so for them none was recorded; an
+  /// advisor sees their structure's only, so theirs is a refusal, which says nothing of other structures.
+  static func notFound(_ reference: BookingReference, role: Role?) -> String {
+    role == .advisor
+      ? "Accès refusé : un conseiller ne consulte que les rendez-vous de sa structure, et aucun de la vôtre ne porte la référence \(reference)."
+      : "Aucun rendez-vous ne porte la référence \(reference) : la réservation n'a pas été enregistrée, elle peut être refaite."
   }
 
   /// « RDV-7K3M-Q9XP · jeu. 03/12/2026 11:00 · Prévu · Mission locale Chambéry »
@@ -132,6 +143,8 @@ extension AppointmentScreen {
       let reach = [contact.phone?.description, contact.email?.description].compactMap { $0 }
       lines.append(
         ("Personne : " + ([contact.displayName] + reach).joined(separator: " · "), .plain))
+    } else if detail.contactHidden {
+      lines.append((hiddenContact, .muted))
     } else if !consent.isWithdrawn {
       lines.append(("Coordonnées effacées (délai de conservation passé).", .muted))
     }

@@ -26,6 +26,8 @@ public enum LoginScreen {
     public var confirmation = ""
     public var focus: Field = .login
     public var error: String?
+    /// Why the desk is here, kept while typing: the session just ended, or no administrator is active.
+    public var notice: String?
     public var busy = false
 
     public init(mode: Mode = .checking) {
@@ -156,6 +158,13 @@ public enum LoginScreen {
       canvas.put(line, x: x, y: y, style: .muted, limit: width)
       y += 1
     }
+    if let notice = state.notice {
+      y += 1
+      for line in Text.wrap(notice, width: width) {
+        canvas.put(line, x: x, y: y, style: .accent, limit: width)
+        y += 1
+      }
+    }
     y += 1
     for field in state.fields {
       let (label, value) = shown(field, state)
@@ -194,6 +203,11 @@ public enum LoginScreen {
       )
     }
   }
+
+  /// A database with accounts but no active administrator: no first-administrator form (whoever stands at
+  /// the desk could fill it in), but how to give it one on the host.
+  public static let noAdministrator =
+    "Aucun administrateur actif dans cette base : les autres comptes se connectent normalement. Pour en créer ou en réactiver un, sur le serveur, avec le compte de service : \(AdministrationState.hostCommands)."
 
   /// The password policy in the words of every form that sets a password (CNIL 2022-100, with lockout).
   public static let passwordHint =

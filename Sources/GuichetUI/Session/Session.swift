@@ -23,16 +23,22 @@ public enum Session: Equatable, Sendable {
 
 /// What the login screen asks the store.
 public enum SessionRequest: Equatable, Sendable {
-  /// Whether the database still needs its first administrator.
+  /// Whether the database has no account yet (then the first administrator's form), or no active
+  /// administrator (then how to give it one on the host).
   case checkFirstAdministrator
   case logIn(login: String, password: String)
   case createFirstAdministrator(login: String, password: String)
+  /// The session ended (`SessionEvent.accountNoLongerValid`): nothing more runs as that account.
+  case signOut
 }
 
 /// The store's answers.
 public enum SessionEvent: Equatable, Sendable {
-  case firstAdministratorNeeded(Bool)
+  case administrationChecked(AdministrationState)
   case signedIn(Account)
   /// Any refusal: the message is the same whether the account exists or not.
   case refused(UserError)
+  /// The store refused the account the desk holds (`UserError.Kind.accountNoLongerValid`: disabled, or
+  /// its role or structure changed since the login), whatever screen asked: the session ends.
+  case accountNoLongerValid(UserError)
 }

@@ -23,9 +23,15 @@ extension App {
 
   static func handleSessionEvent(_ event: SessionEvent, _ state: inout AppState) -> Effect {
     switch (event, state.session) {
-    case (.firstAdministratorNeeded(let needed), .signedOut):
-      state.session = .signedOut(LoginScreen.State(mode: needed ? .firstAdministrator : .login))
+    case (.administrationChecked(let administration), .signedOut):
+      var login = LoginScreen.State(
+        mode: administration == .noAccount ? .firstAdministrator : .login)
+      if administration == .noActiveAdministrator { login.notice = LoginScreen.noAdministrator }
+      state.session = .signedOut(login)
       return .none
+    case (.accountNoLongerValid(let error), _):
+      signOut(&state, because: error)
+      return .session(.signOut)
     case (.signedIn(let account), .locked(let locked, _)):
       guard account.id == locked.id else { return .none }
       state.session = .signedIn(account)
@@ -59,6 +65,18 @@ extension App {
     case .supervisor: .navigate(.push(.dashboard))
     case .agent, .administrator: .none
     }
+  }
+
+  /// The account the desk holds is no longer valid: every screen is dropped, so nothing of them shows and
+  /// nothing typed under that account stays, and the login screen says why until someone signs in.
+  static func signOut(_ state: inout AppState, because error: UserError) {
+    state.screens = [.home(HomeScreen.State())]
+    state.message = nil
+    state.confirmingQuit = false
+    state.satisfactionFor = nil
+    var login = LoginScreen.State(mode: .login)
+    login.notice = error.message
+    state.session = .signedOut(login)
   }
 
   /// Locks the desk once nobody has pressed a key for `idleLockDelay`.

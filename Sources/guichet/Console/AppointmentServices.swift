@@ -27,13 +27,14 @@ struct AppointmentServices: Sendable {
         let visit = try database.visit(id: appointment.visitID),
         let consent = try database.consent(id: appointment.consentID)
       else { throw UserError("Rendez-vous \(appointment.reference) incomplet dans la base.") }
+      let contact: VisibleContact =
+        consent.isWithdrawn
+        ? .erased
+        : try database.visibleContact(consentID: appointment.consentID, by: session.current())
       return AppointmentDetail(
         appointment: appointment, structure: structure,
         advisorName: try database.advisor(id: appointment.advisorID)?.displayName ?? "—",
-        visit: visit, consent: consent,
-        contact: consent.isWithdrawn
-          ? nil
-          : try database.visibleContact(consentID: appointment.consentID, by: session.current()))
+        visit: visit, consent: consent, contact: contact.contact, contactHidden: contact == .hidden)
     }
     return AppointmentServices(
       find: { lookup in
@@ -107,10 +108,8 @@ extension EffectInterpreter {
         return [.appointment(.rescheduled(try services.reschedule(reference, offer.slot, now())))]
       } catch let taken as SlotTakenError {
         return [.appointment(.slotTaken(taken.offers(like: offer)))]
-      } catch let error as UserError {
-        return [.appointment(.failed(error))]
       } catch {
-        return [.appointment(.failed(UserError("Déplacement impossible : erreur inattendue.")))]
+        return [failure(error, "Déplacement impossible") { .appointment(.failed($0)) }]
       }
     }
     return actions.map {

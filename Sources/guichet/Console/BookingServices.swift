@@ -217,11 +217,8 @@ extension EffectInterpreter {
       return .booking(.booked(appointment))
     } catch let taken as SlotTakenError {
       return .booking(.slotTaken(taken.offers(like: request.slot)))
-    } catch let error as UserError {
-      return .booking(.bookingFailed(reference, error))
     } catch {
-      return .booking(
-        .bookingFailed(reference, UserError("Réservation impossible : erreur inattendue.")))
+      return failure(error, "Réservation impossible") { .booking(.bookingFailed(reference, $0)) }
     }
   }
 }

@@ -49,10 +49,19 @@ struct EffectInterpreter {
   func attempt(_ body: () throws -> AppAction) -> [AppAction] {
     do {
       return [try body()]
-    } catch let error as UserError {
-      return [.failed(error)]
     } catch {
-      return [.failed(UserError("Opération impossible : erreur inattendue."))]
+      return [failure(error)]
     }
+  }
+
+  /// Every error of an effect becomes an action here, through `AppAction.failure` (a refusal of the
+  /// signed-in account ends the session whatever screen asked); an error that is not a French `UserError`
+  /// reads « `action` : erreur inattendue. ».
+  func failure(
+    _ error: any Error, _ action: String = "Opération impossible",
+    _ report: (UserError) -> AppAction = AppAction.failed
+  ) -> AppAction {
+    AppAction.failure(
+      error as? UserError ?? UserError("\(action) : erreur inattendue."), report: report)
   }
 }

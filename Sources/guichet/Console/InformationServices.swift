@@ -14,14 +14,18 @@ struct InformationServices: Sendable {
   var recordConsultations: @Sendable (Int64, [Consultation], Date) throws -> Void
   var recordSearchMiss: @Sendable (String, Date) throws -> Void
 
-  static func live(_ database: AppDatabase, workplace: Workplace) -> InformationServices {
+  static func live(_ database: AppDatabase, workplace: Workplace, session: SessionCaller)
+    -> InformationServices
+  {
     InformationServices(
       search: { try database.referenceResults($0, limit: 8) },
       occupation: { try database.occupationFiche(code: $0) },
       certification: { try database.certificationFiche(code: $0) },
       labourNeeds: { try database.labourNeeds(territoryID: $0) },
       structures: { try database.structureDirectory(territoryID: $0) },
-      recordConsultations: { try database.recordConsultations($1, visitID: $0, at: $2) },
+      recordConsultations: {
+        try database.recordConsultations($1, visitID: $0, by: session.current(), at: $2)
+      },
       recordSearchMiss: { try database.recordSearchMiss($0, workplace: workplace, at: $1) })
   }
 
@@ -64,10 +68,8 @@ extension EffectInterpreter {
     do {
       try body()
       return []
-    } catch let error as UserError {
-      return [.failed(error)]
     } catch {
-      return [.failed(UserError("Enregistrement impossible : erreur inattendue."))]
+      return [failure(error, "Enregistrement impossible")]
     }
   }
 }

@@ -48,7 +48,7 @@ struct Services: Sendable {
       },
       communes: { try database.communes(matching: $0, limit: 12) },
       dataVersion: { try database.dataVersion() },
-      information: .live(database, workplace: workplace),
+      information: .live(database, workplace: workplace, session: session),
       booking: .live(database, workplace: workplace, session: session),
       agenda: .live(database, session: session),
       appointments: .live(database, session: session),

@@ -13,6 +13,11 @@ final class SessionCaller: @unchecked Sendable {
     lock.withLock { caller = account.caller }
   }
 
+  /// The store refused the account: nothing more runs as it until someone logs in again.
+  func clear() {
+    lock.withLock { caller = nil }
+  }
+
   func current() throws -> Caller {
     guard let caller = lock.withLock({ caller }) else {
       throw UserError("Connectez-vous pour continuer.")
@@ -23,9 +28,11 @@ final class SessionCaller: @unchecked Sendable {
 
 /// What the login screen needs from the store; a successful login sets the session's caller.
 struct SessionServices: Sendable {
-  var needsFirstAdministrator: @Sendable () throws -> Bool
+  var administrationState: @Sendable () throws -> AdministrationState
   var logIn: @Sendable (String, String) throws -> Account
   var createFirstAdministrator: @Sendable (String, String) throws -> Account
+  /// Drops the signed-in caller once the store no longer accepts it.
+  var signOut: @Sendable () -> Void = {}
 
   /// On a file that may only be browsed, the login is checked without writing (no counter, no audit entry);
   /// every contact access still needs a write for its audit entry, so none happens there.
@@ -33,7 +40,7 @@ struct SessionServices: Sendable {
     -> SessionServices
   {
     SessionServices(
-      needsFirstAdministrator: { try database.needsFirstAdministrator() },
+      administrationState: { try database.administrationState() },
       logIn: { login, password in
         let account =
           readOnly
@@ -48,13 +55,14 @@ struct SessionServices: Sendable {
         let account = try database.authenticate(login: login, password: password)
         session.set(account)
         return account
-      })
+      },
+      signOut: { session.clear() })
   }
 
   static let unavailable: SessionServices = {
     let error = UserError("Connexion indisponible.")
     return SessionServices(
-      needsFirstAdministrator: { throw error }, logIn: { _, _ in throw error },
+      administrationState: { throw error }, logIn: { _, _ in throw error },
       createFirstAdministrator: { _, _ in throw error })
   }()
 }
@@ -64,16 +72,17 @@ extension EffectInterpreter {
     do {
       switch request {
       case .checkFirstAdministrator:
-        return [.session(.firstAdministratorNeeded(try services.session.needsFirstAdministrator()))]
+        return [.session(.administrationChecked(try services.session.administrationState()))]
       case .logIn(let login, let password):
         return [.session(.signedIn(try services.session.logIn(login, password)))]
       case .createFirstAdministrator(let login, let password):
         return [.session(.signedIn(try services.session.createFirstAdministrator(login, password)))]
+      case .signOut:
+        services.session.signOut()
+        return []
       }
-    } catch let error as UserError {
-      return [.session(.refused(error))]
     } catch {
-      return [.session(.refused(UserError("Connexion impossible : erreur inattendue.")))]
+      return [failure(error, "Connexion impossible") { .session(.refused($0)) }]
     }
   }
 }

@@ -13,11 +13,17 @@ import Testing
     let password = AccountFixtures.password
     let agent = try database.createAccount(
       login: "agent", role: .agent, password: password, by: admin.caller)
+    let other = try database.createAccount(
+      login: "agent2", role: .agent, password: password, by: admin.caller)
     try database.disableAccount(login: "agent", by: admin.caller)
     let refused = #expect(throws: UserError.self) {
-      try database.enableAccount(login: "agent", by: agent.caller)
+      try database.enableAccount(login: "agent", by: other.caller)
     }
     #expect(refused?.message == Permission.administerAccounts.refusal)
+    let itself = #expect(throws: UserError.self, "nor a disabled account itself") {
+      try database.enableAccount(login: "agent", by: agent.caller)
+    }
+    #expect(itself == .accountNoLongerValid)
     #expect(
       try database.accounts(by: admin.caller).first { $0.login == "agent" }?.isDisabled == true)
     let enabled = try database.enableAccount(login: "agent", by: admin.caller)

@@ -11,16 +11,17 @@ import Testing
 
   @Test func anEmptyDatabaseAsksForItsFirstAdministratorOnly() throws {
     let database = try AccountFixtures.database()
-    #expect(try database.needsFirstAdministrator())
+    #expect(try database.administrationState() == .noAccount)
     #expect(throws: UserError.self) {
       try database.createAccount(login: "agent", role: .agent, password: password, by: nil)
     }
     let admin = try AccountFixtures.administrator(database)
     #expect(admin.role == .administrator)
-    #expect(try !database.needsFirstAdministrator())
-    #expect(throws: UserError.self, "a second administrator needs an administrator") {
+    #expect(try database.administrationState() == .administered)
+    let second = #expect(throws: UserError.self, "a second administrator needs an administrator") {
       try database.createAccount(login: "other", role: .administrator, password: password, by: nil)
     }
+    #expect(second?.message == AppDatabase.firstAdministratorRefused)
     let agent = try database.createAccount(
       login: "Agent1", role: .agent, password: password, by: admin.caller)
     #expect(agent.login == "agent1")
@@ -28,6 +29,38 @@ import Testing
       try database.createAccount(
         login: "agent2", role: .agent, password: password, by: agent.caller)
     }
+  }
+
+  /// Finding 5 of issue 13: accounts but no active administrator (the last one's role changed, or only
+  /// agents were created on the host) is not an empty database. The console's first-administrator path is
+  /// refused in the transaction, with the host commands; the host still creates or re-enables one.
+  @Test func aDatabaseWithAccountsButNoActiveAdministratorCreatesNoneFromTheConsole() throws {
+    for retire in [
+      "UPDATE account SET is_disabled = 1 WHERE role = 'administrator'",
+      "UPDATE account SET role = 'supervisor' WHERE role = 'administrator'",
+    ] {
+      let database = try AccountFixtures.database()
+      _ = try AccountFixtures.administrator(database)
+      _ = try database.createAccount(
+        login: "accueil", role: .agent, password: password, by: .commandLine)
+      try database.writer.write { try $0.execute(sql: retire) }
+      #expect(try database.administrationState() == .noActiveAdministrator, "\(retire)")
+      let refused = #expect(throws: UserError.self) {
+        try database.createAccount(
+          login: "chef", role: .administrator, password: password, by: nil)
+      }
+      #expect(refused?.message == AppDatabase.firstAdministratorRefused)
+      #expect(refused?.message.contains("guichet users add --login") == true)
+      #expect(refused?.message.contains("guichet users enable") == true)
+      #expect(try AccountFixtures.rawCount(database, "SELECT count(*) FROM account") == 2)
+      _ = try database.createAccount(
+        login: "chef", role: .administrator, password: password, by: .commandLine)
+      #expect(try database.administrationState() == .administered)
+    }
+    let hostOnly = try AccountFixtures.database()
+    _ = try hostOnly.createAccount(
+      login: "accueil", role: .agent, password: password, by: .commandLine)
+    #expect(try hostOnly.administrationState() == .noActiveAdministrator)
   }
 
   @Test func passwordsFollowThePolicyAndAreNeverStoredInClear() throws {

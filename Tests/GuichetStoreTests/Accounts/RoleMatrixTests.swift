@@ -286,36 +286,26 @@ import Testing
     }
   }
 
-  /// A desk signed in before its account was disabled holds a stale caller: the store reads the account
-  /// table on every row-level check, so the next query already reaches nothing.
-  @Test func aDisabledAccountReachesNothingFromItsNextQuery() throws {
+  /// Issue 13, finding 9: a contact out of the caller's reach reads as hidden, not as erased, so the screen
+  /// does not blame the retention period.
+  @Test func aHiddenContactIsNotAnErasedOne() throws {
     let world = try world()
-    let (agent, advisor) = (world.agent.caller, world.advisor.caller)
-    let reference = world.appointment.reference
-    #expect(try world.database.contact(consentID: world.consentID, by: agent) != nil)
-    #expect(try world.database.appointment(reference: reference, by: advisor) != nil)
-    _ = try world.database.disableAccount(login: world.agent.login, by: world.admin.caller)
-    _ = try world.database.disableAccount(login: world.advisor.login, by: world.admin.caller)
-
-    let read = #expect(throws: UserError.self) {
-      try world.database.contact(consentID: world.consentID, by: agent)
-    }
-    #expect(read?.message == ContactAccess.refused)
-    #expect(try world.database.appointment(reference: reference, by: agent) == nil)
-    #expect(throws: UserError.self) {
-      try world.database.cancel(
-        reference: reference, as: .excused, by: agent, now: BookingSetup.now)
-    }
-    let agenda = try world.database.agenda(
-      structureID: try #require(world.setup.structure.id), from: BookingSetup.monday, by: advisor)
-    #expect(agenda.isEmpty)
-    #expect(throws: UserError.self) {
-      try world.database.recordAttendance(
-        reference: reference, as: .seen, by: advisor, now: Self.evening)
-    }
+    let database = world.database
     #expect(
-      try world.database.appointment(reference: reference, by: .commandLine)?.status == .booked)
+      try database.visibleContact(consentID: world.consentID, by: world.otherAgent.caller)
+        == .hidden)
+    #expect(
+      try database.visibleContact(consentID: world.consentID, by: world.agent.caller).contact?
+        .lastName == "Quintanilla")
+    try database.writer.write { try $0.execute(sql: "DELETE FROM contact") }
+    #expect(
+      try database.visibleContact(consentID: world.consentID, by: world.agent.caller) == .erased)
+    #expect(
+      try database.visibleContact(consentID: world.consentID, by: world.otherAgent.caller)
+        == .hidden)
   }
+
+  // A desk signed in before its account was disabled, or whose role changed: `LiveAccountTests`.
 
   /// Every change to an appointment's lifecycle is in the audit trail, with the account and the row's id only.
   @Test func appointmentChangesAreAudited() throws {
@@ -344,7 +334,8 @@ import Testing
     let text = Self.strings(in: figures).joined(separator: "|")
     #expect(!text.isEmpty)
     #expect(!text.contains("Quintanilla") && !text.contains("Zoé") && !text.contains("0612345678"))
-    #expect(try world.database.visibleContact(consentID: world.consentID, by: supervisor) == nil)
+    #expect(
+      try world.database.visibleContact(consentID: world.consentID, by: supervisor) == .hidden)
     #expect(
       try world.database.possibleDuplicates(of: PermissionMatrixTests.contact, by: supervisor)
         .isEmpty)
