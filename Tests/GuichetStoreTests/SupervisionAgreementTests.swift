@@ -68,8 +68,8 @@ import Testing
     #expect(lines.count > 40)
     for line in lines {
       let key = "\(line.indicator.label)|\(line.group)|\(line.item)"
-      #expect(csv[key] == (line.isSmall ? "< 5" : line.plainValue), "\(key)")
-      #expect(markdown[key] == (line.isSmall ? "< 5" : line.frenchValue), "\(key)")
+      #expect(csv[key] == (line.masked ? "< 5" : line.plainValue), "\(key)")
+      #expect(markdown[key] == (line.masked ? "< 5" : line.frenchValue), "\(key)")
     }
     // The screen shows every figure of every panel, as the report writes it.
     var state = DashboardScreen.State(period: period)
@@ -89,7 +89,7 @@ import Testing
       for line in lines
       where panel.indicators.contains(line.indicator) && screenIndicators.contains(line.indicator) {
         if line.group == "Part des visites" { continue }
-        let shown = line.frenchValue + (line.isSmall ? " *" : "")
+        let shown = line.frenchValue + (line.masked ? " *" : "")
         #expect(
           rows.contains { $0.contains(String(line.item.prefix(14))) && $0.contains(shown) },
           "\(panel) \(line.item) \(shown)")

@@ -67,14 +67,17 @@ public struct SupervisionNames: Equatable, Sendable {
   public var sites: [String: String]
   public var desks: [String: String]
   public var territories: [String: String]
+  /// The site of each desk (desk id → site id), so a site's figure and its desks' are masked together.
+  public var deskSites: [String: String]
 
   public init(
     sites: [String: String] = [:], desks: [String: String] = [:],
-    territories: [String: String] = [:]
+    territories: [String: String] = [:], deskSites: [String: String] = [:]
   ) {
     self.sites = sites
     self.desks = desks
     self.territories = territories
+    self.deskSites = deskSites
   }
 }
 

@@ -1,13 +1,14 @@
 /// The exports of the supervision figures: CSV (RFC 4180, or « ; » and a BOM for French spreadsheets), JSON,
-/// a plain-text table and the Markdown report. All write `SupervisionFigures.lines()`, with small cells masked.
+/// a plain-text table and the Markdown report. All write `SupervisionFigures.lines()`, with the masked cells
+/// (small ones and those secondary suppression withholds) written « < 5 », or null in JSON.
 public enum SupervisionExport {
   public enum Format: String, CaseIterable, Sendable {
     case table, csv, json, markdown
   }
 
-  /// The value as written in a file: masked when it rests on 1 to 4 people.
+  /// The value as written in a file, or the mask.
   static func cell(_ line: IndicatorLine, french: Bool) -> String {
-    if line.isSmall { return SmallCell.maskText }
+    if line.masked { return SmallCell.maskText }
     return french ? line.frenchValue : line.plainValue
   }
 
@@ -22,7 +23,7 @@ public enum SupervisionExport {
       ]
     ]
     for line in figures.lines() {
-      let value = line.isSmall ? SmallCell.maskText : line.plainValue
+      let value = line.masked ? SmallCell.maskText : line.plainValue
       rows.append([
         figures.period.first.description, figures.period.last.description, line.indicator.label,
         line.group, line.item, excel ? value.replacingDot() : value, line.unit.label,
@@ -64,7 +65,7 @@ public enum SupervisionExport {
     var out = "# \(title)\n\n"
     out += header(figures).map { "- \($0)\n" }.joined()
     out += "\n"
-    let lines = monthlyWhenLong(figures)
+    let lines = figures.reportLines()
     for indicator in Indicator.allCases {
       let own = lines.filter { $0.indicator == indicator }
       out += "## \(indicator.label)\n\n"
@@ -80,6 +81,9 @@ public enum SupervisionExport {
       }
       out += "\n"
     }
+    out += "## Secret statistique\n\n"
+    out +=
+      "Les cellules comptant de 1 à 4 personnes sont masquées (« \(SmallCell.maskText) »). \(secondaryRule)\n"
     return out
   }
 
@@ -90,8 +94,11 @@ public enum SupervisionExport {
       "Périmètre : \(figures.filter.label(names: figures.names))",
     ]
     if figures.includesSynthetic {
+      let synthetic = figures.lines().first { $0.item == "dont données de démonstration" }
+      let count =
+        (synthetic?.masked ?? true) ? SmallCell.maskText : String(figures.syntheticVisits)
       lines.append(
-        "Attention : \(figures.syntheticVisits) visites de démonstration (synthétiques) sont incluses dans ces chiffres."
+        "Attention : \(count) visites de démonstration (synthétiques) sont incluses dans ces chiffres."
       )
     } else {
       lines.append(
@@ -99,27 +106,14 @@ public enum SupervisionExport {
       )
     }
     lines.append(
-      "Secret statistique : les cellules comptant de 1 à 4 personnes sont masquées (« \(SmallCell.maskText) »)."
+      "Secret statistique : les cellules comptant de 1 à 4 personnes sont masquées (« \(SmallCell.maskText) »), ainsi que celles qui permettraient de les retrouver par soustraction (secret secondaire)."
     )
     return lines
   }
 
-  static func monthlyWhenLong(_ figures: SupervisionFigures) -> [IndicatorLine] {
-    let lines = figures.lines()
-    guard figures.period.dayCount > 31 else { return lines }
-    var months: [(String, Int)] = []
-    for day in figures.daily {
-      let month = String(day.code.prefix(7))
-      if months.last?.0 == month {
-        months[months.count - 1].1 += day.count
-      } else {
-        months.append((month, day.count))
-      }
-    }
-    let monthly = months.map { IndicatorLine.count(.dailyVolume, "Mois", $0.0, $0.1) }
-    let firstDaily = lines.firstIndex { $0.indicator == .dailyVolume } ?? lines.count
-    return lines.filter { $0.indicator != .dailyVolume }.inserted(monthly, at: firstDaily)
-  }
+  /// The secondary rule, as the report's notes and the dashboard's F1 state it.
+  public static let secondaryRule =
+    "Pour qu'aucune ne se déduise par soustraction, dans chaque somme publiée (total et ses lignes, site et ses postes, mois et ses jours, réponse et ses motifs, notes et visites notées) où une seule cellule serait masquée, la plus petite autre cellule non nulle l'est aussi (à défaut, le total), jusqu'à ce qu'aucune somme n'ait une seule cellule masquée ; les taux, moyennes, médianes et déciles sont masqués dès qu'un effectif dont ils dépendent l'est. Une cellule masquée s'écrit aussi « \(SmallCell.maskText) » quand elle compte 5 personnes ou plus."
 
   static func escaped(_ text: String) -> String { text.replacingAll("|", with: "\\|") }
 

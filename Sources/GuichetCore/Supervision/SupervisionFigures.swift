@@ -145,6 +145,9 @@ public struct SupervisionFigures: Equatable, Sendable {
   public var unmet: [UnmetCount] = []
   public var searchMisses: [UnmetSearch] = []
   public var consulted: [ConsultedCode] = []
+  /// Secondary suppression of the published lines (`Suppression`). Always on for what is shown; turned off
+  /// only by the masking attack, to measure what the primary rule alone lets an attacker recover.
+  public var secondarySuppression = true
 
   public init(period: SupervisionPeriod, filter: SupervisionFilter, names: SupervisionNames) {
     self.period = period
@@ -154,11 +157,7 @@ public struct SupervisionFigures: Equatable, Sendable {
 
   /// Breakdown rows in display order, with labels.
   public func breakdown(_ dimension: SupervisionDimension) -> [(label: String, count: Int)] {
-    (breakdowns[dimension] ?? [])
-      .sorted {
-        dimension.sortKey(of: $0.code, names: names) < dimension.sortKey(of: $1.code, names: names)
-      }
-      .map { (dimension.label(of: $0.code, names: names), $0.count) }
+    codedBreakdown(dimension).map { ($0.label, $0.count) }
   }
 
   public var includesSynthetic: Bool { syntheticVisits > 0 }

@@ -46,7 +46,8 @@ extension AppDatabase {
       desks: try names(
         "SELECT CAST(desk.id AS TEXT), site.name || ' · ' || desk.name FROM desk JOIN site ON site.id = desk.site_id"
       ),
-      territories: try names("SELECT CAST(id AS TEXT), name FROM territory"))
+      territories: try names("SELECT CAST(id AS TEXT), name FROM territory"),
+      deskSites: try names("SELECT CAST(id AS TEXT), CAST(site_id AS TEXT) FROM desk"))
   }
 
   /// Records the optional 1–5 satisfaction score of a closed visit (nil erases it): part of the visit's coding.

@@ -35,8 +35,12 @@ extension DashboardScreen {
       if rows.isEmpty {
         result.append(PanelRow(text: " Aucune visite sur la période.", style: .muted))
       }
+      // The breakdown's own lines, so a row carries the mask every export gives it.
+      let shown = own(.visits).filter { $0.group == state.breakdown.label }
       for (index, row) in rows.enumerated() {
-        let line = IndicatorLine.count(.visits, state.breakdown.label, row.label, row.count)
+        let line =
+          shown.first { $0.item == row.label }
+          ?? IndicatorLine.count(.visits, state.breakdown.label, row.label, row.count)
         var built = barRow(row.label, line, of: Double(maximum))
         if index == state.selection { built.style = .selected }
         result.append(built)
@@ -110,8 +114,8 @@ extension DashboardScreen {
     }
   }
 
-  /// A figure as the exports write it in French, marked when it rests on fewer than 5 people.
+  /// A figure as the exports write it in French, marked when the exports mask it.
   static func figure(_ line: IndicatorLine) -> String {
-    line.frenchValue + (line.isSmall ? " " + smallMark : "")
+    line.frenchValue + (line.masked ? " " + smallMark : "")
   }
 }

@@ -1,7 +1,7 @@
 import GuichetCore
 
 /// Drawing of the dashboard. Every figure is read from `SupervisionFigures.lines()`, the same lines the
-/// exports write, and a figure resting on 1 to 4 people is marked « * » (it is masked in exports).
+/// exports write, and a figure the exports mask (1 to 4 people, or withheld by secondary suppression) is marked « * ».
 extension DashboardScreen {
   public static let title = "Tableau de bord"
   static let smallMark = "*"
@@ -21,7 +21,8 @@ extension DashboardScreen {
     return HelpScreen.State(
       screenTitle: "\(title) — \(state.panel.title)",
       purpose: definitions.joined(separator: " ")
-        + " Secret statistique : un chiffre qui repose sur 1 à 4 personnes est marqué « * » ici et masqué dans les exports.",
+        + " Secret statistique : un chiffre qui repose sur 1 à 4 personnes est marqué « * » ici et masqué dans les exports. "
+        + SupervisionExport.secondaryRule + " Ces chiffres-là sont aussi marqués « * ».",
       lines: bindings.map(\.hintLine))
   }
 
@@ -106,7 +107,7 @@ extension DashboardScreen {
           $0.indicator == indicator && $0.group == group && $0.item == item
         })
       else { return "—" }
-      return line.frenchValue + (line.isSmall ? smallMark : "")
+      return line.frenchValue + (line.masked ? smallMark : "")
     }
     return [
       [
@@ -118,7 +119,7 @@ extension DashboardScreen {
       [
         "attente médiane \(value(.deskWait, "Attente", "Médiane"))",
         "satisfaction \(value(.satisfaction, "Note", "Moyenne"))",
-        "* : moins de 5 personnes",
+        "* : secret statistique",
       ].joined(separator: " · "),
     ]
   }

@@ -4,7 +4,8 @@ import GuichetCore
 import GuichetStore
 
 /// `guichet report`: the supervision figures of a day, week, month or year (or any range) as a table, CSV,
-/// JSON or Markdown; `annual` is the yearly bilan. Small cells are masked in every format.
+/// JSON or Markdown; `annual` is the yearly bilan. Small cells are masked in every format, with the
+/// secondary cells that would give them back (`Suppression`).
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
@@ -12,7 +13,8 @@ struct ReportCommand: ParsableCommand {
     discussion: """
       Période : daily (jour), weekly (semaine du lundi au dimanche), monthly (mois) ou annual (année civile)
       contenant --date (par défaut aujourd'hui), ou --from/--to pour une période quelconque.
-      Dates au format AAAA-MM-JJ ou JJ/MM/AAAA. Les cellules comptant de 1 à 4 personnes sont masquées.
+      Dates au format AAAA-MM-JJ ou JJ/MM/AAAA. Les cellules comptant de 1 à 4 personnes sont masquées,
+      ainsi que celles qui permettraient de les retrouver par soustraction (secret secondaire).
       Exemples : guichet report monthly --date 2025-03-01 --format csv --excel
                  guichet report annual --territory 3 > bilan.md
       """)
@@ -188,41 +190,9 @@ struct ReportCommand: ParsableCommand {
   }
 }
 
-/// The figures as one JSON document: period, scope, synthetic rows, and every line (masked ones as null).
+/// The figures as one JSON document (`SupervisionJSON`), on one line.
 enum ReportJSON {
-  struct Document: Encodable {
-    var periodFirst: String
-    var periodLast: String
-    var period: String
-    var filter: String
-    var syntheticVisits: Int
-    var includesSynthetic: Bool
-    var lines: [Line]
-  }
-
-  struct Line: Encodable {
-    var indicator: String
-    var label: String
-    var group: String
-    var item: String
-    var value: Double?
-    var unit: String
-    var masked: Bool
-  }
-
   static func print(_ figures: SupervisionFigures) throws {
-    let lines = figures.lines().map { line in
-      Line(
-        indicator: line.indicator.rawValue, label: line.indicator.label, group: line.group,
-        item: line.item,
-        value: line.isSmall ? nil : line.plainValue.isEmpty ? nil : Double(line.plainValue),
-        unit: line.unit.rawValue, masked: line.isSmall)
-    }
-    try OperatorsJSON.print(
-      Document(
-        periodFirst: figures.period.first.description, periodLast: figures.period.last.description,
-        period: figures.period.label, filter: figures.filter.label(names: figures.names),
-        syntheticVisits: figures.syntheticVisits, includesSynthetic: figures.includesSynthetic,
-        lines: lines))
+    Swift.print(try SupervisionJSON.text(figures))
   }
 }
