@@ -190,9 +190,9 @@ struct ReportCommand: ParsableCommand {
   }
 }
 
-/// The figures as one JSON document (`SupervisionJSON`), on one line.
+/// The figures as one JSON document (`SupervisionJSON`), on one line, written and checked.
 enum ReportJSON {
   static func print(_ figures: SupervisionFigures) throws {
-    Swift.print(try SupervisionJSON.text(figures))
+    try StandardOutput.line(try SupervisionJSON.text(figures))
   }
 }
