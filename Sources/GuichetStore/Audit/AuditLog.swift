@@ -33,6 +33,11 @@ enum AuditLog {
       id: id, at: storedText(date), via: via.rawValue, accountID: caller?.accountID,
       role: caller?.role.rawValue, action: action.rawValue, subject: subject, subjectID: subjectID,
       count: count.map(Int64.init), previousHash: previous)
+    try insert(db, fields)
+  }
+
+  /// Writes an entry as it is, hash included.
+  static func insert(_ db: Database, _ fields: Fields) throws {
     try db.execute(
       sql: """
         INSERT INTO audit_entry
@@ -40,8 +45,8 @@ enum AuditLog {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: [
-        id, fields.at, fields.via, fields.accountID, fields.role, fields.action, fields.subject,
-        fields.subjectID, fields.count, previous, fields.hash,
+        fields.id, fields.at, fields.via, fields.accountID, fields.role, fields.action,
+        fields.subject, fields.subjectID, fields.count, fields.previousHash, fields.hash,
       ])
   }
 

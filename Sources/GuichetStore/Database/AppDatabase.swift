@@ -8,6 +8,8 @@ public struct AppDatabase: Sendable {
   /// The key derivation for new passwords: always `.production` outside tests, which lower it through
   /// `@testable` to stay fast (stored hashes carry their own parameters, so verification never depends on it).
   var passwordHasher = PasswordHasher.production
+  /// Where the audit trail's head is written at each purge (nil: nowhere, as in tests). The executable sets it.
+  public var auditWitness: AuditWitness?
 
   /// Wraps an already configured writer, then migrates and seeds it.
   init(_ writer: any DatabaseWriter) throws {

@@ -62,10 +62,12 @@ extension AppDatabase {
   /// `searchMissRetentionDays`, erasure-ledger rows past `ErasureLedger.retentionDays`, then always a TRUNCATE
   /// checkpoint that finishes any scrub left pending. `guichet purge`, the console start and its day change.
   public func purgeForRetention(
-    now: Date = Date(), auditMonths: Int = AppDatabase.defaultAuditRetentionMonths
+    now: Date = Date(), auditMonths: Int = AppDatabase.defaultAuditRetentionMonths,
+    occasion: AuditWitness.Occasion = .purge
   ) throws -> RetentionReport {
     let contacts = try purgeExpiredContacts(now: now)
-    let audit = try purgeAudit(keepingMonths: auditMonths, now: now)
+    let auditPurge = try purgeAuditUnwitnessed(keepingMonths: auditMonths, now: now)
+    let audit = auditPurge.removed
     let (misses, ledger) = try StoreErrors.run(
       "Purge des recherches et du registre des effacements"
     ) {
@@ -76,9 +78,12 @@ extension AppDatabase {
         return (misses, ledger)
       }
     }
-    return RetentionReport(
+    let report = RetentionReport(
       contacts: contacts, auditEntries: audit, searchMisses: misses, ledgerRows: ledger,
       scrub: try completePendingScrub())
+    // The trail's head goes outside the file last, so a witness that cannot be written stops nothing else.
+    try witness(auditPurge, occasion: occasion, now: now)
+    return report
   }
 
   static func expiredContacts(_ db: Database, now: Date) throws -> [ExpiredContact] {

@@ -15,6 +15,7 @@ struct PurgeCommand: ParsableCommand {
       après le dernier événement du rendez-vous. Les visites anonymes et les preuves de consentement restent.
       Le journal d'audit est gardé de 6 à 12 mois (--audit-months, 12 par défaut), les recherches
       sans résultat \(AppDatabase.searchMissRetentionDays) jours, le registre des effacements \(ErasureLedger.retentionDays) jours.
+      La tête du journal d'audit est notée dans le journal du système et le fichier témoin (--witness).
       Le journal -wal est toujours vidé, ce qui termine un effacement resté en attente de nettoyage.
       Code de sortie : 0 fait, 3 nettoyage encore en attente (un autre poste lit la base), 1 échec.
       """)
@@ -27,6 +28,7 @@ struct PurgeCommand: ParsableCommand {
     help: ArgumentHelp("Mois de conservation du journal d'audit (6 à 12).", valueName: "mois"))
   var auditMonths = AppDatabase.defaultAuditRetentionMonths
 
+  @OptionGroup var witness: AuditWitnessOptions
   @OptionGroup var location: DatabaseOptions
 
   func run() throws {
@@ -39,7 +41,9 @@ struct PurgeCommand: ParsableCommand {
     ExposureNotice.report(path: path)
     let formatter = ISO8601DateFormatter()
     try CommandLineErrors.report {
-      let database = try AppDatabase.open(path: path)
+      var database = try AppDatabase.open(path: path)
+      // Every purge writes the trail's head (and any anchor it writes) outside the file.
+      database.auditWitness = witness.witness(forDatabase: path)
       if dryRun {
         let expired = try database.expiredContacts()
         try StandardOutput.line("Coordonnées à effacer : \(expired.count).")

@@ -25,16 +25,19 @@ struct ConsoleClock: Sendable {
     return ConsoleClock(offset: start.timeIntervalSince(systemNow))
   }
 
-  /// « 2026-12-03T10:30 » (or with a space instead of the T), Paris wall time.
+  /// « 2026-12-03T10:30 » or « 2026-12-03T10:30:15 » (or with a space instead of the T), Paris wall time.
   static func parse(_ text: String) -> Date? {
     let parts = text.trimmingCharacters(in: .whitespaces).split(
       maxSplits: 1, whereSeparator: { $0 == "T" || $0 == " " })
     guard parts.count == 2 else { return nil }
     let numbers = parts[0].split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+    // Optional seconds (« 23:59:55 »): a test reaches midnight, the console's day change, in seconds.
+    let clock = parts[1].split(separator: ":", omittingEmptySubsequences: false)
+    let seconds = clock.count == 3 ? Int(clock[2]).flatMap { (0..<60).contains($0) ? $0 : nil } : 0
     guard numbers.count == 3, let year = numbers[0], let month = numbers[1], let day = numbers[2],
-      let date = LocalDate(year: year, month: month, day: day),
-      let time = TimeOfDay(parsing: String(parts[1])), time.minutes < 1440
+      let date = LocalDate(year: year, month: month, day: day), let seconds, clock.count <= 3,
+      let time = TimeOfDay(parsing: clock.prefix(2).joined(separator: ":")), time.minutes < 1440
     else { return nil }
-    return LocalClock.instant(date, time)
+    return LocalClock.instant(date, time)?.addingTimeInterval(TimeInterval(seconds))
   }
 }

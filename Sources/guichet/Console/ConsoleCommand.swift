@@ -13,9 +13,11 @@ struct ConsoleCommand: ParsableCommand {
   @OptionGroup var location: DatabaseOptions
   @OptionGroup var deskOptions: DeskOptions
   @OptionGroup var idleLock: IdleLockOption
+  @OptionGroup var witness: AuditWitnessOptions
 
   func run() throws {
-    let session = try ConsoleSession.open(location: location, desk: deskOptions, idleLock: idleLock)
+    let session = try ConsoleSession.open(
+      location: location, desk: deskOptions, idleLock: idleLock, witness: witness)
     let terminal: Terminal
     do {
       terminal = try Terminal.start()
@@ -38,7 +40,8 @@ struct ConsoleSession {
   var clock: ConsoleClock
 
   static func open(
-    location: DatabaseOptions, desk deskOptions: DeskOptions, idleLock: IdleLockOption
+    location: DatabaseOptions, desk deskOptions: DeskOptions, idleLock: IdleLockOption,
+    witness: AuditWitnessOptions
   ) throws -> ConsoleSession {
     let path = location.path
     DatabaseLocation.announceIfNew(path)
@@ -46,11 +49,14 @@ struct ConsoleSession {
     return try CommandLineErrors.report {
       let clock = try ConsoleClock.fromEnvironment()
       let desk = try AppDatabase.openForDesk(path: path)
-      let database = desk.database
+      var witnessed = desk.database
+      witnessed.auditWitness = witness.witness(forDatabase: path)
+      let database = witnessed
       if desk.readOnly == nil {
         // Retention runs at every start (and daily, from the runtime), finishing any erasure scrub left
-        // pending; a busy or read-only file must not keep the desk from opening, the next run purges.
-        _ = try? database.purgeForRetention(now: clock.now())
+        // pending and writing the trail's head to the witness (a witness that cannot be written is said in
+        // the system log); a busy or read-only file must not keep the desk from opening, the next run purges.
+        _ = try? database.purgeForRetention(now: clock.now(), occasion: .consoleStart)
       }
       let workplace: Workplace
       let names: [(Int64, String)]

@@ -10,10 +10,11 @@ struct FirstFrameCommand: ParsableCommand {
   @OptionGroup var location: DatabaseOptions
   @OptionGroup var deskOptions: DeskOptions
   @OptionGroup var idleLock: IdleLockOption
+  @OptionGroup var witness: AuditWitnessOptions
 
   func run() throws {
     let session = try ConsoleSession.open(
-      location: location, desk: deskOptions, idleLock: idleLock)
+      location: location, desk: deskOptions, idleLock: idleLock, witness: witness)
     let terminal = try Terminal.offscreen(size: Size(width: 100, height: 30))
     defer { terminal.stop() }
     let runtime = Runtime(

@@ -20,8 +20,8 @@ struct Services: Sendable {
   var admin: AdminServices = .unavailable
   var session: SessionServices = .unavailable
   var accounts: AccountsServices = .unavailable
-  /// The daily retention purge (contacts, audit, search misses, erasure ledger, pending scrub); failures
-  /// wait for the next day.
+  /// The daily retention purge (contacts, audit, search misses, erasure ledger, pending scrub), which also
+  /// writes the audit trail's head to the witness; failures wait for the next day.
   var purgeExpiredContacts: @Sendable (Date) -> Void = { _ in }
   /// The first problem `quick_check` finds, run once after the first frame; nil when sound or unknown.
   var damage: @Sendable () -> String? = { nil }
@@ -55,7 +55,9 @@ struct Services: Sendable {
       admin: .live(database, session: session),
       session: .live(database, session: session, readOnly: readOnly),
       accounts: .live(database, session: session),
-      purgeExpiredContacts: { now in _ = try? database.purgeForRetention(now: now) },
+      purgeExpiredContacts: { now in
+        _ = try? database.purgeForRetention(now: now, occasion: .dayChange)
+      },
       supervision: .live(database, session: session)
     )
   }
