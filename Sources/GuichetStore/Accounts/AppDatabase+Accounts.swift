@@ -89,8 +89,9 @@ extension AppDatabase {
           arguments: [typed])
       }
     }
-    // An unknown login still costs one derivation, so the answer takes as long either way.
-    let stored: String = row?["password_hash"] ?? Self.decoyHash
+    // An unknown login costs the same one derivation, from the first attempt on (the decoy is made
+    // without one), so the answer takes as long either way.
+    let stored: String = row?["password_hash"] ?? passwordHasher.decoy()
     let matches = PasswordHasher.verify(password, against: stored)
     let lockedUntil: Date? = row?["locked_until"]
     let usable =
@@ -125,8 +126,9 @@ extension AppDatabase {
     }
   }
 
-  /// The login check of a read-only desk (damaged or unwritable file): same answers as `authenticate`, but
-  /// nothing is written, so neither the lockout counter nor the audit trail moves.
+  /// The login check of a read-only desk (damaged or unwritable file): same answers as `authenticate`,
+  /// and the same lockout, but counted in memory (`readOnlyLogins`) since nothing can be written. Each
+  /// refusal says so on the screen and goes to the system log (never the password, nor the login typed).
   public func checkPassword(login: String, password: String, now: Date = Date()) throws -> Account {
     let typed = login.trimmingCharacters(in: .whitespaces).lowercased()
     let account = try StoreErrors.run("Connexion") {
@@ -135,11 +137,23 @@ extension AppDatabase {
           .map { (Self.account($0), $0["password_hash"] as String) }
       }
     }
-    let matches = PasswordHasher.verify(password, against: account?.1 ?? Self.decoyHash)
-    guard let (found, _) = account, matches, !found.isDisabled,
+    let matches = PasswordHasher.verify(password, against: account?.1 ?? passwordHasher.decoy())
+    let lockedHere = readOnlyLogins.isLocked(typed, now: now)
+    if let (found, _) = account, matches, !lockedHere, !found.isDisabled,
       found.lockedUntil.map({ $0 <= now }) ?? true
-    else { throw UserError(Self.loginRefused) }
-    return found
+    {
+      readOnlyLogins.recordSuccess(typed)
+      return found
+    }
+    let failures = readOnlyLogins.recordFailure(
+      typed, now: now, threshold: Self.lockoutThreshold, lockout: Self.lockoutDuration)
+    SystemLog.notice(
+      "connexion refusée sur un poste en lecture seule (base \(writer.path)) : \(failures) échec(s) de suite pour cet identifiant"
+    )
+    throw UserError(
+      Self.loginRefused
+        + " Poste en lecture seule : \(failures) échec(s) de suite pour cet identifiant, comptés sur ce poste et notés dans le journal du système."
+    )
   }
 
   /// Counts a wrong password (not while the account is already locked) and locks at the threshold.
@@ -307,7 +321,4 @@ extension AppDatabase {
       lockedUntil: row["locked_until"], createdAt: row["created_at"])
   }
 
-  /// A hash no password matches in practice, computed once, with the production cost.
-  static let decoyHash: String =
-    (try? PasswordHasher.production.hash(UUID().uuidString + UUID().uuidString)) ?? ""
 }

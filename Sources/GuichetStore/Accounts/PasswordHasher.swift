@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GuichetCore
+import Synchronization
 import _CryptoExtras
 
 /// Passwords go through scrypt from swift-crypto (never a home-made primitive), with a 16-byte random salt per
@@ -21,8 +22,11 @@ struct PasswordHasher: Sendable {
     var salt = [UInt8](repeating: 0, count: Self.saltBytes)
     var generator = SystemRandomNumberGenerator()
     for index in salt.indices { salt[index] = generator.next() }
-    let key = try derive(password, salt: salt)
-    return [
+    return storedForm(salt: salt, key: try derive(password, salt: salt))
+  }
+
+  func storedForm(salt: [UInt8], key: [UInt8]) -> String {
+    [
       "scrypt", "\(logRounds)", "\(blockSize)", "\(parallelism)",
       Data(salt).base64EncodedString(), Data(key).base64EncodedString(),
     ].joined(separator: "$")
@@ -53,7 +57,21 @@ struct PasswordHasher: Sendable {
     return old.logRounds < logRounds || old.blockSize < blockSize
   }
 
+  /// A stored form no password matches (random salt and random key, this hasher's cost), made without a
+  /// derivation: verifying a password against it costs exactly what verifying against a real account does.
+  func decoy() -> String {
+    var generator = SystemRandomNumberGenerator()
+    let salt = (0..<Self.saltBytes).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    let key = (0..<Self.keyBytes).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    return storedForm(salt: salt, key: key)
+  }
+
+  /// Counts the scrypt derivations of the current task: tests compare the work of two logins with it,
+  /// never with a clock.
+  @TaskLocal static var derivations: DerivationCounter?
+
   func derive(_ password: String, salt: [UInt8]) throws -> [UInt8] {
+    Self.derivations?.add()
     let key = try KDF.Scrypt.deriveKey(
       from: Array(password.utf8), salt: salt, outputByteCount: Self.keyBytes,
       rounds: 1 << logRounds, blockSize: blockSize, parallelism: parallelism)
@@ -67,4 +85,12 @@ struct PasswordHasher: Sendable {
     for index in left.indices { difference |= left[index] ^ right[index] }
     return difference == 0
   }
+}
+
+/// How many scrypt derivations ran while it was bound to `PasswordHasher.derivations`.
+final class DerivationCounter: Sendable {
+  private let count = Mutex(0)
+
+  func add() { count.withLock { $0 += 1 } }
+  var value: Int { count.withLock { $0 } }
 }

@@ -10,6 +10,8 @@ public struct AppDatabase: Sendable {
   var passwordHasher = PasswordHasher.production
   /// Where the audit trail's head is written at each purge (nil: nowhere, as in tests). The executable sets it.
   public var auditWitness: AuditWitness?
+  /// Failed logins of a desk that cannot write them, counted in memory for as long as the process runs.
+  let readOnlyLogins = ReadOnlyLoginAttempts()
 
   /// Wraps an already configured writer, then migrates and seeds it.
   init(_ writer: any DatabaseWriter) throws {
