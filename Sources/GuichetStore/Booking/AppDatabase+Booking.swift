@@ -20,7 +20,8 @@ extension AppDatabase {
       try offeringNextFree(after: slot, now: now) {
         try writer.write { db in
           try caller.require(.book, in: db)
-          if contact != nil { try caller.require(.writeContact, in: db) }
+          // The account row was just read; the contact only adds a role check.
+          if contact != nil { try caller.require(.writeContact) }
           guard try ContactAccess.mayWrite(db, caller, consentID: consentID) else {
             throw UserError(
               "Accès refusé : ce consentement a été recueilli par un autre agent d'accueil.")
@@ -45,8 +46,9 @@ extension AppDatabase {
             createdAt: now
           )
           try Self.insertOrSlotTaken(db, &record, slot: slot, now: now)
+          // The consent (live, the caller's) was checked above by `mayWrite` and `bookingContext`.
           if let contact {
-            _ = try Self.writeContact(db, contact, consentID: consentID, by: caller, at: now)
+            _ = try Self.storeContact(db, contact, consentID: consentID, by: caller, at: now)
           }
           try db.execute(
             sql: "UPDATE visit SET outcome = ?, reason = NULL WHERE id = ?",

@@ -180,26 +180,26 @@ extension AppDatabase {
             "Les coordonnées accompagnent un rendez-vous : elles sont enregistrées avec la réservation."
           )
         }
-        return try Self.writeContact(db, contact, consentID: consentID, by: caller, at: date)
+        guard let consent = try ConsentRecord.fetchOne(db, key: consentID) else {
+          throw UserError("Sans consentement enregistré, aucune coordonnée ne peut être saisie.")
+        }
+        guard consent.withdrawnAt == nil else {
+          throw UserError(
+            "La personne a retiré son consentement : ses coordonnées ne peuvent plus être saisies.")
+        }
+        guard try ContactAccess.mayWrite(db, caller, consentID: consentID) else {
+          throw UserError(ContactAccess.refused)
+        }
+        return try Self.storeContact(db, contact, consentID: consentID, by: caller, at: date)
       }
     }
   }
 
-  /// Writes (or replaces) the contact under its consent inside the caller's transaction, audited. The consent
-  /// must exist, be live, and have been taken by the caller.
-  static func writeContact(
+  /// Writes (or replaces) the contact under its consent inside the caller's transaction, audited; the caller
+  /// has checked that the consent is live and theirs (`saveContact`, or `book` before its insert).
+  static func storeContact(
     _ db: Database, _ contact: Contact, consentID: Int64, by caller: Caller, at date: Date
   ) throws -> Contact {
-    guard let consent = try ConsentRecord.fetchOne(db, key: consentID) else {
-      throw UserError("Sans consentement enregistré, aucune coordonnée ne peut être saisie.")
-    }
-    guard consent.withdrawnAt == nil else {
-      throw UserError(
-        "La personne a retiré son consentement : ses coordonnées ne peuvent plus être saisies.")
-    }
-    guard try ContactAccess.mayWrite(db, caller, consentID: consentID) else {
-      throw UserError(ContactAccess.refused)
-    }
     var record = ContactRecord(contact, consentID: consentID)
     record.id = try Int64.fetchOne(
       db, sql: "SELECT id FROM contact WHERE consent_id = ?", arguments: [consentID])
