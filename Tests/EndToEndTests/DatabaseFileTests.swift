@@ -121,6 +121,8 @@ struct DatabaseFileTests {
     ["search", "métier"], ["person", "find", "--phone", "0612345678"],
     ["person", "export", "--phone", "0612345678"],
     ["backup", "/tmp/guichet-jamais-\(getpid()).sqlite"],
+    // Not read-only, but an erasure or a purge on a mistyped path must not succeed on a new empty base.
+    ["person", "erase", "--phone", "0612345678"], ["purge"], ["purge", "--dry-run"],
   ]
 
   @Test func readCommandsOnAMissingPathCreateNothing() throws {

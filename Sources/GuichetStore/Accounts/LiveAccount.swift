@@ -8,26 +8,18 @@ import GuichetCore
 /// `UserError.accountNoLongerValid`, which sends the console back to its login screen. The command line (the
 /// service account that owns the file) has no account and is exempt.
 enum LiveAccount {
-  /// SQL that holds while the caller's account is active as the role and structure it signed in with.
-  static func condition(_ caller: Caller) -> (String, StatementArguments) {
-    if caller.isCommandLine { return ("1", []) }
-    guard let account = caller.accountID else { return ("0", []) }
-    return (
-      """
-      EXISTS (SELECT 1 FROM account live WHERE live.id = ? AND live.is_disabled = 0
-        AND live.role = ? AND live.structure_id IS ?)
-      """,
-      [account, caller.role.rawValue, caller.structureID]
-    )
-  }
-
-  /// Refuses a stale caller, read in `db`, the caller's own transaction.
+  /// Refuses a stale caller (its account disabled, or no longer the role and structure it signed in with),
+  /// read in `db`, the caller's own transaction.
   static func require(_ caller: Caller, in db: Database) throws {
     if caller.isCommandLine { return }
-    let (live, arguments) = condition(caller)
-    guard try Bool.fetchOne(db, sql: "SELECT \(live)", arguments: arguments) == true else {
-      throw UserError.accountNoLongerValid
-    }
+    guard let account = caller.accountID,
+      try Bool.fetchOne(
+        db,
+        sql: """
+          SELECT EXISTS (SELECT 1 FROM account WHERE id = ? AND is_disabled = 0
+            AND role = ? AND structure_id IS ?)
+          """, arguments: [account, caller.role.rawValue, caller.structureID]) == true
+    else { throw UserError.accountNoLongerValid }
   }
 }
 

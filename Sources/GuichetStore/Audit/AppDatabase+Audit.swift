@@ -58,21 +58,16 @@ extension AppDatabase {
   /// The head as it is now: the last entry, else the last anchor, else the genesis.
   public func auditHead() throws -> (head: AuditHead, anchor: AuditAnchorMark?) {
     try StoreErrors.run("Lecture de la tête du journal d'audit") {
-      try writer.read { db in
-        let trail = try AuditTrailState.read(db)
-        return (trail.head, trail.anchors.last?.mark)
-      }
+      try writer.read { db in try AuditTrailState.head(db) }
     }
   }
 
-  /// Writes the head to the witness (`auditWitness`): `guichet audit head`, and a console's start or day
-  /// change when nothing is purged. Returns the head written.
+  /// Writes the head to the witness (`auditWitness`) for `guichet audit head` (purges write theirs through
+  /// `witness(_:)`). Returns the head written.
   @discardableResult
-  public func witnessAuditHead(occasion: AuditWitness.Occasion = .head, now: Date = Date())
-    throws -> AuditHead
-  {
+  public func witnessAuditHead(now: Date = Date()) throws -> AuditHead {
     let (head, anchor) = try auditHead()
-    try auditWitness?.record(head, anchor: anchor, occasion: occasion, at: now)
+    try auditWitness?.record(head, anchor: anchor, occasion: .head, at: now)
     return head
   }
 
@@ -212,27 +207,31 @@ extension AppDatabase {
     return purge.removed
   }
 
-  /// What one audit purge did: entries removed, the anchor it wrote, the trail after it.
+  /// What one audit purge did: entries removed, the anchor it wrote, the head and last anchor after it.
   struct AuditPurge {
     var removed: Int
     var created: AuditAnchorMark?
-    var trail: AuditTrailState
+    var head: AuditHead
+    var anchor: AuditAnchorMark?
   }
 
-  /// The purge without its witness, for `purgeForRetention`, which writes the witness once the rest is done.
+  /// The purge without its witness, for `purgeForRetention`, which keeps a witness failure in its report.
   func purgeAuditUnwitnessed(keepingMonths months: Int, now: Date) throws -> AuditPurge {
     guard Self.auditRetentionMonths.contains(months) else {
       throw UserError("Le journal d'audit se garde de 6 à 12 mois.")
     }
     let cutoff = Self.monthsBefore(now, months)
-    let (removed, created, trail) = try StoreErrors.run("Purge du journal d'audit") {
-      try writer.write { db -> (Int, AuditAnchorMark?, AuditTrailState) in
+    return try StoreErrors.run("Purge du journal d'audit") {
+      try writer.write { db -> AuditPurge in
         guard
           let last = try Row.fetchOne(
             db,
             sql: "SELECT id, hash FROM audit_entry WHERE at < ? ORDER BY id DESC LIMIT 1",
             arguments: [cutoff])
-        else { return (0, nil, try AuditTrailState.read(db)) }
+        else {
+          let (head, anchor) = try AuditTrailState.head(db)
+          return AuditPurge(removed: 0, created: nil, head: head, anchor: anchor)
+        }
         let anchor = AuditAnchorMark(through: last["id"], hash: last["hash"])
         try db.execute(
           sql: "INSERT INTO audit_anchor (through_id, hash, purged_at) VALUES (?, ?, ?)",
@@ -242,10 +241,10 @@ extension AppDatabase {
         try AuditLog.append(
           db, by: nil, action: .auditPurged, subject: "audit_anchor", subjectID: anchor.through,
           count: removed, at: now)
-        return (removed, anchor, try AuditTrailState.read(db))
+        let (head, latest) = try AuditTrailState.head(db)
+        return AuditPurge(removed: removed, created: anchor, head: head, anchor: latest)
       }
     }
-    return AuditPurge(removed: removed, created: created, trail: trail)
   }
 
   /// Writes a committed purge's head (and anchor) to `auditWitness`; a failure says the purge was done.
@@ -253,7 +252,7 @@ extension AppDatabase {
     guard let auditWitness else { return }
     do {
       try auditWitness.record(
-        purge.trail.head, anchor: purge.trail.anchors.last?.mark, purged: purge.created,
+        purge.head, anchor: purge.anchor, purged: purge.created,
         occasion: occasion, at: now)
     } catch let error as UserError {
       throw UserError(
@@ -309,6 +308,22 @@ struct AuditTrailState: Sendable {
       last ?? anchors.last.map { AuditHead(entry: $0.through, hash: $0.hash) }
       ?? AuditHead(entry: 0, hash: AuditLog.genesis)
     return AuditTrailState(hashes: hashes, anchors: anchors, sequence: sequence, head: head)
+  }
+
+  /// The head alone (last entry, else last anchor, else the genesis) and the last anchor: two indexed rows,
+  /// for the purge and `audit head`, which run at every console start and must not read the whole trail.
+  static func head(_ db: Database) throws -> (head: AuditHead, anchor: AuditAnchorMark?) {
+    let anchor = try Row.fetchOne(
+      db, sql: "SELECT through_id, hash FROM audit_anchor ORDER BY through_id DESC LIMIT 1"
+    ).map { AuditAnchorMark(through: $0["through_id"], hash: $0["hash"]) }
+    let last = try Row.fetchOne(
+      db, sql: "SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1"
+    )
+    .map { AuditHead(entry: $0["id"], hash: $0["hash"]) }
+    let head =
+      last ?? anchor.map { AuditHead(entry: $0.through, hash: $0.hash) }
+      ?? AuditHead(entry: 0, hash: AuditLog.genesis)
+    return (head, anchor)
   }
 }
 

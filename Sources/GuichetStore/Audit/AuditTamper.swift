@@ -289,7 +289,7 @@ public enum AuditTamperTrial {
       _ = try store.authenticate(
         login: "accueil", password: password, now: purgeDay.addingTimeInterval(Double(index) * day))
     }
-    try store.witnessAuditHead(occasion: .head, now: purgeDay.addingTimeInterval(5 * day))
+    try store.witnessAuditHead(now: purgeDay.addingTimeInterval(5 * day))
     return files
   }
 

@@ -22,8 +22,8 @@ extension AppDatabase {
     try rule.validate()
     return try StoreErrors.run("Enregistrement de la plage d'ouverture") {
       try writer.write { db in
-        try AppointmentAccess.requireAvailability(db, caller, advisorID: rule.advisorID)
-        try AppointmentAccess.requireAvailability(db, caller, in: "opening_rule", id: rule.id)
+        try AppointmentAccess.requireAvailability(
+          db, caller, advisorID: rule.advisorID, in: "opening_rule", id: rule.id)
         guard try AdvisorRecord.exists(db, key: rule.advisorID) else {
           throw UserError("Ce conseiller n'existe plus.")
         }
@@ -70,8 +70,8 @@ extension AppDatabase {
     try absence.validate()
     return try StoreErrors.run("Enregistrement de l'absence") {
       try writer.write { db in
-        try AppointmentAccess.requireAvailability(db, caller, advisorID: absence.advisorID)
-        try AppointmentAccess.requireAvailability(db, caller, in: "absence", id: absence.id)
+        try AppointmentAccess.requireAvailability(
+          db, caller, advisorID: absence.advisorID, in: "absence", id: absence.id)
         guard try AdvisorRecord.exists(db, key: absence.advisorID) else {
           throw UserError("Ce conseiller n'existe plus.")
         }

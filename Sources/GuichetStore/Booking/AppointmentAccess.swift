@@ -45,29 +45,28 @@ enum AppointmentAccess {
     return ("\(alias).structure_id = ?", [structure])
   }
 
-  /// `Permission.publishAvailability` for one advisor's opening rules or absences: an advisor may change
-  /// those of their own structure's advisors only. Checked in the writing transaction.
-  static func requireAvailability(_ db: Database, _ caller: Caller, advisorID: Int64?) throws {
+  /// `Permission.publishAvailability` for an opening rule or absence (`table`), checked once in the writing
+  /// transaction: an advisor may only change those of their own structure's advisors, both the advisor the
+  /// row is for (`advisorID`, on a save) and the one an existing row (`id`) belongs to.
+  static func requireAvailability(
+    _ db: Database, _ caller: Caller, advisorID: Int64? = nil, in table: String, id: Int64?
+  ) throws {
     try caller.require(.publishAvailability, in: db)
     guard caller.role == .advisor && !caller.isCommandLine else { return }
-    let structure = try Int64.fetchOne(
-      db, sql: "SELECT structure_id FROM advisor WHERE id = ?", arguments: [advisorID])
-    guard let own = caller.structureID, structure == own else {
-      throw UserError(
-        "Accès refusé : un conseiller ne modifie que les plages et absences de sa structure.")
+    var advisors = advisorID.map { [$0] } ?? []
+    if let id {
+      advisors.append(
+        contentsOf: try Int64.fetchAll(
+          db, sql: "SELECT advisor_id FROM \(table) WHERE id = ?", arguments: [id]))
     }
-  }
-
-  /// The same check for an existing opening rule or absence (`table`), by its advisor; for a new row, the
-  /// permission alone (its advisor is checked with the other function).
-  static func requireAvailability(_ db: Database, _ caller: Caller, in table: String, id: Int64?)
-    throws
-  {
-    guard let id else { return try caller.require(.publishAvailability, in: db) }
-    try requireAvailability(
-      db, caller,
-      advisorID: try Int64.fetchOne(
-        db, sql: "SELECT advisor_id FROM \(table) WHERE id = ?", arguments: [id]))
+    for advisor in advisors {
+      let structure = try Int64.fetchOne(
+        db, sql: "SELECT structure_id FROM advisor WHERE id = ?", arguments: [advisor])
+      guard let own = caller.structureID, structure == own else {
+        throw UserError(
+          "Accès refusé : un conseiller ne modifie que les plages et absences de sa structure.")
+      }
+    }
   }
 
   /// The refusal of a row the caller's role may change in general but not this one.

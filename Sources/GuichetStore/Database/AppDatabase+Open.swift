@@ -22,7 +22,7 @@ extension AppDatabase {
       let kind = try DatabaseIdentity.identify(path: path)
       if case .refuse = missing, kind == .new {
         throw UserError(
-          "« \(path) » est vide : ce n'est pas encore une base Guichet, et cette commande ne fait que lire. Créez la base avec « guichet init »."
+          "« \(path) » est vide : ce n'est pas encore une base Guichet, et cette commande n'en crée pas. Créez la base avec « guichet init »."
         )
       }
       try WritableCheck.ensure(path: path)

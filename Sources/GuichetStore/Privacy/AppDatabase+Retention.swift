@@ -18,6 +18,8 @@ public struct RetentionReport: Sendable {
   public var searchMisses: Int
   public var ledgerRows: Int
   public var scrub: ScrubState
+  /// Why the trail's head could not be written outside the file, when it could not; everything else was done.
+  public var witnessFailure: String?
 }
 
 extension AppDatabase {
@@ -34,7 +36,15 @@ extension AppDatabase {
   /// then checkpoints so the erased names leave the WAL too (the scrub mark waits if a desk is reading). Runs at console start, daily, and by `guichet purge`. Returns what was erased.
   @discardableResult
   public func purgeExpiredContacts(now: Date = Date()) throws -> [ExpiredContact] {
-    let erased = try StoreErrors.run("Effacement des coordonnées expirées") {
+    let erased = try eraseExpiredContacts(now: now)
+    if !erased.isEmpty { try completePendingScrub() }
+    return erased
+  }
+
+  /// The erasing transaction of `purgeExpiredContacts`, without its checkpoint (`purgeForRetention` runs one
+  /// checkpoint for everything it erased).
+  func eraseExpiredContacts(now: Date) throws -> [ExpiredContact] {
+    try StoreErrors.run("Effacement des coordonnées expirées") {
       try writer.write { db -> [ExpiredContact] in
         let expired = try Self.expiredContacts(db, now: now)
         guard !expired.isEmpty else { return [] }
@@ -54,20 +64,27 @@ extension AppDatabase {
         return expired
       }
     }
-    if !erased.isEmpty { try completePendingScrub() }
-    return erased
   }
 
   /// Everything retention does, in order: expired contacts, old audit entries, search misses past
-  /// `searchMissRetentionDays`, erasure-ledger rows past `ErasureLedger.retentionDays`, then always a TRUNCATE
-  /// checkpoint that finishes any scrub left pending. `guichet purge`, the console start and its day change.
+  /// `searchMissRetentionDays`, erasure-ledger rows past `ErasureLedger.retentionDays`, then a TRUNCATE
+  /// checkpoint that finishes any scrub left pending. `guichet purge` always checkpoints (`alwaysCheckpoint`);
+  /// the console's start and day change only when something was erased or a scrub waits, so a desk does not
+  /// copy the whole WAL, or wait on another desk's read, before its first frame.
   public func purgeForRetention(
     now: Date = Date(), auditMonths: Int = AppDatabase.defaultAuditRetentionMonths,
-    occasion: AuditWitness.Occasion = .purge
+    occasion: AuditWitness.Occasion = .purge, alwaysCheckpoint: Bool = true
   ) throws -> RetentionReport {
-    let contacts = try purgeExpiredContacts(now: now)
+    let contacts = try eraseExpiredContacts(now: now)
     let auditPurge = try purgeAuditUnwitnessed(keepingMonths: auditMonths, now: now)
-    let audit = auditPurge.removed
+    // The head goes outside the file as soon as the audit purge is committed, so a later step that fails
+    // (a busy file) cannot leave its anchor unwitnessed; a witness failure stops nothing else.
+    var witnessFailure: String?
+    do {
+      try witness(auditPurge, occasion: occasion, now: now)
+    } catch let error as UserError {
+      witnessFailure = error.message
+    }
     let (misses, ledger) = try StoreErrors.run(
       "Purge des recherches et du registre des effacements"
     ) {
@@ -78,12 +95,12 @@ extension AppDatabase {
         return (misses, ledger)
       }
     }
-    let report = RetentionReport(
-      contacts: contacts, auditEntries: audit, searchMisses: misses, ledgerRows: ledger,
-      scrub: try completePendingScrub())
-    // The trail's head goes outside the file last, so a witness that cannot be written stops nothing else.
-    try witness(auditPurge, occasion: occasion, now: now)
-    return report
+    let checkpoint =
+      try alwaysCheckpoint || !contacts.isEmpty || misses > 0 || isScrubPending()
+    return RetentionReport(
+      contacts: contacts, auditEntries: auditPurge.removed, searchMisses: misses,
+      ledgerRows: ledger, scrub: checkpoint ? try completePendingScrub() : .clean,
+      witnessFailure: witnessFailure)
   }
 
   static func expiredContacts(_ db: Database, now: Date) throws -> [ExpiredContact] {

@@ -31,7 +31,7 @@ public enum DatabasePath {
       switch missing {
       case .refuse:
         throw UserError(
-          "Base de données introuvable : « \(path) ». Cette commande ne fait que lire et ne crée rien : vérifiez le chemin (--database ou GUICHET_DATABASE), ou créez la base avec « guichet init »."
+          "Base de données introuvable : « \(path) ». Cette commande ne crée pas de base : vérifiez le chemin (--database ou GUICHET_DATABASE), ou créez la base avec « guichet init »."
         )
       case .create:
         try checkNewFileFolder(path)

@@ -78,12 +78,9 @@ public enum DatabaseRestore {
     } catch {
       throw UserError("Restauration impossible : \(StoreErrors.reason(error)).")
     }
-    // Opening checks the result like any start; the checkpoint leaves the restored pages in the file only.
-    guard try AppDatabase.open(path: live).completePendingScrub() != .pending else {
-      throw UserError(
-        "Restauration faite, mais le nettoyage de la base n'a pas pu se terminer : \(ScrubState.pendingNotice)"
-      )
-    }
+    // Opening checks the result like any start; the checkpoint leaves the restored pages in the file only
+    // (the staged copy was scrubbed before the copy, so no erasure can be pending here).
+    try AppDatabase.open(path: live).completePendingScrub()
     return RestoreReport(
       health: health, previous: previous, reerased: reerased, ledgerUnreadable: ledger == nil)
   }

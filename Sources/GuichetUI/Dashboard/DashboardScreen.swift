@@ -15,7 +15,13 @@ public enum DashboardScreen {
     public var breakdown: SupervisionDimension = .publicCategory
     public var panel: DashboardPanel = .volumes
     public var selection = 0
-    public var figures: SupervisionFigures?
+    /// The loaded figures; their published lines (secondary suppression included) are computed once here,
+    /// not at every frame.
+    public var figures: SupervisionFigures? {
+      didSet { lines = figures?.lines() ?? [] }
+    }
+    /// `figures.lines()`, what every panel and the summary draw.
+    public private(set) var lines: [IndicatorLine] = []
     /// Filters in the order they were added, so Retour arrière removes the last one.
     public var filterOrder: [SupervisionDimension] = []
     /// The date being typed after « D », or nil.

@@ -47,7 +47,7 @@ extension DashboardScreen {
       canvas.put(" Calcul des indicateurs…", x: x, y: area.y + 2, style: .muted)
       return
     }
-    let lines = figures.lines()
+    let lines = state.lines
     canvas.put(
       " Filtres : " + figures.filter.label(names: figures.names)
         + (figures.filter.synthetic == .include ? "" : " · \(figures.filter.synthetic.label)"),
@@ -56,8 +56,9 @@ extension DashboardScreen {
     canvas.put(" " + summary[0], x: x, y: area.y + 2, style: .bold, limit: width)
     canvas.put(" " + summary[1], x: x, y: area.y + 3, style: .bold, limit: width)
     if figures.includesSynthetic {
+      // The same masked line as the exports: a small count of demonstration visits is secret too.
       canvas.put(
-        " ⚠ dont \(figures.syntheticVisits) visites de démonstration (synthétiques)",
+        " ⚠ dont \(value(lines, .visits, "Total", "dont données de démonstration")) visites de démonstration (synthétiques)",
         x: x, y: area.y + 4, style: Style(tone: .warning), limit: width)
     } else {
       canvas.put(
@@ -100,14 +101,21 @@ extension DashboardScreen {
   }
 
   /// The summary on two lines: visits, booked share, median delay, no-show rate; median wait, satisfaction.
+  /// One published line's value as drawn, with the secret mark when it is masked; « — » when absent.
+  static func value(
+    _ lines: [IndicatorLine], _ indicator: Indicator, _ group: String, _ item: String
+  ) -> String {
+    guard
+      let line = lines.first(where: {
+        $0.indicator == indicator && $0.group == group && $0.item == item
+      })
+    else { return "—" }
+    return line.frenchValue + (line.masked ? smallMark : "")
+  }
+
   static func keyFigures(_ lines: [IndicatorLine]) -> [String] {
     func value(_ indicator: Indicator, _ group: String, _ item: String) -> String {
-      guard
-        let line = lines.first(where: {
-          $0.indicator == indicator && $0.group == group && $0.item == item
-        })
-      else { return "—" }
-      return line.frenchValue + (line.masked ? smallMark : "")
+      Self.value(lines, indicator, group, item)
     }
     return [
       [

@@ -29,6 +29,9 @@ extension App {
       if administration == .noActiveAdministrator { login.notice = LoginScreen.noAdministrator }
       state.session = .signedOut(login)
       return .none
+    case (.accountNoLongerValid, .signedOut):
+      // A late answer to a call made before the sign-out: keep what the next person is typing.
+      return .none
     case (.accountNoLongerValid(let error), _):
       signOut(&state, because: error)
       return .session(.signOut)

@@ -26,8 +26,9 @@ struct AuditWitnessOptions: ParsableArguments {
     named ?? AuditWitness.defaultFile(forDatabase: database)
   }
 
-  func witness(forDatabase database: String) -> AuditWitness {
-    AuditWitness(file: path(forDatabase: database), database: database)
+  /// `systemLog` is off for the bench's cold starts, which must not fill the host's log.
+  func witness(forDatabase database: String, systemLog: Bool = true) -> AuditWitness {
+    AuditWitness(file: path(forDatabase: database), database: database, systemLog: systemLog)
   }
 
   func validate() throws {

@@ -132,7 +132,8 @@ struct PersonEraseCommand: ParsableCommand {
     let path = location.path
     ExposureNotice.report(path: path)
     let (erased, pending) = try CommandLineErrors.report {
-      let database = try AppDatabase.open(path: path)
+      // A mistyped path must not « erase » from a new empty base and exit 0.
+      let database = try AppDatabase.open(path: path, missing: .refuse)
       let erased = try database.erasePerson(phone: phone, email: email, by: .commandLine)
       return (erased, try database.isScrubPending())
     }

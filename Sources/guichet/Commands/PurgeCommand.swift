@@ -41,7 +41,8 @@ struct PurgeCommand: ParsableCommand {
     ExposureNotice.report(path: path)
     let formatter = ISO8601DateFormatter()
     try CommandLineErrors.report {
-      var database = try AppDatabase.open(path: path)
+      // A cron line with a mistyped path must fail, not purge a new empty base.
+      var database = try AppDatabase.open(path: path, missing: .refuse)
       // Every purge writes the trail's head (and any anchor it writes) outside the file.
       database.auditWitness = witness.witness(forDatabase: path)
       if dryRun {
@@ -71,8 +72,13 @@ struct PurgeCommand: ParsableCommand {
         )
       case .pending:
         FileHandle.standardError.write(Data("guichet : \(ScrubState.pendingNotice)\n".utf8))
-        throw ExitCode(ScrubState.pendingExitCode)
       }
+      if let failure = report.witnessFailure {
+        FileHandle.standardError.write(Data("guichet : \(failure)\n".utf8))
+      }
+      // A pending scrub is the more urgent answer (personal data may remain); then the unwritten witness.
+      if report.scrub == .pending { throw ExitCode(ScrubState.pendingExitCode) }
+      if report.witnessFailure != nil { throw ExitCode.failure }
     }
   }
 }

@@ -34,6 +34,11 @@ struct RestoreCommand: ParsableCommand {
         Data(
           "guichet : le registre des effacements de l'ancienne base est illisible : les effacements faits depuis cette sauvegarde n'ont pas pu être refaits. Refaites-les avec « guichet person erase ».\n"
             .utf8))
+      if let previous = report.previous {
+        try StandardOutput.line("L'ancienne base est conservée dans : \(previous)")
+      }
+      // Restored, but people erased since the backup may be back: not a success.
+      throw ExitCode.failure
     } else {
       try StandardOutput.line(
         "Effacements refaits d'après le registre des effacements : \(report.reerased) personne(s) effacée(s) de nouveau."

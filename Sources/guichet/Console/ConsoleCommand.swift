@@ -41,7 +41,7 @@ struct ConsoleSession {
 
   static func open(
     location: DatabaseOptions, desk deskOptions: DeskOptions, idleLock: IdleLockOption,
-    witness: AuditWitnessOptions
+    witness: AuditWitnessOptions, systemLog: Bool = true
   ) throws -> ConsoleSession {
     let path = location.path
     DatabaseLocation.announceIfNew(path)
@@ -50,13 +50,14 @@ struct ConsoleSession {
       let clock = try ConsoleClock.fromEnvironment()
       let desk = try AppDatabase.openForDesk(path: path)
       var witnessed = desk.database
-      witnessed.auditWitness = witness.witness(forDatabase: path)
+      witnessed.auditWitness = witness.witness(forDatabase: path, systemLog: systemLog)
       let database = witnessed
       if desk.readOnly == nil {
         // Retention runs at every start (and daily, from the runtime), finishing any erasure scrub left
         // pending and writing the trail's head to the witness (a witness that cannot be written is said in
         // the system log); a busy or read-only file must not keep the desk from opening, the next run purges.
-        _ = try? database.purgeForRetention(now: clock.now(), occasion: .consoleStart)
+        _ = try? database.purgeForRetention(
+          now: clock.now(), occasion: .consoleStart, alwaysCheckpoint: false)
       }
       let workplace: Workplace
       let names: [(Int64, String)]

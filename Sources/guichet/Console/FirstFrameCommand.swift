@@ -14,7 +14,8 @@ struct FirstFrameCommand: ParsableCommand {
 
   func run() throws {
     let session = try ConsoleSession.open(
-      location: location, desk: deskOptions, idleLock: idleLock, witness: witness)
+      location: location, desk: deskOptions, idleLock: idleLock, witness: witness,
+      systemLog: false)
     let terminal = try Terminal.offscreen(size: Size(width: 100, height: 30))
     defer { terminal.stop() }
     let runtime = Runtime(

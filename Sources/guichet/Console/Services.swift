@@ -56,7 +56,8 @@ struct Services: Sendable {
       session: .live(database, session: session, readOnly: readOnly),
       accounts: .live(database, session: session),
       purgeExpiredContacts: { now in
-        _ = try? database.purgeForRetention(now: now, occasion: .dayChange)
+        _ = try? database.purgeForRetention(
+          now: now, occasion: .dayChange, alwaysCheckpoint: false)
       },
       supervision: .live(database, session: session)
     )

@@ -57,7 +57,7 @@ import Testing
 
   @Test func theHeadCommandWritesTheHeadOnly() throws {
     let (database, witness) = try store("head")
-    let head = try database.witnessAuditHead(occasion: .head, now: now)
+    let head = try database.witnessAuditHead(now: now)
     #expect(head.entry == 6)
     let line = try #require(try lines(witness).last)
     #expect(line.event == "head" && line.head == head && line.anchor == nil && line.purged == nil)
@@ -74,6 +74,20 @@ import Testing
     #expect(throws: UserError.self) { try database.purgeAudit(keepingMonths: 12, now: later) }
     #expect(try database.verifyAudit().isIntact, "the purge itself is committed")
     #expect(try AccountFixtures.rawCount(database, "SELECT count(*) FROM audit_anchor") == 1)
+  }
+
+  /// The retention purge (console start, day change, `guichet purge`) reports an unwritten witness instead of
+  /// throwing it, after doing everything else, so `guichet purge` can still print what it erased.
+  @Test func theRetentionPurgeReportsAnUnwrittenWitnessAndDoesTheRest() throws {
+    var (database, _) = try store("retention-unwritable")
+    database.auditWitness = AuditWitness(
+      file: "/nonexistent-folder/witness", database: "/tmp/x.sqlite", systemLog: false)
+    let later = AppDatabase.monthsBefore(now, -12).addingTimeInterval(2.5 * 86_400)
+    let report = try database.purgeForRetention(now: later, auditMonths: 12)
+    #expect(report.witnessFailure?.contains("n'a pas été notée") == true)
+    #expect(report.auditEntries > 0)
+    #expect(report.scrub == .clean)
+    #expect(try database.verifyAudit().isIntact, "the purge itself is committed")
   }
 
   @Test func linesOfAnotherDatabaseAreIgnoredAndABrokenLineIsAnError() throws {
