@@ -66,3 +66,15 @@ public struct Visit: Equatable, Hashable, Sendable {
     max(0, (startedAt ?? closedAt ?? now).timeIntervalSince(arrivedAt))
   }
 }
+
+extension Visit {
+  /// What booking an appointment writes on its visit, in one place: the store's booking transaction writes
+  /// these two columns and the console's copy of the visit takes the same values.
+  public static let bookedOutcome = Outcome.appointmentBooked
+  public static let bookedReason: NoAnswerReason? = nil
+
+  public mutating func recordBooking() {
+    outcome = Self.bookedOutcome
+    reason = Self.bookedReason
+  }
+}

@@ -51,8 +51,8 @@ extension AppDatabase {
             _ = try Self.storeContact(db, contact, consentID: consentID, by: caller, at: now)
           }
           try db.execute(
-            sql: "UPDATE visit SET outcome = ?, reason = NULL WHERE id = ?",
-            arguments: [Outcome.appointmentBooked.rawValue, visitID])
+            sql: "UPDATE visit SET outcome = ?, reason = ? WHERE id = ?",
+            arguments: [Visit.bookedOutcome.rawValue, Visit.bookedReason?.rawValue, visitID])
           try AuditLog.append(
             db, by: caller, action: .appointmentBooked, subject: "appointment",
             subjectID: record.id, at: now)

@@ -41,6 +41,8 @@ public enum AccountsScreen {
   public enum Action: Equatable, Sendable {
     case key(Key)
     case loaded([Account], structures: [OperatorStructure], lastLogins: [Int64: Date])
+    /// A write went through: the form closes, the status line says what was done, the list reloads.
+    case written(login: String, message: String)
     case failed(UserError)
   }
 
@@ -60,6 +62,8 @@ public enum AccountsScreen {
 
   public static func reduce(_ state: inout State, _ action: Action, context: AppContext) -> Effect {
     switch action {
+    case .written(let login, let message):
+      return .navigate(.status(StatusMessage(message))) + written(&state, login: login)
     case .loaded(let accounts, let structures, let lastLogins):
       let login = state.focusLogin ?? state.selected?.login
       state.accounts = accounts

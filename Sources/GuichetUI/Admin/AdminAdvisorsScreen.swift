@@ -24,6 +24,8 @@ public enum AdminAdvisorsScreen {
 
   public enum Action: Equatable, Sendable {
     case key(Key)
+    /// A write went through: on top, this list says so and reloads; below, it only keeps the focus.
+    case written(AdminWrite, message: String, onTop: Bool)
     case loaded(structureID: Int64, [Advisor])
   }
 
@@ -47,6 +49,11 @@ public enum AdminAdvisorsScreen {
 
   public static func reduce(_ state: inout State, _ action: Action, context: AppContext) -> Effect {
     switch action {
+    case .written(let write, let message, let onTop):
+      if case .advisor(let advisor) = write {
+        state.focusName = SafeText.clean(advisor.displayName)
+      }
+      return onTop ? .navigate(.status(StatusMessage(message))) + loadEffect(state) : .none
     case .loaded(let structureID, let advisors):
       guard structureID == state.structure.id else { return .none }
       let id = state.selected?.id

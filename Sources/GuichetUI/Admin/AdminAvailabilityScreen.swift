@@ -30,6 +30,8 @@ public enum AdminAvailabilityScreen {
 
   public enum Action: Equatable, Sendable {
     case key(Key)
+    /// A write went through: on top, this list says so and reloads; below, it only keeps the focus.
+    case written(AdminWrite, message: String, onTop: Bool)
     case loaded(advisorID: Int64, [OpeningRule], [Absence])
   }
 
@@ -50,6 +52,8 @@ public enum AdminAvailabilityScreen {
 
   public static func reduce(_ state: inout State, _ action: Action, context: AppContext) -> Effect {
     switch action {
+    case .written(_, let message, let onTop):
+      return onTop ? .navigate(.status(StatusMessage(message))) + loadEffect(state) : .none
     case .loaded(let advisorID, let rules, let absences):
       guard advisorID == state.advisor.id else { return .none }
       state.rules = rules

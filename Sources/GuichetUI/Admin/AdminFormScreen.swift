@@ -17,6 +17,8 @@ public enum AdminFormScreen {
 
   public enum Action: Equatable, Sendable {
     case key(Key)
+    /// The write went through: the form closes and the list underneath reloads.
+    case written(message: String)
     case failed(UserError)
   }
 
@@ -29,6 +31,9 @@ public enum AdminFormScreen {
 
   public static func reduce(_ state: inout State, _ action: Action, context: AppContext) -> Effect {
     switch action {
+    case .written(let message):
+      state.saving = false
+      return .navigate(.status(StatusMessage(message))) + .navigate(.pop)
     case .failed(let error):
       state.saving = false
       state.error = error.message

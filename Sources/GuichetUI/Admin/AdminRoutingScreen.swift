@@ -23,6 +23,8 @@ public enum AdminRoutingScreen {
 
   public enum Action: Equatable, Sendable {
     case key(Key)
+    /// A write went through: on top, this list says so and reloads; below, it only keeps the focus.
+    case written(AdminWrite, message: String, onTop: Bool)
     case loaded([RoutingRule])
   }
 
@@ -40,6 +42,8 @@ public enum AdminRoutingScreen {
 
   public static func reduce(_ state: inout State, _ action: Action, context: AppContext) -> Effect {
     switch action {
+    case .written(_, let message, let onTop):
+      return onTop ? .navigate(.status(StatusMessage(message))) + loadEffect : .none
     case .loaded(let rules):
       let id = state.selected?.id
       state.rules = rules

@@ -39,6 +39,8 @@ public enum AdminStructuresScreen {
 
   public enum Action: Equatable, Sendable {
     case key(Key)
+    /// A write went through: on top, this list says so and reloads; below, it only keeps the focus.
+    case written(AdminWrite, message: String, onTop: Bool)
     case loaded([OperatorStructure])
   }
 
@@ -65,6 +67,9 @@ public enum AdminStructuresScreen {
 
   public static func reduce(_ state: inout State, _ action: Action, context: AppContext) -> Effect {
     switch action {
+    case .written(let write, let message, let onTop):
+      if case .structure(let structure) = write { state.focusName = SafeText.clean(structure.name) }
+      return onTop ? .navigate(.status(StatusMessage(message))) + loadEffect : .none
     case .loaded(let structures):
       let id = state.selected?.id
       state.structures = structures

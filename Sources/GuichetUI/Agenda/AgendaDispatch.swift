@@ -1,35 +1,36 @@
 import GuichetCore
 
-/// The agenda in the app reducer: keys, loaded data and marks, the screen made from its route, and its
-/// reload when another desk writes (`databaseChanged` runs `loadEffect` of the top screen).
-extension App {
-  static func handleAgendaKey(_ screen: inout Screen, _ key: Key, context: AppContext) -> Effect {
-    guard case .agenda(var agenda) = screen else { return .none }
-    if key == .escape && agenda.pending == nil { return .navigate(.pop) }
-    let effect = AgendaScreen.reduce(&agenda, .key(key), context: context)
-    screen = .agenda(agenda)
-    return effect
-  }
+// The agenda as the app reducer sees it: its loads and marks reach every open agenda, and it reloads when
+// another desk writes (`databaseChanged` runs the top screen's load).
 
-  /// Loads go to the agenda screens; a recorded mark also says so on the status line.
-  static func deliverAgenda(_ event: AgendaEvent, to state: inout AppState) -> Effect {
-    if case .marked(let appointment) = event {
-      state.message = StatusMessage(
-        "Rendez-vous \(appointment.reference) : \(appointment.status.label.lowercased()).")
-    }
-    var effect = Effect.none
-    for index in state.screens.indices {
-      guard case .agenda(var agenda) = state.screens[index] else { continue }
-      effect = effect + AgendaScreen.reduce(&agenda, .event(event), context: state.context)
-      state.screens[index] = .agenda(agenda)
-    }
-    return effect
-  }
+extension AgendaScreen.Action: KeyedAction {}
 
-  static func makeAgendaScreen(context: AppContext) -> Screen {
+extension AgendaScreen: ScreenFeature {
+  public static func embed(_ state: State) -> Screen { .agenda(state) }
+  public static func extract(_ screen: Screen) -> State? {
+    if case .agenda(let state) = screen { state } else { nil }
+  }
+  /// Échap answers a mark being confirmed.
+  public static func leaves(_ state: State, on key: Key) -> Bool {
+    key == .escape && state.pending == nil
+  }
+  public static func resultAction(_ result: AppAction, _ state: State, onTop: Bool) -> Action? {
+    if case .agenda(let event) = result { .event(event) } else { nil }
+  }
+  public static func load(_ state: State) -> Effect { loadEffect(state) }
+  public static func title(of state: State, context: AppContext) -> String { title(state) }
+  public static func keyHints(_ state: State, role: Role?) -> [HintLine] {
+    hints(state) + HintLine.global
+  }
+  public static func help(for state: State, title: String, context: AppContext)
+    -> HelpScreen.State
+  { help(state, title: title) }
+}
+
+extension AgendaScreen.State {
+  /// Today; an advisor sees their own structure's agenda.
+  init(context: AppContext) {
     let advisor = context.account.flatMap { $0.role == .advisor ? $0.structureID : nil }
-    return .agenda(
-      AgendaScreen.State(
-        day: LocalDate(context.now, in: context.timeZone), ownStructureID: advisor))
+    self.init(day: LocalDate(context.now, in: context.timeZone), ownStructureID: advisor)
   }
 }

@@ -102,6 +102,12 @@ public enum AgendaScreen {
 
   public static func reduce(_ state: inout State, _ action: Action, context: AppContext) -> Effect {
     switch action {
+    case .event(.marked(let appointment)):
+      return .navigate(
+        .status(
+          StatusMessage(
+            "Rendez-vous \(appointment.reference) : \(appointment.status.label.lowercased())."
+          ))) + receive(&state, .marked(appointment))
     case .event(let event): return receive(&state, event)
     case .key(let key):
       if let pending = state.pending {

@@ -36,22 +36,6 @@ public enum App {
       }
       return handleKey(&state, key)
     case .session(let event): return handleSessionEvent(event, &state)
-    case .booking(let event): return handleBookingEvent(event, &state)
-    case .agenda(let event): return deliverAgenda(event, to: &state)
-    case .appointment(let event): return handleAppointmentEvent(event, &state)
-    case .admin(let event): return handleAdminEvent(event, &state)
-    case .supervision(let event): return deliverSupervision(event, to: &state)
-    case .accounts(let event): return handleAccountsEvent(event, &state)
-    case .failed(let error):
-      state.message = StatusMessage(error.message, isError: true)
-      return updateTop(&state) { screen, context in
-        if case .visitForm(var form) = screen {
-          let effect = VisitFormScreen.reduce(&form, .failed(error), context: context)
-          screen = .visitForm(form)
-          return effect
-        }
-        return .none
-      }
     case .arrivalRegistered(let visit):
       state.message = StatusMessage(
         "Arrivée enregistrée à \(Format.time(visit.arrivedAt, state.context.timeZone)) (n° \(visit.id ?? 0))."
@@ -59,52 +43,13 @@ public enum App {
       return loadEffect(for: state.top)
     case .serviceStarted(let visit):
       return .navigate(.push(.visitForm(visit)))
-    case .visitSaved(let visit):
-      guard case .visitForm(let form) = state.top, form.saving else { return .none }
-      state.message = StatusMessage(
-        visit.status == .closed
-          ? "Visite n° \(visit.id ?? 0) clôturée."
-          : "Visite n° \(visit.id ?? 0) enregistrée, toujours en cours.")
-      if visit.status == .closed, form.original.closedAt == nil { state.satisfactionFor = visit.id }
-      // Fiches consulted before the visit had a number are written with it.
-      guard let id = visit.id, !form.consultations.isEmpty else { return .navigate(.pop) }
-      return .recordConsultations(visitID: id, form.consultations) + .navigate(.pop)
-    case .countersLoaded, .queueLoaded, .todayVisitsLoaded, .communesFound, .referenceFound,
-      .occupationLoaded, .certificationLoaded, .labourNeedsLoaded, .structuresLoaded:
-      var effect = attachLabourNeeds(action, to: &state)
-      for index in state.screens.indices {
-        effect = effect + deliver(action, to: &state.screens[index], context: state.context)
-      }
-      return effect
-    }
-  }
-
-  /// Loaded data goes to every screen that shows it, so going back never shows stale numbers.
-  static func deliver(_ action: AppAction, to screen: inout Screen, context: AppContext) -> Effect {
-    switch (screen, action) {
-    case (.home(var home), .countersLoaded(let counters)):
-      let effect = HomeScreen.reduce(&home, .countersLoaded(counters), context: context)
-      screen = .home(home)
-      return effect
-    case (.home(var home), .queueLoaded(let visits)):
-      let effect = HomeScreen.reduce(&home, .queueLoaded(visits), context: context)
-      screen = .home(home)
-      return effect
-    case (.queue(var queue), .queueLoaded(let visits)):
-      let effect = QueueScreen.reduce(&queue, .queueLoaded(visits), context: context)
-      screen = .queue(queue)
-      return effect
-    case (.todayVisits(var list), .todayVisitsLoaded(let visits)):
-      let effect = VisitListScreen.reduce(&list, .visitsLoaded(visits), context: context)
-      screen = .todayVisits(list)
-      return effect
-    case (.visitForm(var form), .communesFound(let query, let matches)):
-      let effect = VisitFormScreen.reduce(
-        &form, .communesFound(query: query, matches: matches), context: context)
-      screen = .visitForm(form)
-      return effect
-    default:
-      return deliverInformation(action, to: &screen, context: context)
+    case .supervision(.satisfactionRecorded(let score)):
+      state.message = StatusMessage("Merci : satisfaction \(score)/5 notée.")
+      return .none
+    case .failed, .visitSaved, .countersLoaded, .queueLoaded, .todayVisitsLoaded, .communesFound,
+      .referenceFound, .occupationLoaded, .certificationLoaded, .labourNeedsLoaded,
+      .structuresLoaded, .agenda, .booking, .appointment, .admin, .supervision, .accounts:
+      return attachLabourNeeds(action, to: &state) + deliver(action, &state)
     }
   }
 
@@ -117,47 +62,7 @@ public enum App {
       if case .help = state.top { return .navigate(.pop) }
       return .navigate(.push(.help))
     }
-    if case .home = state.top,
-      let refusal = HomeScreen.refusal(for: key, role: state.context.account?.role)
-    {
-      state.message = StatusMessage(refusal, isError: true)
-      return .none
-    }
-    return updateTop(&state) { screen, context in
-      switch screen {
-      case .home(var home):
-        let effect = HomeScreen.reduce(&home, .key(key), context: context)
-        screen = .home(home)
-        return effect
-      case .queue(var queue):
-        if key == .escape { return .navigate(.pop) }
-        let effect = QueueScreen.reduce(&queue, .key(key), context: context)
-        screen = .queue(queue)
-        return effect
-      case .todayVisits(var list):
-        if key == .escape { return .navigate(.pop) }
-        let effect = VisitListScreen.reduce(&list, .key(key), context: context)
-        screen = .todayVisits(list)
-        return effect
-      case .visitForm(var form):
-        let effect = VisitFormScreen.reduce(&form, .key(key), context: context)
-        screen = .visitForm(form)
-        return effect
-      case .help(var help):
-        if key == .escape { return .navigate(.pop) }
-        let effect = HelpScreen.reduce(&help, key)
-        screen = .help(help)
-        return effect
-      case .search, .occupation, .certification, .labourNeeds, .structures:
-        return handleInformationKey(&screen, key, context: context)
-      case .agenda: return handleAgendaKey(&screen, key, context: context)
-      case .dashboard: return handleDashboardKey(&screen, key, context: context)
-      case .booking: return handleBookingKey(&screen, key, context: context)
-      case .appointment: return handleAppointmentKey(&screen, key, context: context)
-      case .admin: return handleAdminKey(&screen, key, context: context)
-      case .accounts: return handleAccountsKey(&screen, key, context: context)
-      }
-    }
+    return keyOnTop(&state, key)
   }
 
   /// F10, Ctrl-Q, Ctrl-C and the answer to « Quitter quand même ? », on every screen and on the login screen;
@@ -184,15 +89,6 @@ public enum App {
     return .quit
   }
 
-  static func updateTop(_ state: inout AppState, _ body: (inout Screen, AppContext) -> Effect)
-    -> Effect
-  {
-    var screen = state.top
-    let effect = body(&screen, state.context)
-    state.screens[state.screens.count - 1] = screen
-    return effect
-  }
-
   /// Applies navigation effects to the route stack and returns what is left for the runtime.
   static func resolveNavigation(_ state: inout AppState, _ effect: Effect) -> Effect {
     switch effect {
@@ -216,48 +112,27 @@ public enum App {
       case .home:
         state.screens = [state.screens[0]]
         return loadEffect(for: state.top)
+      case .replace(let route):
+        if state.screens.count > 1 { state.screens.removeLast() }
+        return resolveNavigation(&state, .navigate(.push(route)))
+      case .backToVisit:
+        guard let index = visitFormIndex(state) else {
+          return resolveNavigation(&state, .navigate(.home))
+        }
+        state.screens.removeLast(state.screens.count - index - 1)
+        return .none
+      case .status(let message):
+        state.message = message
+        return .none
+      case .visitWritten(let visit):
+        adoptVisit(visit, &state)
+        return .none
+      case .offerSatisfaction(let id):
+        state.satisfactionFor = id
+        return .none
       }
     default:
       return effect
-    }
-  }
-
-  static func makeScreen(_ route: Route, state: AppState) -> Screen {
-    switch route {
-    case .home: .home(HomeScreen.State())
-    case .queue: .queue(QueueScreen.State())
-    case .todayVisits: .todayVisits(VisitListScreen.State())
-    case .visitForm(let visit): .visitForm(VisitFormScreen.State(visit: visit))
-    case .help: .help(helpState(for: state.top, context: state.context))
-    case .search, .occupation, .certification, .labourNeeds, .structures:
-      makeInformationScreen(route, state: state)
-    case .booking(let route): makeBookingScreen(route)
-    case .agenda: makeAgendaScreen(context: state.context)
-    case .appointment(let lookup): .appointment(AppointmentScreen.State(lookup: lookup))
-    case .admin(let route): makeAdminScreen(route, context: state.context)
-    case .accounts: .accounts(AccountsScreen.State())
-    case .dashboard:
-      .dashboard(
-        DashboardScreen.State(
-          period: SupervisionPeriod(
-            .day, containing: LocalDate(state.context.now, in: state.context.timeZone))))
-    }
-  }
-
-  static func loadEffect(for screen: Screen) -> Effect {
-    switch screen {
-    case .home: HomeScreen.loadEffect
-    case .queue: QueueScreen.loadEffect
-    case .todayVisits: VisitListScreen.loadEffect
-    case .visitForm, .help: .none
-    case .search, .occupation, .certification, .labourNeeds, .structures:
-      informationLoadEffect(for: screen)
-    case .booking(let booking): bookingLoadEffect(booking)
-    case .agenda(let agenda): AgendaScreen.loadEffect(agenda)
-    case .appointment(let screen): AppointmentScreen.loadEffect(screen)
-    case .admin(let admin): adminLoadEffect(admin)
-    case .dashboard(let dashboard): DashboardScreen.loadEffect(dashboard)
-    case .accounts: AccountsScreen.loadEffect
     }
   }
 }

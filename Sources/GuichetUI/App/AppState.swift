@@ -1,26 +1,6 @@
 import Foundation
 import GuichetCore
 
-/// One open screen in the route stack, with its own state.
-public enum Screen: Equatable, Sendable {
-  case home(HomeScreen.State)
-  case queue(QueueScreen.State)
-  case todayVisits(VisitListScreen.State)
-  case visitForm(VisitFormScreen.State)
-  case help(HelpScreen.State)
-  case search(SearchScreen.State)
-  case occupation(OccupationScreen.State)
-  case certification(CertificationScreen.State)
-  case labourNeeds(LabourNeedsScreen.State)
-  case structures(StructuresScreen.State)
-  case agenda(AgendaScreen.State)
-  case booking(BookingScreen)
-  case appointment(AppointmentScreen.State)
-  case admin(AdminScreen)
-  case dashboard(DashboardScreen.State)
-  case accounts(AccountsScreen.State)
-}
-
 /// A short line under the screen telling what just happened.
 public struct StatusMessage: Equatable, Sendable {
   public var text: String
@@ -69,14 +49,6 @@ public struct AppState: Equatable, Sendable {
 
   /// What quitting now would lose, in the words of the quit question.
   public var unsavedWork: String? {
-    for screen in screens {
-      switch screen {
-      case .visitForm(let form) where form.isDirty: return "Une visite n'est pas enregistrée."
-      case .accounts(let accounts) where accounts.form?.isDirty == true:
-        return "Compte non enregistré."
-      default: continue
-      }
-    }
-    return nil
+    screens.lazy.compactMap(App.unsavedWork(on:)).first
   }
 }

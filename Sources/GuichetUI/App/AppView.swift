@@ -22,25 +22,7 @@ extension App {
       renderKeyBar(LoginScreen.hints, on: &canvas)
       return canvas
     }
-    switch state.top {
-    case .home(let home): HomeScreen.render(home, in: body, on: &canvas, context: context)
-    case .queue(let queue): QueueScreen.render(queue, in: body, on: &canvas, context: context)
-    case .todayVisits(let list):
-      VisitListScreen.render(list, in: body, on: &canvas, context: context)
-    case .visitForm(let form): VisitFormScreen.render(form, in: body, on: &canvas, context: context)
-    case .help(let help): HelpScreen.render(help, in: body, on: &canvas)
-    case .search, .occupation, .certification, .labourNeeds, .structures:
-      renderInformation(state.top, in: body, on: &canvas, context: context)
-    case .agenda(let agenda): AgendaScreen.render(agenda, in: body, on: &canvas, context: context)
-    case .booking(let booking): renderBooking(booking, in: body, on: &canvas, context: context)
-    case .appointment(let screen):
-      AppointmentScreen.render(screen, in: body, on: &canvas, context: context)
-    case .admin(let admin): renderAdmin(admin, in: body, on: &canvas, context: context)
-    case .dashboard(let dashboard):
-      DashboardScreen.render(dashboard, in: body, on: &canvas, context: context)
-    case .accounts(let accounts):
-      AccountsScreen.render(accounts, in: body, on: &canvas, context: context)
-    }
+    draw(state.top, in: body, on: &canvas, context: context)
     renderStatus(state, on: &canvas)
     renderKeyBar(hints(for: state.top, role: context.account?.role), on: &canvas)
     return canvas
@@ -139,91 +121,6 @@ extension App {
     for (index, line) in lines.enumerated() {
       let x = max(0, (size.width - DisplayWidth.of(line)) / 2)
       canvas.put(line, x: x, y: top + index, style: index == 1 ? .bold : .plain)
-    }
-  }
-
-  static func screenTitle(_ screen: Screen, context: AppContext) -> String {
-    switch screen {
-    case .home: "Accueil"
-    case .queue: "File d'attente"
-    case .todayVisits: "Visites du jour"
-    case .visitForm(let form): VisitFormScreen.title(form, context: context)
-    case .help(let help): "Aide — \(help.screenTitle)"
-    case .search, .occupation, .certification, .labourNeeds, .structures:
-      informationTitle(screen)
-    case .agenda(let agenda): AgendaScreen.title(agenda)
-    case .booking(let booking): bookingTitle(booking)
-    case .appointment(let screen): AppointmentScreen.title(screen)
-    case .admin(let admin): adminTitle(admin)
-    case .dashboard: DashboardScreen.title
-    case .accounts: AccountsScreen.title
-    }
-  }
-
-  /// The bottom bar: the screen's own keys, then the global ones.
-  static func hints(for screen: Screen, role: Role?) -> [HintLine] {
-    let global = [
-      HintLine(key: "F1", text: "Aide"), HintLine(key: "Échap", text: "Retour"),
-      HintLine(key: "F10", text: "Quitter"),
-    ]
-    switch screen {
-    case .home: return HomeScreen.hints(for: role) + [global[0], global[2]]
-    case .queue: return QueueScreen.bindings.map(\.hintLine) + global
-    case .todayVisits: return VisitListScreen.bindings.map(\.hintLine) + global
-    case .visitForm: return VisitFormScreen.bindings.map(\.hintLine) + [global[0], global[2]]
-    case .help:
-      return [HintLine(key: "Échap", text: "Fermer l'aide"), HintLine(key: "↑ ↓", text: "Défiler")]
-    case .search, .occupation, .certification, .labourNeeds, .structures:
-      return informationHints(screen) + global
-    case .agenda(let agenda): return AgendaScreen.hints(agenda) + global
-    case .booking(let booking): return bookingHints(booking)
-    case .appointment(let screen): return AppointmentScreen.hints(screen) + global
-    case .admin(let admin): return adminHints(admin) + global
-    case .dashboard(let dashboard): return DashboardScreen.hints(dashboard) + global
-    case .accounts(let accounts):
-      // Échap answers the form or the question on screen first; F10 would lose a typed form silently.
-      if accounts.form != nil { return AccountsScreen.hints(accounts) + [global[0]] }
-      return AccountsScreen.hints(accounts)
-        + (accounts.confirming ? [global[0], global[2]] : global)
-    }
-  }
-
-  static func helpState(for screen: Screen, context: AppContext) -> HelpScreen.State {
-    let title = screenTitle(screen, context: context)
-    switch screen {
-    case .home:
-      return HelpScreen.State(
-        screenTitle: title,
-        purpose:
-          "Compteurs du jour pour ce poste et pour le site, et file d'attente. Chaque visite est anonyme.",
-        lines: HomeScreen.bindings(for: context.account?.role).map(\.hintLine))
-    case .queue:
-      return HelpScreen.State(
-        screenTitle: title,
-        purpose:
-          "Personnes arrivées au site, avec leur temps d'attente. Prendre en charge ouvre le formulaire de visite.",
-        lines: QueueScreen.bindings.map(\.hintLine))
-    case .todayVisits:
-      return HelpScreen.State(
-        screenTitle: title,
-        purpose: "Visites du jour à ce poste : ouvrez-en une pour la corriger ou la clôturer.",
-        lines: VisitListScreen.bindings.map(\.hintLine))
-    case .visitForm:
-      return HelpScreen.State(
-        screenTitle: title,
-        purpose:
-          "Codez la visite : demande(s), public, tranche d'âge, territoire (tapez la commune), réponse apportée. Aucune donnée nominative n'est enregistrée.",
-        lines: VisitFormScreen.bindings.map(\.hintLine) + VisitFormScreen.fieldHelp)
-    case .help(let help):
-      return help
-    case .search, .occupation, .certification, .labourNeeds, .structures:
-      return informationHelp(screen, title: title)
-    case .agenda(let agenda): return AgendaScreen.help(agenda, title: title)
-    case .booking(let booking): return bookingHelp(booking, title: title)
-    case .appointment(let screen): return AppointmentScreen.help(screen, title: title)
-    case .admin(let admin): return adminHelp(admin, title: title)
-    case .dashboard(let dashboard): return DashboardScreen.help(dashboard)
-    case .accounts(let accounts): return accountsHelp(accounts, title: title)
     }
   }
 }

@@ -51,30 +51,14 @@ public enum Navigation: Equatable, Sendable {
   case pop
   /// Back to the home screen, e.g. after a visit is closed.
   case home
-}
-
-public enum Route: Equatable, Sendable {
-  case home
-  case queue
-  case todayVisits
-  case visitForm(Visit)
-  case help
-  /// Search over métiers, certifications and structures.
-  case search
-  case occupation(String)
-  case certification(String)
-  /// « Besoins en main-d'œuvre » for the open visit's territory, if any.
-  case labourNeeds
-  /// The structures directory, with one structure highlighted when opened from a search.
-  case structures(focus: String?)
-  case agenda
-  case booking(BookingRoute)
-  /// An appointment found by its reference or from its visit: cancel, move, slip, consent withdrawal.
-  case appointment(AppointmentLookup)
-  /// Operator structures, advisors, opening rules, absences and the routing table.
-  case admin(AdminRoute)
-  /// The supervisor's dashboard.
-  case dashboard
-  /// Console accounts: create, new password, disable and enable (administrators).
-  case accounts
+  /// The top screen gives way to another (the one below is not reloaded in between).
+  case replace(Route)
+  /// Back to the visit form open underneath, dropping the screens above it; home when none is open.
+  case backToVisit
+  /// A line on the status bar, said by the screen whose outcome it is.
+  case status(StatusMessage)
+  /// The store wrote this visit: the visit form open underneath takes it as its new baseline.
+  case visitWritten(Visit)
+  /// A visit just closed at this desk: offer the one-key satisfaction score.
+  case offerSatisfaction(Visit.ID)
 }

@@ -1,3 +1,5 @@
+import GuichetCore
+
 /// F1 help for the screen underneath: what it is for and every key it takes, from its own key table.
 public enum HelpScreen {
   public struct State: Equatable, Sendable {
@@ -47,4 +49,29 @@ public enum HelpScreen {
       canvas.put(line.0, x: area.x + 2, y: area.y + 1 + index, style: line.1, limit: area.width - 4)
     }
   }
+}
+
+extension HelpScreen: ScreenFeature {
+  public typealias Action = Key
+  public static func embed(_ state: State) -> Screen { .help(state) }
+  public static func extract(_ screen: Screen) -> State? {
+    if case .help(let state) = screen { state } else { nil }
+  }
+  public static func keyAction(_ key: Key) -> Key { key }
+  public static func reduce(_ state: inout State, _ key: Key, context: AppContext) -> Effect {
+    reduce(&state, key)
+  }
+  public static func render(
+    _ state: State, in body: Rect, on canvas: inout Canvas, context: AppContext
+  ) { render(state, in: body, on: &canvas) }
+  public static func title(of state: State, context: AppContext) -> String {
+    "Aide — \(state.screenTitle)"
+  }
+  public static func keyHints(_ state: State, role: Role?) -> [HintLine] {
+    [HintLine(key: "Échap", text: "Fermer l'aide"), HintLine(key: "↑ ↓", text: "Défiler")]
+  }
+  /// Help on the help screen shows the same help.
+  public static func help(for state: State, title: String, context: AppContext)
+    -> HelpScreen.State
+  { state }
 }

@@ -94,6 +94,9 @@ public enum HomeScreen {
     case .queueLoaded(let visits):
       state.queue = visits
     case .key(let key):
+      if let refusal = refusal(for: key, role: context.account?.role) {
+        return .navigate(.status(StatusMessage(refusal, isError: true)))
+      }
       guard let command: Command = bindings(for: context.account?.role).command(for: key) else {
         return .none
       }
@@ -174,5 +177,32 @@ public enum HomeScreen {
         line, x: inner.x, y: inner.y + index, style: visit.status == .waiting ? .plain : .muted,
         limit: inner.width)
     }
+  }
+}
+
+extension HomeScreen.Action: KeyedAction {}
+
+extension HomeScreen: ScreenFeature {
+  public static func embed(_ state: State) -> Screen { .home(state) }
+  public static func extract(_ screen: Screen) -> State? {
+    if case .home(let state) = screen { state } else { nil }
+  }
+  public static func leaves(_ state: State, on key: Key) -> Bool { false }
+  public static func resultAction(_ result: AppAction, _ state: State, onTop: Bool) -> Action? {
+    switch result {
+    case .countersLoaded(let counters): .countersLoaded(counters)
+    case .queueLoaded(let visits): .queueLoaded(visits)
+    default: nil
+    }
+  }
+  public static func load(_ state: State) -> Effect { loadEffect }
+  public static func title(of state: State, context: AppContext) -> String { "Accueil" }
+  public static func keyHints(_ state: State, role: Role?) -> [HintLine] {
+    hints(for: role) + [HintLine.help, HintLine.quit]
+  }
+  public static let purpose =
+    "Compteurs du jour pour ce poste et pour le site, et file d'attente. Chaque visite est anonyme."
+  public static func helpLines(_ state: State, context: AppContext) -> [HintLine] {
+    bindings(for: context.account?.role).map(\.hintLine)
   }
 }

@@ -78,6 +78,9 @@ public enum AppointmentScreen {
 
   public static func reduce(_ state: inout State, _ action: Action, context: AppContext) -> Effect {
     switch action {
+    case .event(.updated(let detail, let message)):
+      return .navigate(.status(StatusMessage(message)))
+        + receive(&state, .updated(detail, message: message))
     case .event(let event): return receive(&state, event)
     case .key(let key):
       if let pending = state.pending {

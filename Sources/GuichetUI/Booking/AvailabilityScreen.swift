@@ -26,6 +26,10 @@ public enum AvailabilityScreen {
     case explained(kinds: [OperatorKind], NoSlotReason)
     /// A move lost its slot to another desk: these are the advisor's next free ones.
     case taken([AvailableSlot])
+    /// The move went through: the slip replaces this screen.
+    case rescheduled(AppointmentDetail)
+    /// « Aucun créneau » was written on the visit.
+    case outcomeRecorded(Visit, closed: Bool)
   }
 
   public static let bindings: [KeyBinding<Command>] = [
@@ -70,7 +74,16 @@ public enum AvailabilityScreen {
       state.highlight = 0
       state.notice =
         "Ce créneau vient d'être pris par un autre poste : choisissez-en un autre (rien n'a changé)."
-      return .none
+      return .navigate(.status(BookingOutcome.slotTaken))
+    case .rescheduled(let detail):
+      let start = detail.appointment.startsAt
+      return .navigate(
+        .status(
+          StatusMessage(
+            "Rendez-vous \(detail.reference) déplacé au \(Format.day(start, context.timeZone)) à \(Format.time(start, context.timeZone))."
+          ))) + .navigate(.replace(.booking(.slip(detail.slip(timeZone: context.timeZone)))))
+    case .outcomeRecorded(let visit, let closed):
+      return BookingOutcome.recorded(visit, closed: closed)
     case .key(let key):
       guard let slots = state.slots, let command: Command = bindings.command(for: key) else {
         return .none

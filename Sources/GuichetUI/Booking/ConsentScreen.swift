@@ -19,6 +19,10 @@ public enum ConsentScreen {
   public enum Action: Equatable, Sendable {
     case key(Key)
     case loaded(ConsentText, OperatorStructure)
+    /// The « oui » is recorded: the contact step follows.
+    case recorded(Consent)
+    /// The « non » is written on the visit.
+    case outcomeRecorded(Visit, closed: Bool)
     case failed(UserError)
   }
 
@@ -37,6 +41,18 @@ public enum ConsentScreen {
     case .loaded(let text, let structure):
       state.text = text
       state.structure = structure
+      state.draft.structure = structure
+    case .recorded(let consent):
+      // Coming back here later shows the question again rather than a frozen « oui ».
+      state.sending = false
+      state.answer = ""
+      var draft = state.draft
+      draft.consentID = consent.id
+      return .navigate(
+        .status(StatusMessage("Consentement enregistré (texte version \(consent.textVersion)).")))
+        + .navigate(.push(.booking(.contact(draft))))
+    case .outcomeRecorded(let visit, let closed):
+      return BookingOutcome.recorded(visit, closed: closed)
     case .failed(let error):
       state.sending = false
       state.error = error.message

@@ -46,6 +46,10 @@ public enum ContactScreen {
     case key(Key)
     case duplicatesFound([Contact])
     case slotTaken([AvailableSlot])
+    /// The store booked the slot: the visit holds the outcome and the slip is shown.
+    case booked(Appointment)
+    /// The booking under this reference failed; a retry reuses the reference.
+    case bookingFailed(BookingReference, UserError)
     case failed(UserError)
   }
 
@@ -71,6 +75,13 @@ public enum ContactScreen {
       state.nextFree = slots
       state.nextHighlight = 0
       state.error = "Ce créneau vient d'être pris."
+      return .navigate(.status(BookingOutcome.slotTaken))
+    case .booked(let appointment):
+      return booked(appointment, state, context: context)
+    case .bookingFailed(let reference, let error):
+      state.reference = reference
+      state.booking = false
+      state.error = error.message
       return .none
     case .failed(let error):
       state.booking = false

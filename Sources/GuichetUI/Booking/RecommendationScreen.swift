@@ -49,7 +49,8 @@ public enum RecommendationScreen {
       state.draft.recommendations = recommendations
       state.loaded = true
       state.highlight = 0
-      return .none
+      // The store wrote what was coded so far: the form underneath takes it.
+      return .navigate(.visitWritten(visit))
     case .key(let key):
       guard state.loaded else { return .none }
       if state.pendingOverride != nil { return overrideKey(key, &state) }

@@ -1,34 +1,40 @@
 import GuichetCore
 
-/// The dashboard and the satisfaction score in the app reducer: keys, loaded figures, and the one-key score
-/// offered after a visit is closed.
+// The dashboard as the app reducer sees it, and the satisfaction score offered after a visit is closed.
+
+extension DashboardScreen.Action: KeyedAction {}
+
+extension DashboardScreen: ScreenFeature {
+  public static func embed(_ state: State) -> Screen { .dashboard(state) }
+  public static func extract(_ screen: Screen) -> State? {
+    if case .dashboard(let state) = screen { state } else { nil }
+  }
+  /// Échap leaves a date being typed first.
+  public static func leaves(_ state: State, on key: Key) -> Bool {
+    key == .escape && state.dateEntry == nil
+  }
+  public static func resultAction(_ result: AppAction, _ state: State, onTop: Bool) -> Action? {
+    if case .supervision(.loaded(let figures)) = result { .loaded(figures) } else { nil }
+  }
+  public static func load(_ state: State) -> Effect { loadEffect(state) }
+  public static func title(of state: State, context: AppContext) -> String { title }
+  public static func keyHints(_ state: State, role: Role?) -> [HintLine] {
+    hints(state) + HintLine.global
+  }
+  public static func help(for state: State, title: String, context: AppContext)
+    -> HelpScreen.State
+  { help(state) }
+}
+
+extension DashboardScreen.State {
+  /// Today's figures.
+  init(context: AppContext) {
+    self.init(
+      period: SupervisionPeriod(.day, containing: LocalDate(context.now, in: context.timeZone)))
+  }
+}
+
 extension App {
-  static func handleDashboardKey(_ screen: inout Screen, _ key: Key, context: AppContext) -> Effect
-  {
-    guard case .dashboard(var dashboard) = screen else { return .none }
-    if key == .escape && dashboard.dateEntry == nil { return .navigate(.pop) }
-    let effect = DashboardScreen.reduce(&dashboard, .key(key), context: context)
-    screen = .dashboard(dashboard)
-    return effect
-  }
-
-  static func deliverSupervision(_ event: SupervisionEvent, to state: inout AppState) -> Effect {
-    switch event {
-    case .satisfactionRecorded(let score):
-      state.message = StatusMessage("Merci : satisfaction \(score)/5 notée.")
-      return .none
-    case .loaded(let figures):
-      var effect = Effect.none
-      for index in state.screens.indices {
-        guard case .dashboard(var dashboard) = state.screens[index] else { continue }
-        effect =
-          effect + DashboardScreen.reduce(&dashboard, .loaded(figures), context: state.context)
-        state.screens[index] = .dashboard(dashboard)
-      }
-      return effect
-    }
-  }
-
   /// After a visit is closed, 1 to 5 records the person's satisfaction; any other key skips it and does
   /// what it always does. Never mandatory.
   static func answerSatisfaction(_ state: inout AppState, _ key: Key) -> Effect? {

@@ -57,6 +57,8 @@ public enum VisitFormScreen {
   public enum Action: Equatable, Sendable {
     case key(Key)
     case communesFound(query: String, matches: [CommuneMatch])
+    /// The store wrote the visit sent by F2/F3.
+    case saved(Visit)
     case failed(UserError)
   }
 
@@ -101,6 +103,8 @@ public enum VisitFormScreen {
       state.communeMatches = matches
       state.communeHighlight = 0
       return .none
+    case .saved(let visit):
+      return saved(visit, &state)
     case .failed(let error):
       state.saving = false
       state.offersRetry = error.retryable && state.sent != nil
@@ -119,6 +123,25 @@ public enum VisitFormScreen {
       }
       return fieldKey(key, &state)
     }
+  }
+
+  /// Says what was written, offers the satisfaction score for a visit closed now, writes the fiches
+  /// consulted before the visit had a number, and closes the form.
+  static func saved(_ visit: Visit, _ state: inout State) -> Effect {
+    guard state.saving else { return .none }
+    var effect = Effect.navigate(
+      .status(
+        StatusMessage(
+          visit.status == .closed
+            ? "Visite n° \(visit.id ?? 0) clôturée."
+            : "Visite n° \(visit.id ?? 0) enregistrée, toujours en cours.")))
+    if visit.status == .closed, state.original.closedAt == nil, let id = visit.id {
+      effect = effect + .navigate(.offerSatisfaction(id))
+    }
+    if let id = visit.id, !state.consultations.isEmpty {
+      effect = effect + .recordConsultations(visitID: id, state.consultations)
+    }
+    return effect + .navigate(.pop)
   }
 
   /// Shown under the form while another desk holds the file; everything typed stays on screen.

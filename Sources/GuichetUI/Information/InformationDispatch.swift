@@ -1,128 +1,139 @@
 import GuichetCore
 
-/// The information screens in the app reducer: keys, loaded data, new screens, and the consultations they
-/// attach to the visit open underneath (codes only).
-extension App {
-  static func handleInformationKey(_ screen: inout Screen, _ key: Key, context: AppContext)
-    -> Effect
-  {
-    switch screen {
-    case .search(var search):
-      let effect = SearchScreen.reduce(&search, .key(key), context: context)
-      screen = .search(search)
-      return effect
-    case .occupation(var fiche):
-      if key == .escape { return .navigate(.pop) }
-      let effect = OccupationScreen.reduce(&fiche, .key(key), context: context)
-      screen = .occupation(fiche)
-      return effect
-    case .certification(var fiche):
-      if key == .escape { return .navigate(.pop) }
-      let effect = CertificationScreen.reduce(&fiche, .key(key), context: context)
-      screen = .certification(fiche)
-      return effect
-    case .labourNeeds(var needs):
-      if key == .escape { return .navigate(.pop) }
-      let effect = LabourNeedsScreen.reduce(&needs, .key(key), context: context)
-      screen = .labourNeeds(needs)
-      return effect
-    case .structures(var directory):
-      if key == .escape { return .navigate(.pop) }
-      let effect = StructuresScreen.reduce(&directory, .key(key), context: context)
-      screen = .structures(directory)
-      return effect
-    default:
-      return .none
-    }
-  }
+// The information screens as the app reducer sees them (search, fiches, labour needs, directory), and the
+// consultations they attach to the visit open underneath (codes only).
 
-  static func deliverInformation(
-    _ action: AppAction, to screen: inout Screen, context: AppContext
-  ) -> Effect {
-    switch (screen, action) {
-    case (.search(var search), .referenceFound(let results)):
-      let effect = SearchScreen.reduce(&search, .found(results), context: context)
-      screen = .search(search)
-      return effect
-    case (.occupation(var fiche), .occupationLoaded(let code, let loaded)) where fiche.code == code:
-      let effect = OccupationScreen.reduce(&fiche, .loaded(loaded), context: context)
-      screen = .occupation(fiche)
-      return effect
-    case (.certification(var fiche), .certificationLoaded(let code, let loaded))
-    where fiche.code == code:
-      let effect = CertificationScreen.reduce(&fiche, .loaded(loaded), context: context)
-      screen = .certification(fiche)
-      return effect
-    case (.labourNeeds(var needs), .labourNeedsLoaded(let id, let loaded)):
-      let effect = LabourNeedsScreen.reduce(
-        &needs, .loaded(territoryID: id, loaded), context: context)
-      screen = .labourNeeds(needs)
-      return effect
-    case (.labourNeeds(var needs), .communesFound(let query, let matches)):
-      let effect = LabourNeedsScreen.reduce(
-        &needs, .communesFound(query: query, matches: matches), context: context)
-      screen = .labourNeeds(needs)
-      return effect
-    case (.structures(var directory), .structuresLoaded(let loaded)):
-      let effect = StructuresScreen.reduce(&directory, .loaded(loaded), context: context)
-      screen = .structures(directory)
-      return effect
-    case (.structures(var directory), .communesFound(let query, let matches)):
-      let effect = StructuresScreen.reduce(
-        &directory, .communesFound(query: query, matches: matches), context: context)
-      screen = .structures(directory)
-      return effect
-    default:
-      return .none
-    }
-  }
+extension SearchScreen.Action: KeyedAction {}
+extension OccupationScreen.Action: KeyedAction {}
+extension CertificationScreen.Action: KeyedAction {}
+extension LabourNeedsScreen.Action: KeyedAction {}
+extension StructuresScreen.Action: KeyedAction {}
 
-  static func makeInformationScreen(_ route: Route, state: AppState) -> Screen {
-    let territory = visitInProgress(state).flatMap { form -> Territory? in
-      form.visit.territoryID.map { Territory(id: $0, name: state.context.territoryName($0)) }
-    }
-    switch route {
-    case .occupation(let code): return .occupation(OccupationScreen.State(code: code))
-    case .certification(let code): return .certification(CertificationScreen.State(code: code))
-    case .labourNeeds:
-      var needs = LabourNeedsScreen.State(territory: territory)
-      needs.communeName = visitInProgress(state)?.communeName
-      return .labourNeeds(needs)
-    case .structures(let focus):
-      var directory = StructuresScreen.State(territory: territory, focusID: focus)
-      directory.communeName = visitInProgress(state)?.communeName
-      return .structures(directory)
-    default:
-      return .search(SearchScreen.State())
-    }
+extension SearchScreen: BoundScreen {
+  public static func embed(_ state: State) -> Screen { .search(state) }
+  public static func extract(_ screen: Screen) -> State? {
+    if case .search(let state) = screen { state } else { nil }
   }
-
-  static func informationLoadEffect(for screen: Screen) -> Effect {
-    switch screen {
-    case .search(let search): SearchScreen.loadEffect(search)
-    case .occupation(let fiche): OccupationScreen.loadEffect(fiche)
-    case .certification(let fiche): CertificationScreen.loadEffect(fiche)
-    case .labourNeeds(let needs): LabourNeedsScreen.loadEffect(needs)
-    case .structures(let directory): StructuresScreen.loadEffect(directory)
-    default: .none
-    }
+  /// Échap first clears what is typed (the screen decides).
+  public static func leaves(_ state: State, on key: Key) -> Bool { false }
+  public static func resultAction(_ result: AppAction, _ state: State, onTop: Bool) -> Action? {
+    if case .referenceFound(let results) = result { .found(results) } else { nil }
   }
+  public static func load(_ state: State) -> Effect { loadEffect(state) }
+  public static func title(of state: State, context: AppContext) -> String { "Recherche" }
+  public static let purpose =
+    "Recherche au fil de la frappe dans les métiers (toutes les appellations, au masculin et au féminin), les certifications RNCP et les structures. Ouverte depuis une visite, chaque fiche ouverte est notée sur la visite (code seulement). Une recherche sans résultat est notée comme demande non couverte : quelques mots, sans lien avec la visite."
+  public static func helpLines(_ state: State, context: AppContext) -> [HintLine] {
+    bindings.map(\.hintLine) + fieldHelp
+  }
+}
 
-  /// The visit form under the information screens, if the agent came from one.
-  static func visitInProgress(_ state: AppState) -> VisitFormScreen.State? {
-    visitFormIndex(state).flatMap { index in
-      if case .visitForm(let form) = state.screens[index] { return form }
+extension OccupationScreen: BoundScreen {
+  public static func embed(_ state: State) -> Screen { .occupation(state) }
+  public static func extract(_ screen: Screen) -> State? {
+    if case .occupation(let state) = screen { state } else { nil }
+  }
+  public static func resultAction(_ result: AppAction, _ state: State, onTop: Bool) -> Action? {
+    guard case .occupationLoaded(let code, let fiche) = result, code == state.code else {
       return nil
     }
+    return .loaded(fiche)
   }
+  public static func load(_ state: State) -> Effect { loadEffect(state) }
+  public static func title(of state: State, context: AppContext) -> String { title(state) }
+  public static let purpose =
+    "Fiche ROME : domaine, appellations au masculin et au féminin, repères (réglementé, cadre, émergent), définition et accès quand les textes sont importés, salaire médian par famille professionnelle, certifications par niveau, métiers proches, centres d'intérêt. La source et l'âge des données sont en bas."
+}
 
-  static func visitFormIndex(_ state: AppState) -> Int? {
-    state.screens.lastIndex { screen in
-      if case .visitForm = screen { return true }
-      return false
+extension CertificationScreen: BoundScreen {
+  public static func embed(_ state: State) -> Screen { .certification(state) }
+  public static func extract(_ screen: Screen) -> State? {
+    if case .certification(let state) = screen { state } else { nil }
+  }
+  public static func resultAction(_ result: AppAction, _ state: State, onTop: Bool) -> Action? {
+    guard case .certificationLoaded(let code, let fiche) = result, code == state.code else {
+      return nil
+    }
+    return .loaded(fiche)
+  }
+  public static func load(_ state: State) -> Effect { loadEffect(state) }
+  public static func title(of state: State, context: AppContext) -> String { title(state) }
+  public static let purpose =
+    "Fiche RNCP : niveau, type, statut, fin de validité, domaine de formation (NSF) et métiers visés."
+}
+
+extension LabourNeedsScreen: ScreenFeature {
+  public static func embed(_ state: State) -> Screen { .labourNeeds(state) }
+  public static func extract(_ screen: Screen) -> State? {
+    if case .labourNeeds(let state) = screen { state } else { nil }
+  }
+  public static func resultAction(_ result: AppAction, _ state: State, onTop: Bool) -> Action? {
+    switch result {
+    case .labourNeedsLoaded(let id, let needs): .loaded(territoryID: id, needs)
+    case .communesFound(let query, let matches): .communesFound(query: query, matches: matches)
+    default: nil
     }
   }
+  public static func load(_ state: State) -> Effect { loadEffect(state) }
+  public static func title(of state: State, context: AppContext) -> String { title(state) }
+  public static func keyHints(_ state: State, role: Role?) -> [HintLine] {
+    [HintLine(key: "Lettres", text: "Commune")] + bindings.map(\.hintLine) + HintLine.global
+  }
+  public static let purpose =
+    "Enquête BMO : métiers les plus recherchés du territoire (projets de recrutement), part jugée difficile et part saisonnière. Les chiffres couverts par le secret statistique sont indiqués « secret », jamais comptés à zéro. La nomenclature BMO (FAP2021) n'a pas de correspondance avec les fiches ROME."
+  public static func helpLines(_ state: State, context: AppContext) -> [HintLine] {
+    bindings.map(\.hintLine) + fieldHelp
+  }
+}
 
+extension LabourNeedsScreen.State {
+  /// Opens on the territory of the visit in progress, if any.
+  init(visit: VisitFormScreen.State?, context: AppContext) {
+    self.init(territory: visit.flatMap { $0.territory(context) })
+    communeName = visit?.communeName
+  }
+}
+
+extension StructuresScreen: ScreenFeature {
+  public static func embed(_ state: State) -> Screen { .structures(state) }
+  public static func extract(_ screen: Screen) -> State? {
+    if case .structures(let state) = screen { state } else { nil }
+  }
+  public static func resultAction(_ result: AppAction, _ state: State, onTop: Bool) -> Action? {
+    switch result {
+    case .structuresLoaded(let directory): .loaded(directory)
+    case .communesFound(let query, let matches): .communesFound(query: query, matches: matches)
+    default: nil
+    }
+  }
+  public static func load(_ state: State) -> Effect { loadEffect(state) }
+  public static func title(of state: State, context: AppContext) -> String { title(state) }
+  public static func keyHints(_ state: State, role: Role?) -> [HintLine] {
+    bindings.map(\.hintLine) + [HintLine(key: "Lettres", text: "Commune")] + HintLine.global
+  }
+  public static let purpose =
+    "Annuaire des structures d'orientation (CIO, missions locales, PIJ, …) avec adresse et téléphone : celles du territoire d'abord, puis du département, puis de la région. Les coordonnées datent de l'annuaire publié : vérifiez-les avant d'orienter."
+  public static func helpLines(_ state: State, context: AppContext) -> [HintLine] {
+    bindings.map(\.hintLine) + fieldHelp
+  }
+}
+
+extension StructuresScreen.State {
+  /// Opens on the territory of the visit in progress, if any, with `focus` highlighted.
+  init(visit: VisitFormScreen.State?, focus: String?, context: AppContext) {
+    self.init(territory: visit.flatMap { $0.territory(context) }, focusID: focus)
+    communeName = visit?.communeName
+  }
+}
+
+extension VisitFormScreen.State {
+  /// The visit's territory, named.
+  func territory(_ context: AppContext) -> Territory? {
+    visit.territoryID.map { Territory(id: $0, name: context.territoryName($0)) }
+  }
+}
+
+extension App {
   /// What opening a route consults, as a code.
   static func consultation(for route: Route) -> Consultation? {
     switch route {
@@ -134,7 +145,7 @@ extension App {
   }
 
   /// Attaches a consultation to the visit open underneath: at once when the visit is saved, else kept on the form
-  /// and written with the visit (see `.visitSaved`). Nothing is kept when no visit is open.
+  /// and written with the visit (see `VisitFormScreen.saved`). Nothing is kept when no visit is open.
   static func attach(_ consultation: Consultation?, to state: inout AppState) -> Effect {
     guard let consultation, let index = visitFormIndex(state),
       case .visitForm(var form) = state.screens[index]

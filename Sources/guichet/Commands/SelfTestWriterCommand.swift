@@ -63,7 +63,7 @@ struct SelfTestWriterCommand: ParsableCommand {
         visit.outcome = .information
         if let reference = try booker?.book(visitID: id) {
           journal.append("b \(reference)")
-          visit.outcome = .appointmentBooked
+          visit.recordBooking()
         }
         visit.closedAt = Date()
         _ = try database.save(visit, by: .commandLine)
