@@ -53,7 +53,18 @@ let package = Package(
     .testTarget(
       name: "GuichetUITests",
       dependencies: ["GuichetUI", "GuichetCore"],
-      exclude: ["__Snapshots__"]
+      // Each folder keeps its snapshots beside its tests (found from #filePath).
+      exclude: [
+        "Accounts/__Snapshots__",
+        "Admin/__Snapshots__",
+        "Agenda/__Snapshots__",
+        "App/__Snapshots__",
+        "Appointments/__Snapshots__",
+        "Booking/__Snapshots__",
+        "Dashboard/__Snapshots__",
+        "Information/__Snapshots__",
+        "Session/__Snapshots__",
+      ]
     ),
     .testTarget(
       name: "EndToEndTests",
