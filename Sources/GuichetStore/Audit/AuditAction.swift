@@ -17,6 +17,10 @@ public enum AuditAction: String, CaseIterable, Sendable {
   case appointmentMoved = "appointment_moved"
   case appointmentCancelled = "appointment_cancelled"
   case attendanceRecorded = "attendance_recorded"
+  case territoryCreated = "territory_created"
+  case territoryRenamed = "territory_renamed"
+  case targetDelaySet = "target_delay_set"
+  case announcedWaitSet = "announced_wait_set"
 
   public var label: String {
     switch self {
@@ -37,6 +41,10 @@ public enum AuditAction: String, CaseIterable, Sendable {
     case .appointmentMoved: "rendez-vous déplacé"
     case .appointmentCancelled: "rendez-vous annulé"
     case .attendanceRecorded: "présence notée"
+    case .territoryCreated: "territoire créé"
+    case .territoryRenamed: "territoire renommé"
+    case .targetDelaySet: "délai cible fixé"
+    case .announcedWaitSet: "attente annoncée fixée"
     }
   }
 }

@@ -69,26 +69,31 @@ extension AppDatabase {
   }
 
   /// Sets the delay within which a territory aims to give an appointment (days).
-  public func setTargetDelay(days: Int, territoryID: Int64, by caller: Caller) throws {
+  public func setTargetDelay(
+    days: Int, territoryID: Int64, by caller: Caller, at now: Date = Date()
+  ) throws {
     try setSupervisionTarget(
       "UPDATE territory SET target_delay_days = ? WHERE id = ?", by: caller, value: days,
       range: 1...365,
       id: territoryID, outOfRange: "Le délai cible va de 1 à 365 jours.",
-      unknown: "Territoire inconnu.")
+      unknown: "Territoire inconnu.", audit: .targetDelaySet, subject: "territory", at: now)
   }
 
   /// Sets the wait a site announces to the people who arrive (minutes).
-  public func setAnnouncedWait(minutes: Int, siteID: Int64, by caller: Caller) throws {
+  public func setAnnouncedWait(
+    minutes: Int, siteID: Int64, by caller: Caller, at now: Date = Date()
+  ) throws {
     try setSupervisionTarget(
       "UPDATE site SET announced_wait_minutes = ? WHERE id = ?", by: caller, value: minutes,
       range: 1...240,
-      id: siteID, outOfRange: "L'attente annoncée va de 1 à 240 minutes.", unknown: "Site inconnu.")
+      id: siteID, outOfRange: "L'attente annoncée va de 1 à 240 minutes.", unknown: "Site inconnu.",
+      audit: .announcedWaitSet, subject: "site", at: now)
   }
 
   /// Supervisors and administrators (`Permission.setSupervisionTargets`).
   func setSupervisionTarget(
     _ sql: String, by caller: Caller, value: Int, range: ClosedRange<Int>, id: Int64,
-    outOfRange: String, unknown: String
+    outOfRange: String, unknown: String, audit: AuditAction, subject: String, at now: Date
   ) throws {
     guard range.contains(value) else { throw UserError(outOfRange) }
     try StoreErrors.run("Enregistrement de l'objectif") {
@@ -96,6 +101,8 @@ extension AppDatabase {
         try caller.require(.setSupervisionTargets, in: db)
         try db.execute(sql: sql, arguments: [value, id])
         guard db.changesCount == 1 else { throw UserError(unknown) }
+        try AuditLog.append(
+          db, by: caller, action: audit, subject: subject, subjectID: id, count: value, at: now)
       }
     }
   }

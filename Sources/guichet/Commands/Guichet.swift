@@ -12,7 +12,8 @@ struct Guichet: ParsableCommand {
     version: GuichetVersion.current,
     subcommands: [
       ConsoleCommand.self, InitCommand.self, ImportCommand.self, SearchCommand.self,
-      BenchCommand.self, OperatorsCommand.self, UsersCommand.self, AuditCommand.self,
+      BenchCommand.self, OperatorsCommand.self, TerritoriesCommand.self, SitesCommand.self,
+      UsersCommand.self, AuditCommand.self,
       PersonCommand.self, PurgeCommand.self,
       DemoCommand.self, ReportCommand.self,
       BackupCommand.self, RestoreCommand.self, CheckCommand.self, SelfTestWriterCommand.self,

@@ -84,6 +84,18 @@ import Testing
           ),
           ("remove advisor", { try database.removeAdvisor(id: spare.advisorID, by: $0) }),
           ("seed structures", { _ = try database.seedOperatorStructuresFromDirectory(by: $0) }),
+          ("territories", { _ = try database.territorySummaries(by: $0) }),
+          ("bassins", { _ = try database.bassins(matching: "cham", limit: 5, by: $0) }),
+          (
+            "create territory",
+            { try database.createTerritory(name: "ZTEF Essai", bassinCodes: ["8411"], by: $0) }
+          ),
+          (
+            "rename territory",
+            {
+              try database.renameTerritory(id: setup.territoryID, to: "Territoire renommé", by: $0)
+            }
+          ),
         ]
       case .availability:
         let evening = RoleMatrixTests.evening
@@ -174,6 +186,7 @@ import Testing
             }
           ),
           ("names", { _ = try database.supervisionNames(by: $0) }),
+          ("sites", { _ = try database.siteSummaries(by: $0) }),
           (
             "target delay",
             { try database.setTargetDelay(days: 20, territoryID: setup.territoryID, by: $0) }
