@@ -48,7 +48,8 @@ public enum App {
       return .none
     case .failed, .visitSaved, .countersLoaded, .queueLoaded, .todayVisitsLoaded, .communesFound,
       .referenceFound, .occupationLoaded, .certificationLoaded, .labourNeedsLoaded,
-      .structuresLoaded, .agenda, .booking, .appointment, .admin, .supervision, .accounts:
+      .structuresLoaded, .agenda, .booking, .appointment, .admin, .supervision, .accounts,
+      .featureEvent:
       return attachLabourNeeds(action, to: &state) + deliver(action, &state)
     }
   }

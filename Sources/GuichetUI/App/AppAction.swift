@@ -29,6 +29,8 @@ public enum AppAction: Equatable, Sendable {
   case supervision(SupervisionEvent)
   case session(SessionEvent)
   case accounts(AccountsEvent)
+  /// A feature's own outcome: see `FeatureEvent`.
+  case featureEvent(AnyFeatureEvent)
   case failed(UserError)
 }
 

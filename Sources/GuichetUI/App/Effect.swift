@@ -32,6 +32,8 @@ public enum Effect: Equatable, Sendable {
   case supervision(SupervisionRequest)
   case session(SessionRequest)
   case accounts(AccountsRequest)
+  /// A feature's own request, run against its own client: see `FeatureRequest`.
+  case request(AnyFeatureRequest)
   case quit
 
   public static func + (lhs: Effect, rhs: Effect) -> Effect {

@@ -177,6 +177,7 @@ extension AppAction {
     case .failed(let error), .booking(.failed(let error)), .booking(.bookingFailed(_, let error)),
       .admin(.failed(let error)), .accounts(.failed(let error)), .appointment(.failed(let error)):
       error
+    case .featureEvent(let event): event.error
     default: nil
     }
   }

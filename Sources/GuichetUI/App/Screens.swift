@@ -67,6 +67,16 @@ extension Route {
   }
 }
 
+extension Route {
+  /// Routes that open a screen with nothing chosen beforehand, besides the home screen: the key fuzzer
+  /// opens each one and the registry test round-trips each one, so a screen listed here is fuzzed and
+  /// checked without touching either.
+  public static let direct: [Route] = [
+    .queue, .todayVisits, .help, .search, .structures(focus: nil), .agenda,
+    .appointment(.reference(nil)), .admin(.structures), .admin(.routing), .dashboard, .accounts,
+  ]
+}
+
 extension Screen {
   /// The feature that reduces, loads and draws this screen.
   var feature: any ScreenFeature.Type {

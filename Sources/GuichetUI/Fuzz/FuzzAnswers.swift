@@ -49,6 +49,7 @@ struct FuzzAnswers {
     nextID += 1
     switch effect {
     case .batch(let effects): return effects.flatMap { answer($0) }
+    case .request(let request): return [request.run(FeatureClients(fakes: true), now: now)]
     case .none, .navigate, .quit, .recordConsultations, .recordSearchMiss, .session: return []
     case .loadCounters:
       return [

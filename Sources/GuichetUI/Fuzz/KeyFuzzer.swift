@@ -95,35 +95,11 @@ public enum KeyFuzzer {
     return figures
   }
 
-  /// One name per kind of screen; the switch is exhaustive, so a new screen must be named (and given an
-  /// entry route) here before it builds.
+  /// One name per kind of screen, from its feature in the registry (« ConsentScreen » → « consent »).
   public static func name(of screen: Screen) -> String {
-    switch screen {
-    case .home: "home"
-    case .queue: "queue"
-    case .todayVisits: "todayVisits"
-    case .visitForm: "visitForm"
-    case .help: "help"
-    case .search: "search"
-    case .occupation: "occupation"
-    case .certification: "certification"
-    case .labourNeeds: "labourNeeds"
-    case .structures: "structures"
-    case .agenda: "agenda"
-    case .booking(.recommendation): "booking.recommendation"
-    case .booking(.availability): "booking.availability"
-    case .booking(.consent): "booking.consent"
-    case .booking(.contact): "booking.contact"
-    case .booking(.slip): "booking.slip"
-    case .appointment: "appointment"
-    case .admin(.structures): "admin.structures"
-    case .admin(.advisors): "admin.advisors"
-    case .admin(.availability): "admin.availability"
-    case .admin(.routing): "admin.routing"
-    case .admin(.form): "admin.form"
-    case .dashboard: "dashboard"
-    case .accounts: "accounts"
-    }
+    var name = String(describing: screen.feature)
+    if name.hasSuffix("Screen") { name.removeLast("Screen".count) }
+    return name.prefix(1).lowercased() + name.dropFirst()
   }
 
   /// Every screen the console can open, each reached the way the console reaches it.
@@ -139,7 +115,7 @@ public enum KeyFuzzer {
       reference: try! BookingReference(parsing: "RDV-7K3M-Q9XP"), startsAt: answers.now,
       endsAt: answers.now.addingTimeInterval(1800), place: .onSite,
       structure: FuzzAnswers.structure, advisorName: "Claire Martin")
-    return [
+    let entries: [[Route]] = [
       [], [.queue], [.todayVisits], [.visitForm(visit)], [.help], [.search],
       [.occupation("K1207")], [.certification("RNCP34826")], [.visitForm(visit), .labourNeeds],
       [.structures(focus: nil)], [.agenda],
@@ -164,6 +140,8 @@ public enum KeyFuzzer {
         .admin(.form(.routingRule(FuzzAnswers.routingRule, nextPosition: 2))),
       ],
     ]
+    // A screen entered in the registry's direct routes is fuzzed without being listed here.
+    return entries + Route.direct.map { [$0] }.filter { !entries.contains($0) }
   }
 
   /// The screen each entry route opens on top, by name: what a full run must have visited.

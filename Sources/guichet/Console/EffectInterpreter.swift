@@ -43,6 +43,7 @@ struct EffectInterpreter {
     case .supervision(let request): return runSupervision(request)
     case .session(let request): return runSession(request)
     case .accounts(let request): return runAccounts(request)
+    case .request(let request): return [request.run(services.clients, now: now())]
     }
   }
 

@@ -20,6 +20,8 @@ extension EffectInterpreter {
       return [.admin(.failed(error))]
     case .accounts(.write):
       return [.accounts(.failed(error))]
+    case .request(let request) where request.writes:
+      return [request.refused(error)]
     default:
       return nil
     }

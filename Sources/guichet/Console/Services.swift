@@ -1,6 +1,7 @@
 import Foundation
 import GuichetCore
 import GuichetStore
+import GuichetUI
 
 /// What the runtime needs from the store, as closures so the effect interpreter can run on fakes.
 struct Services: Sendable {
@@ -30,6 +31,8 @@ struct Services: Sendable {
     ReadOnlyReason(banner: "Base endommagée — lecture seule.", message: "Base endommagée.")
   }
   var supervision: SupervisionServices = .unavailable
+  /// The features' own clients (see `FeatureRequest`); one not registered answers « indisponible ».
+  var clients = FeatureClients()
 
   static func live(
     _ database: AppDatabase, workplace: Workplace, session: SessionCaller, readOnly: Bool = false
@@ -59,7 +62,8 @@ struct Services: Sendable {
         _ = try? database.purgeForRetention(
           now: now, occasion: .dayChange, alwaysCheckpoint: false)
       },
-      supervision: .live(database, session: session)
+      supervision: .live(database, session: session),
+      clients: .live(database, session: session)
     )
   }
 }

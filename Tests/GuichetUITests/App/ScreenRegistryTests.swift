@@ -13,7 +13,7 @@ import Testing
     endsAt: Fixture.now.addingTimeInterval(1800), place: .onSite,
     structure: BookingFixture.structure, advisorName: "Claire Martin")
 
-  static let routes: [Route] = [
+  static let listed: [Route] = [
     .home, .queue, .todayVisits, .visitForm(visit), .help, .search, .occupation("K1207"),
     .certification("RNCP34826"), .labourNeeds, .structures(focus: nil), .agenda,
     .booking(.recommendation(visit)), .booking(.availability(BookingDraft(visit: visit))),
@@ -23,6 +23,8 @@ import Testing
     .admin(.availability(Advisor(id: 3, structureID: 5, displayName: "Claire Martin"))),
     .admin(.routing), .admin(.form(.advisor(structureID: 5))), .dashboard, .accounts,
   ]
+  /// The routes above and the registry's direct ones (a new screen is entered there, not here).
+  static let routes = listed + Route.direct.filter { !listed.contains($0) }
 
   @Test func everyRouteOpensAScreenItsFeatureTakesBackUnchanged() {
     let app = Fixture.app(as: .administrator)

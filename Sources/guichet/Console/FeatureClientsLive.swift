@@ -1,0 +1,11 @@
+import GuichetCore
+import GuichetStore
+import GuichetUI
+
+extension FeatureClients {
+  /// The live client of every feature that brings its own (`FeatureRequest`): one line per feature.
+  static func live(_ database: AppDatabase, session: SessionCaller) -> FeatureClients {
+    let clients = FeatureClients()
+    return clients
+  }
+}
