@@ -4,7 +4,7 @@ import GuichetCore
 public enum HomeScreen {
   public enum Command: Equatable, Sendable {
     case newVisit, registerArrival, openQueue, openTodayVisits, search, labourNeeds, structures,
-      agenda, appointment, admin, dashboard, accounts
+      agenda, appointment, admin, dashboard, accounts, territories
   }
 
   public struct State: Equatable, Sendable {
@@ -51,6 +51,9 @@ public enum HomeScreen {
     KeyBinding(
       [.char("c")], "Comptes", help: "Comptes de la console", .accounts,
       needs: .administerAccounts),
+    KeyBinding(
+      [.char("z")], "Territoires", help: "Territoires et délais cibles", .territories,
+      needs: .administerOperators),
     KeyBinding(
       [.char("t")], "Tableau de bord", help: "Tableau de bord (indicateurs)", .dashboard,
       needs: .readSupervision),
@@ -113,6 +116,7 @@ public enum HomeScreen {
       case .admin: return .navigate(.push(.admin(.structures)))
       case .dashboard: return .navigate(.push(.dashboard))
       case .accounts: return .navigate(.push(.accounts))
+      case .territories: return .navigate(.push(.territories))
       }
     }
     return .none

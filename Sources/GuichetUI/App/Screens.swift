@@ -22,6 +22,7 @@ public enum Screen: Equatable, Sendable {
   case admin(AdminScreen)
   case dashboard(DashboardScreen.State)
   case accounts(AccountsScreen.State)
+  case territories(TerritoriesScreen.State)
 }
 
 public enum Route: Equatable, Sendable {
@@ -48,6 +49,8 @@ public enum Route: Equatable, Sendable {
   case dashboard
   /// Console accounts: create, new password, disable and enable (administrators).
   case accounts
+  /// Territories (ZTEF), their bassins and target delays, and the site's announced wait (administrators).
+  case territories
 }
 
 extension Route {
@@ -60,7 +63,7 @@ extension Route {
     case .search, .occupation, .certification, .labourNeeds, .structures: nil
     case .agenda: .readAgenda
     case .appointment: .changeAppointment
-    case .admin: .administerOperators
+    case .admin, .territories: .administerOperators
     case .accounts: .administerAccounts
     case .dashboard: .readSupervision
     }
@@ -74,6 +77,7 @@ extension Route {
   public static let direct: [Route] = [
     .queue, .todayVisits, .help, .search, .structures(focus: nil), .agenda,
     .appointment(.reference(nil)), .admin(.structures), .admin(.routing), .dashboard, .accounts,
+    .territories,
   ]
 }
 
@@ -105,6 +109,7 @@ extension Screen {
     case .admin(.form): AdminFormScreen.self
     case .dashboard: DashboardScreen.self
     case .accounts: AccountsScreen.self
+    case .territories: TerritoriesScreen.self
     }
   }
 }
@@ -146,6 +151,7 @@ extension App {
       return .admin(.form(AdminFormScreen.State(kind: kind, context: context)))
     case .dashboard: return .dashboard(DashboardScreen.State(context: context))
     case .accounts: return .accounts(AccountsScreen.State())
+    case .territories: return .territories(TerritoriesScreen.State())
     }
   }
 }

@@ -5,7 +5,8 @@ import GuichetUI
 extension FeatureClients {
   /// The live client of every feature that brings its own (`FeatureRequest`): one line per feature.
   static func live(_ database: AppDatabase, session: SessionCaller) -> FeatureClients {
-    let clients = FeatureClients()
+    var clients = FeatureClients()
+    clients[TerritoriesClient.self] = .live(database, session: session)
     return clients
   }
 }
