@@ -108,7 +108,18 @@ extension AppDatabase {
   public func withdrawConsent(id: Int64, by caller: Caller, at date: Date = Date()) throws
     -> Consent
   {
-    let consent = try StoreErrors.run("Retrait du consentement") {
+    let consent = try withdrawConsent(id: id, by: caller, at: date) { db in
+      try ConsentRecord.fetchOne(db, key: id)?.consent
+    }
+    guard let consent else { throw UserError("Ce consentement n'existe pas.") }
+    return consent
+  }
+
+  /// The withdrawal, then `read` in the same transaction (before the scrub's checkpoint).
+  func withdrawConsent<T>(
+    id: Int64, by caller: Caller, at date: Date, then read: (Database) throws -> T
+  ) throws -> T {
+    let result = try StoreErrors.run("Retrait du consentement") {
       try writer.write { db in
         try caller.requireLive(in: db)
         guard try ConsentRecord.exists(db, key: id) else {
@@ -122,14 +133,13 @@ extension AppDatabase {
             db, by: caller, action: .contactErased, subject: "contact", subjectID: contactID,
             at: date)
         }
-        return try ConsentRecord.fetchOne(db, key: id)?.consent
+        return try read(db)
       }
     }
-    guard let consent else { throw UserError("Ce consentement n'existe pas.") }
     // A desk reading at this moment keeps the checkpoint from finishing: the scrub mark makes the next
     // purge, console start or day change finish it; the withdrawal itself is done.
     try completePendingScrub()
-    return consent
+    return result
   }
 
   /// Marks the consent withdrawn, erases its contact and revokes what is still booked; returns the erased
