@@ -75,9 +75,8 @@ extension AppDatabase {
           throw UserError("L'identifiant « \(login) » est déjà pris.")
         }
         if let structureID, role == .advisor {
-          guard try OperatorStructureRecord.exists(db, key: structureID) else {
-            throw UserError("La structure n° \(structureID) n'existe pas.")
-          }
+          try OperatorStructureRecord.requireExisting(
+            db, key: structureID, "La structure n° \(structureID) n'existe pas.")
         }
         try db.execute(
           sql: """

@@ -56,10 +56,9 @@ extension AppDatabase {
     try StoreErrors.run("Enregistrement du consentement") {
       try writer.write { db in
         try caller.require(.takeConsent, in: db)
-        guard try VisitRecord.exists(db, key: visitID) else {
-          throw UserError(
-            "Cette visite n'existe plus : le consentement ne peut pas être enregistré.")
-        }
+        try VisitRecord.requireExisting(
+          db, key: visitID,
+          "Cette visite n'existe plus : le consentement ne peut pas être enregistré.")
         let latest = try Int.fetchOne(db, sql: "SELECT max(version) FROM consent_text")
         guard latest == textVersion else {
           throw UserError(
@@ -71,9 +70,7 @@ extension AppDatabase {
         else {
           throw UserError("Cette structure n'existe plus ou n'accueille plus de rendez-vous.")
         }
-        guard try DeskRecord.exists(db, key: deskID) else {
-          throw UserError("Ce poste d'accueil n'existe plus.")
-        }
+        try DeskRecord.requireExisting(db, key: deskID, "Ce poste d'accueil n'existe plus.")
         var record = ConsentRecord(
           Consent(
             visitID: visitID, textVersion: textVersion, recipientStructureID: recipientStructureID,
@@ -122,9 +119,7 @@ extension AppDatabase {
     let result = try StoreErrors.run("Retrait du consentement") {
       try writer.write { db in
         try caller.requireLive(in: db)
-        guard try ConsentRecord.exists(db, key: id) else {
-          throw UserError("Ce consentement n'existe pas.")
-        }
+        try ConsentRecord.requireExisting(db, key: id, "Ce consentement n'existe pas.")
         guard try ContactAccess.mayRead(db, caller, consentID: id) else {
           throw UserError("Vous ne pouvez pas retirer ce consentement.")
         }

@@ -52,13 +52,7 @@ extension AppDatabase {
   static func save(_ db: Database, _ visit: Visit, by caller: Caller) throws -> Visit {
     try caller.require(.codeVisit, in: db)
     var record = VisitRecord(visit)
-    if record.id == nil {
-      try record.insert(db)
-    } else if try !record.exists(db) {
-      throw UserError("Cette visite n'existe plus : elle a peut-être été supprimée.")
-    } else {
-      try record.update(db)
-    }
+    try record.insertOrUpdate(db, missing: VisitRecord.missing)
     guard let id = record.id else { throw UserError("Visite enregistrée sans identifiant.") }
     try db.execute(sql: "DELETE FROM visit_request WHERE visit_id = ?", arguments: [id])
     for kind in Set(visit.requestKinds) {
