@@ -125,7 +125,7 @@ struct OperatorsCommandTests {
         "add-rule", "--advisor", "1", "--days", "xyz", "--from", "9h", "--to", "12h", "--length",
         "45",
       ],
-      "jours non reconnus"
+      "--days attend des jours comme lun,mar,jeu ou lun-ven (reçu « xyz »)."
     ),
     (
       [

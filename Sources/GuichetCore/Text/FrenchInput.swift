@@ -61,3 +61,60 @@ extension LocalDate {
     return (date, time)
   }
 }
+
+/// Where a typed value comes from, so its refusal reads right: a console form's field (« Début : une heure
+/// comme 09:00 ou 14h30 (reçu « 25h ») ») or a command-line option (« --from attend une heure… »).
+public enum TypedIn: Sendable {
+  case field(String)
+  case option(String)
+
+  /// What was typed, echoed back in a message: printable and short.
+  public static func shown(_ text: String) -> String { SafeText.clean(String(text.prefix(40))) }
+
+  func refusal(_ expected: String, typed text: String) -> UserError {
+    let received = " (reçu « \(Self.shown(text)) »)."
+    return switch self {
+    case .field(let label): UserError("\(label) : \(expected)\(received)")
+    case .option(let option): UserError("\(option) attend \(expected)\(received)")
+    }
+  }
+}
+
+/// The readers above with their French refusals, one wording for the console forms and `guichet operators`.
+public enum FrenchInput {
+  /// « lun,mar,jeu », full names, or « lun-ven ».
+  public static func weekdays(_ text: String, _ place: TypedIn) throws(UserError) -> Set<Weekday> {
+    guard let days = Weekday.parseList(text) else {
+      throw place.refusal("des jours comme lun,mar,jeu ou lun-ven", typed: text)
+    }
+    return days
+  }
+
+  /// « 09:00 », « 9h », « 14h30 ».
+  public static func time(_ text: String, _ place: TypedIn) throws(UserError) -> TimeOfDay {
+    guard let time = TimeOfDay(parsing: text) else {
+      throw place.refusal("une heure comme 09:00 ou 14h30", typed: text)
+    }
+    return time
+  }
+
+  /// « 01/12/2026 » or « 2026-12-01 ».
+  public static func date(_ text: String, _ place: TypedIn) throws(UserError) -> LocalDate {
+    guard let date = LocalDate(parsing: text) else {
+      throw place.refusal("une date comme 01/12/2026 ou 2026-12-01", typed: text)
+    }
+    return date
+  }
+
+  /// A date, optionally followed by a time: « 01/12/2026 » or « 01/12/2026 14:00 ».
+  public static func moment(_ text: String, _ place: TypedIn) throws(UserError) -> (
+    LocalDate, TimeOfDay?
+  ) {
+    let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    guard (1...2).contains(words.count) else {
+      throw place.refusal(
+        "une date, éventuellement suivie d'une heure : 01/12/2026 14:00", typed: text)
+    }
+    return (try date(words[0], place), words.count == 2 ? try time(words[1], place) : nil)
+  }
+}

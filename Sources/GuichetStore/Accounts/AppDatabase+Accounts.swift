@@ -33,6 +33,25 @@ extension AppDatabase {
     login: String, role: Role, structureID: Int64? = nil, password: String, by caller: Caller?,
     now: Date = Date()
   ) throws -> Account {
+    try createAccount(
+      login: login, role: role, structureID: structureID, password: password, by: caller,
+      now: now, signingIn: false)
+  }
+
+  /// The console's first start: creates the database's first administrator (`createAccount`'s rules for a
+  /// nil caller) and signs them in, audited as a login, in the same transaction. The password was just
+  /// chosen, so it is hashed once and not checked again.
+  public func createFirstAdministrator(login: String, password: String, now: Date = Date())
+    throws -> Account
+  {
+    try createAccount(
+      login: login, role: .administrator, password: password, by: nil, now: now, signingIn: true)
+  }
+
+  func createAccount(
+    login: String, role: Role, structureID: Int64? = nil, password: String, by caller: Caller?,
+    now: Date, signingIn: Bool
+  ) throws -> Account {
     let login = try PasswordPolicy.validateLogin(login)
     try PasswordPolicy.validate(password, login: login)
     if role == .advisor && structureID == nil {
@@ -56,9 +75,8 @@ extension AppDatabase {
           throw UserError("L'identifiant « \(login) » est déjà pris.")
         }
         if let structureID, role == .advisor {
-          guard try OperatorStructureRecord.exists(db, key: structureID) else {
-            throw UserError("La structure n° \(structureID) n'existe pas.")
-          }
+          try OperatorStructureRecord.requireExisting(
+            db, key: structureID, "La structure n° \(structureID) n'existe pas.")
         }
         try db.execute(
           sql: """
@@ -72,7 +90,12 @@ extension AppDatabase {
         try AuditLog.append(
           db, by: caller ?? Caller(accountID: id, role: role), action: .accountCreated,
           subject: "account", subjectID: id, at: now)
-        return try Self.account(db, id: id)
+        let account = try Self.account(db, id: id)
+        if signingIn {
+          try AuditLog.append(
+            db, by: account.caller, action: .login, subject: "account", subjectID: id, at: now)
+        }
+        return account
       }
     }
   }

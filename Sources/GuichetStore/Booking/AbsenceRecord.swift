@@ -3,23 +3,13 @@ import GRDB
 import GuichetCore
 
 /// The `absence` row.
-struct AbsenceRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct AbsenceRecord: Codable, Sendable, StoredRecord {
   static let databaseTableName = "absence"
   var id: Int64?
   var advisorID: Int64
   var startsAt: Date
   var endsAt: Date
   var reason: String
-
-  enum CodingKeys: String, CodingKey {
-    case id
-    case advisorID = "advisor_id"
-    case startsAt = "starts_at"
-    case endsAt = "ends_at"
-    case reason
-  }
-
-  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
   init(_ absence: Absence) {
     id = absence.id

@@ -2,21 +2,14 @@ import GRDB
 import GuichetCore
 
 /// The `advisor` row.
-struct AdvisorRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct AdvisorRecord: Codable, Sendable, StoredRecord {
   static let databaseTableName = "advisor"
+  /// The refusal of an advisor row that is gone.
+  static let missing = "Ce conseiller n'existe plus."
   var id: Int64?
   var structureID: Int64
   var displayName: String
   var isActive: Bool
-
-  enum CodingKeys: String, CodingKey {
-    case id
-    case structureID = "structure_id"
-    case displayName = "display_name"
-    case isActive = "is_active"
-  }
-
-  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
   init(_ advisor: Advisor) {
     id = advisor.id

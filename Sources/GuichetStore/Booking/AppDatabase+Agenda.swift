@@ -43,6 +43,48 @@ extension AppDatabase {
     }
   }
 
+  /// One page of the agenda screen in one transaction: the day, the week or the backlog of `query`'s
+  /// structure (cancelled ones included, as the screen shows them), of its advisor only when it names one
+  /// (filtered in SQL), each handover note completed with the métiers consulted during the visit, and their
+  /// titles. The rules are those of `agenda(structureID:…)` and `unfilledAppointments`.
+  public func agendaPage(_ query: AgendaQuery, by caller: Caller, at now: Date = Date()) throws
+    -> AgendaPage
+  {
+    var condition: String
+    var arguments: StatementArguments
+    switch query.mode {
+    case .day, .week:
+      condition = "ad.structure_id = ? AND a.day >= ? AND a.day < ?"
+      arguments = [
+        query.structureID, query.firstDay.number,
+        query.firstDay.adding(days: query.mode == .week ? 7 : 1).number,
+      ]
+    case .backlog:
+      condition = "ad.structure_id = ? AND a.status = 'booked' AND a.ends_at <= ?"
+      arguments = [query.structureID, now]
+    }
+    if let advisorID = query.advisorID {
+      condition += " AND a.advisor_id = ?"
+      arguments += [advisorID]
+    }
+    return try StoreErrors.run("Lecture de l'agenda") {
+      try writer.write { db in
+        try Self.requireAgenda(db, caller, structureID: query.structureID)
+        var entries = try Self.agendaEntries(
+          db, where: condition, arguments: arguments, by: caller, at: now)
+        let consulted = try Self.consultedOccupations(
+          db, visitIDs: Array(Set(entries.map(\.appointment.visitID))))
+        var titles: [String: String] = [:]
+        for index in entries.indices {
+          let found = consulted[entries[index].appointment.visitID] ?? []
+          entries[index].handover.occupationCodes = found.map(\.code)
+          for item in found { titles[item.code] = item.title }
+        }
+        return AgendaPage(query: query, entries: entries, occupationTitles: titles)
+      }
+    }
+  }
+
   /// Past appointments whose status was never filled in (still « prévu » after their end), oldest first;
   /// one structure's, or every structure's when nil (an advisor's own structure's for an advisor).
   public func unfilledAppointments(

@@ -20,32 +20,37 @@ extension AppDatabase {
   /// Advisors of the structure and administrators (`Permission.publishAvailability`).
   public func saveOpeningRule(_ rule: OpeningRule, by caller: Caller) throws -> OpeningRule {
     try rule.validate()
-    return try StoreErrors.run("Enregistrement de la plage d'ouverture") {
-      try writer.write { db in
-        try AppointmentAccess.requireAvailability(
-          db, caller, advisorID: rule.advisorID, in: "opening_rule", id: rule.id)
-        guard try AdvisorRecord.exists(db, key: rule.advisorID) else {
-          throw UserError("Ce conseiller n'existe plus.")
-        }
-        var record = OpeningRuleRecord(rule)
-        if record.id == nil {
-          try record.insert(db)
-        } else if try !record.exists(db) {
-          throw UserError("Cette plage d'ouverture n'existe plus.")
-        } else {
-          try record.update(db)
-        }
-        guard let saved = record.rule else { throw UserError("Plage d'ouverture illisible.") }
-        return saved
-      }
+    return try writeAvailability(
+      "Enregistrement de la plage d'ouverture", in: "opening_rule", advisorID: rule.advisorID,
+      id: rule.id, by: caller
+    ) { db in
+      var record = OpeningRuleRecord(rule)
+      try record.insertOrUpdate(db, missing: "Cette plage d'ouverture n'existe plus.")
+      guard let saved = record.rule else { throw UserError("Plage d'ouverture illisible.") }
+      return saved
     }
   }
 
   public func deleteOpeningRule(id: Int64, by caller: Caller) throws {
-    try StoreErrors.run("Suppression de la plage d'ouverture") {
-      _ = try writer.write { db in
-        try AppointmentAccess.requireAvailability(db, caller, in: "opening_rule", id: id)
-        return try OpeningRuleRecord.deleteOne(db, key: id)
+    try writeAvailability(
+      "Suppression de la plage d'ouverture", in: "opening_rule", id: id, by: caller
+    ) { db in _ = try OpeningRuleRecord.deleteOne(db, key: id) }
+  }
+
+  /// One write to an advisor's availability (`table`'s row `id`, for `advisorID` on a save), in one
+  /// transaction after `AppointmentAccess.requireAvailability`; a save is refused for an advisor gone.
+  func writeAvailability<T>(
+    _ action: String, in table: String, advisorID: Int64? = nil, id: Int64?, by caller: Caller,
+    _ body: (Database) throws -> T
+  ) throws -> T {
+    try StoreErrors.run(action) {
+      try writer.write { db in
+        try AppointmentAccess.requireAvailability(
+          db, caller, advisorID: advisorID, in: table, id: id)
+        if let advisorID {
+          try AdvisorRecord.requireExisting(db, key: advisorID, AdvisorRecord.missing)
+        }
+        return try body(db)
       }
     }
   }
@@ -68,32 +73,19 @@ extension AppDatabase {
   /// Advisors of the structure and administrators (`Permission.publishAvailability`).
   public func saveAbsence(_ absence: Absence, by caller: Caller) throws -> Absence {
     try absence.validate()
-    return try StoreErrors.run("Enregistrement de l'absence") {
-      try writer.write { db in
-        try AppointmentAccess.requireAvailability(
-          db, caller, advisorID: absence.advisorID, in: "absence", id: absence.id)
-        guard try AdvisorRecord.exists(db, key: absence.advisorID) else {
-          throw UserError("Ce conseiller n'existe plus.")
-        }
-        var record = AbsenceRecord(absence)
-        if record.id == nil {
-          try record.insert(db)
-        } else if try !record.exists(db) {
-          throw UserError("Cette absence n'existe plus.")
-        } else {
-          try record.update(db)
-        }
-        return record.absence
-      }
+    return try writeAvailability(
+      "Enregistrement de l'absence", in: "absence", advisorID: absence.advisorID, id: absence.id,
+      by: caller
+    ) { db in
+      var record = AbsenceRecord(absence)
+      try record.insertOrUpdate(db, missing: "Cette absence n'existe plus.")
+      return record.absence
     }
   }
 
   public func deleteAbsence(id: Int64, by caller: Caller) throws {
-    try StoreErrors.run("Suppression de l'absence") {
-      _ = try writer.write { db in
-        try AppointmentAccess.requireAvailability(db, caller, in: "absence", id: id)
-        return try AbsenceRecord.deleteOne(db, key: id)
-      }
+    try writeAvailability("Suppression de l'absence", in: "absence", id: id, by: caller) { db in
+      _ = try AbsenceRecord.deleteOne(db, key: id)
     }
   }
 

@@ -78,17 +78,25 @@ extension AppDatabase {
   {
     try StoreErrors.run("Lecture des rendez-vous") {
       try writer.read { db in
-        try caller.require(.readAgenda, in: db)
-        let (readable, readableArguments) = AppointmentAccess.readable(caller)
-        return try AppointmentRecord.fetchAll(
-          db,
-          sql: """
-            SELECT a.* FROM appointment a JOIN advisor ad ON ad.id = a.advisor_id
-            WHERE \(condition) AND \(readable) ORDER BY a.id
-            """, arguments: arguments + readableArguments
-        ).map { try Self.appointment(db, $0) }
+        try Self.readableRecords(db, where: condition, arguments, by: caller)
+          .map { try Self.appointment(db, $0) }
       }
     }
+  }
+
+  /// The appointment rows matching `condition` the caller may read (`AppointmentAccess`), oldest first;
+  /// `Permission.readAgenda` is checked here, in the caller's transaction.
+  static func readableRecords(
+    _ db: Database, where condition: String, _ arguments: StatementArguments, by caller: Caller
+  ) throws -> [AppointmentRecord] {
+    try caller.require(.readAgenda, in: db)
+    let (readable, readableArguments) = AppointmentAccess.readable(caller)
+    return try AppointmentRecord.fetchAll(
+      db,
+      sql: """
+        SELECT a.* FROM appointment a JOIN advisor ad ON ad.id = a.advisor_id
+        WHERE \(condition) AND \(readable) ORDER BY a.id
+        """, arguments: arguments + readableArguments)
   }
 
   /// Moves a booked appointment to another slot, keeping its reference, in one transaction. The new slot
@@ -97,6 +105,14 @@ extension AppDatabase {
   public func reschedule(
     reference: BookingReference, to slot: Slot, by caller: Caller, now: Date = Date()
   ) throws -> Appointment {
+    try reschedule(reference: reference, to: slot, by: caller, now: now, then: Self.appointment)
+  }
+
+  /// The move, then `read` of the row as it stands, in the same transaction.
+  func reschedule<T>(
+    reference: BookingReference, to slot: Slot, by caller: Caller, now: Date,
+    then read: (Database, AppointmentRecord) throws -> T
+  ) throws -> T {
     try BookingErrors.run("Déplacement du rendez-vous") {
       try offeringNextFree(after: slot, now: now) {
         try writer.write { db in
@@ -110,7 +126,7 @@ extension AppDatabase {
           if record.advisorID == slot.advisorID && record.startsAt == slot.startsAt
             && record.endsAt == slot.endsAt
           {
-            return try Self.appointment(db, record)
+            return try read(db, record)
           }
           let context = try Self.bookingContext(
             db, slot: slot, visitID: record.visitID, consentID: record.consentID, now: now)
@@ -130,7 +146,7 @@ extension AppDatabase {
           try AuditLog.append(
             db, by: caller, action: .appointmentMoved, subject: "appointment",
             subjectID: record.id, at: now)
-          return try Self.appointment(db, record)
+          return try read(db, record)
         }
       }
     }
@@ -143,11 +159,16 @@ extension AppDatabase {
     reference: BookingReference, as status: AppointmentStatus, by caller: Caller,
     now: Date = Date()
   ) throws -> Appointment {
+    try Self.requireCancellation(status)
+    return try setStatus(
+      reference: reference, to: status, by: caller, .changeAppointment, now: now,
+      then: Self.appointment)
+  }
+
+  static func requireCancellation(_ status: AppointmentStatus) throws {
     guard status.isCancellation else {
       throw UserError("Une annulation est « annulé par la personne » ou « annulé par le service ».")
     }
-    return try setStatus(
-      reference: reference, to: status, by: caller, .changeAppointment, now: now)
   }
 
   /// The advisor records what happened: seen or no-show, once the appointment time has come.
@@ -161,18 +182,20 @@ extension AppDatabase {
       throw UserError("Indiquez si la personne a été reçue ou était absente.")
     }
     return try setStatus(
-      reference: reference, to: status, by: caller, .recordAttendance, now: now)
+      reference: reference, to: status, by: caller, .recordAttendance, now: now,
+      then: Self.appointment)
   }
 
-  func setStatus(
+  /// The status change, then `read` of the row as it stands, in the same transaction.
+  func setStatus<T>(
     reference: BookingReference, to status: AppointmentStatus, by caller: Caller,
-    _ permission: Permission, now: Date
-  ) throws -> Appointment {
+    _ permission: Permission, now: Date, then read: (Database, AppointmentRecord) throws -> T
+  ) throws -> T {
     try BookingErrors.run("Mise à jour du rendez-vous") {
       try writer.write { db in
         var record = try Self.changeableRecord(db, reference: reference, by: caller, permission)
         let current = AppointmentStatus(rawValue: record.status) ?? .booked
-        if current == status { return try Self.appointment(db, record) }
+        if current == status { return try read(db, record) }
         if current.isCancellation {
           throw UserError("Ce rendez-vous est déjà annulé (\(current.label.lowercased())).")
         }
@@ -191,7 +214,7 @@ extension AppDatabase {
           db, by: caller,
           action: status.isCancellation ? .appointmentCancelled : .attendanceRecorded,
           subject: "appointment", subjectID: record.id, at: now)
-        return try Self.appointment(db, record)
+        return try read(db, record)
       }
     }
   }

@@ -56,10 +56,9 @@ extension AppDatabase {
     try StoreErrors.run("Enregistrement du consentement") {
       try writer.write { db in
         try caller.require(.takeConsent, in: db)
-        guard try VisitRecord.exists(db, key: visitID) else {
-          throw UserError(
-            "Cette visite n'existe plus : le consentement ne peut pas être enregistré.")
-        }
+        try VisitRecord.requireExisting(
+          db, key: visitID,
+          "Cette visite n'existe plus : le consentement ne peut pas être enregistré.")
         let latest = try Int.fetchOne(db, sql: "SELECT max(version) FROM consent_text")
         guard latest == textVersion else {
           throw UserError(
@@ -71,9 +70,7 @@ extension AppDatabase {
         else {
           throw UserError("Cette structure n'existe plus ou n'accueille plus de rendez-vous.")
         }
-        guard try DeskRecord.exists(db, key: deskID) else {
-          throw UserError("Ce poste d'accueil n'existe plus.")
-        }
+        try DeskRecord.requireExisting(db, key: deskID, "Ce poste d'accueil n'existe plus.")
         var record = ConsentRecord(
           Consent(
             visitID: visitID, textVersion: textVersion, recipientStructureID: recipientStructureID,
@@ -108,12 +105,21 @@ extension AppDatabase {
   public func withdrawConsent(id: Int64, by caller: Caller, at date: Date = Date()) throws
     -> Consent
   {
-    let consent = try StoreErrors.run("Retrait du consentement") {
+    let consent = try withdrawConsent(id: id, by: caller, at: date) { db in
+      try ConsentRecord.fetchOne(db, key: id)?.consent
+    }
+    guard let consent else { throw UserError("Ce consentement n'existe pas.") }
+    return consent
+  }
+
+  /// The withdrawal, then `read` in the same transaction (before the scrub's checkpoint).
+  func withdrawConsent<T>(
+    id: Int64, by caller: Caller, at date: Date, then read: (Database) throws -> T
+  ) throws -> T {
+    let result = try StoreErrors.run("Retrait du consentement") {
       try writer.write { db in
         try caller.requireLive(in: db)
-        guard try ConsentRecord.exists(db, key: id) else {
-          throw UserError("Ce consentement n'existe pas.")
-        }
+        try ConsentRecord.requireExisting(db, key: id, "Ce consentement n'existe pas.")
         guard try ContactAccess.mayRead(db, caller, consentID: id) else {
           throw UserError("Vous ne pouvez pas retirer ce consentement.")
         }
@@ -122,14 +128,13 @@ extension AppDatabase {
             db, by: caller, action: .contactErased, subject: "contact", subjectID: contactID,
             at: date)
         }
-        return try ConsentRecord.fetchOne(db, key: id)?.consent
+        return try read(db)
       }
     }
-    guard let consent else { throw UserError("Ce consentement n'existe pas.") }
     // A desk reading at this moment keeps the checkpoint from finishing: the scrub mark makes the next
     // purge, console start or day change finish it; the withdrawal itself is done.
     try completePendingScrub()
-    return consent
+    return result
   }
 
   /// Marks the consent withdrawn, erases its contact and revokes what is still booked; returns the erased

@@ -73,13 +73,7 @@ extension AppDatabase {
       try writer.write { db in
         try caller.require(.administerOperators, in: db)
         var record = OperatorStructureRecord(cleaned)
-        if record.id == nil {
-          try record.insert(db)
-        } else if try !record.exists(db) {
-          throw UserError("Cette structure n'existe plus.")
-        } else {
-          try record.update(db)
-        }
+        try record.insertOrUpdate(db, missing: "Cette structure n'existe plus.")
         guard let id = record.id else { throw UserError("Structure enregistrée sans identifiant.") }
         try db.execute(
           sql: "DELETE FROM operator_structure_territory WHERE structure_id = ?", arguments: [id])
@@ -151,17 +145,10 @@ extension AppDatabase {
     return try StoreErrors.run("Enregistrement du conseiller") {
       try writer.write { db in
         try caller.require(.administerOperators, in: db)
-        guard try OperatorStructureRecord.exists(db, key: cleaned.structureID) else {
-          throw UserError("La structure de ce conseiller n'existe plus.")
-        }
+        try OperatorStructureRecord.requireExisting(
+          db, key: cleaned.structureID, "La structure de ce conseiller n'existe plus.")
         var record = AdvisorRecord(cleaned)
-        if record.id == nil {
-          try record.insert(db)
-        } else if try !record.exists(db) {
-          throw UserError("Ce conseiller n'existe plus.")
-        } else {
-          try record.update(db)
-        }
+        try record.insertOrUpdate(db, missing: AdvisorRecord.missing)
         return record.advisor
       }
     }
@@ -187,7 +174,7 @@ extension AppDatabase {
           )
         }
         try db.execute(sql: "UPDATE advisor SET is_active = 0 WHERE id = ?", arguments: [id])
-        if db.changesCount == 0 { throw UserError("Ce conseiller n'existe plus.") }
+        if db.changesCount == 0 { throw UserError(AdvisorRecord.missing) }
       }
     }
   }

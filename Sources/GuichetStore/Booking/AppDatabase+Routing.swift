@@ -18,13 +18,7 @@ extension AppDatabase {
       try writer.write { db in
         try caller.require(.administerOperators, in: db)
         var record = RoutingRuleRecord(cleaned)
-        if record.id == nil {
-          try record.insert(db)
-        } else if try !record.exists(db) {
-          throw UserError("Cette règle d'orientation n'existe plus.")
-        } else {
-          try record.update(db)
-        }
+        try record.insertOrUpdate(db, missing: "Cette règle d'orientation n'existe plus.")
         guard let saved = record.rule else { throw UserError("Règle d'orientation illisible.") }
         return saved
       }

@@ -3,7 +3,7 @@ import GRDB
 import GuichetCore
 
 /// The `appointment` row. `day` (Paris, `yyyymmdd`) and `delay_days` are computed at write time for agendas and reports.
-struct AppointmentRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct AppointmentRecord: Codable, Sendable, StoredRecord {
   static let databaseTableName = "appointment"
   var id: Int64?
   var reference: String
@@ -22,25 +22,6 @@ struct AppointmentRecord: Codable, Sendable, FetchableRecord, MutablePersistable
   var statusAt: Date?
   var cancelledAt: Date?
   var createdAt: Date
-
-  enum CodingKeys: String, CodingKey {
-    case id, reference
-    case advisorID = "advisor_id"
-    case startsAt = "starts_at"
-    case endsAt = "ends_at"
-    case seat, day, place
-    case visitID = "visit_id"
-    case consentID = "consent_id"
-    case deskID = "desk_id"
-    case delayDays = "delay_days"
-    case routingOverride = "routing_override"
-    case status
-    case statusAt = "status_at"
-    case cancelledAt = "cancelled_at"
-    case createdAt = "created_at"
-  }
-
-  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
   func appointment(structureID: Int64) -> Appointment? {
     guard let reference = try? BookingReference(parsing: reference) else { return nil }

@@ -3,7 +3,7 @@ import GRDB
 import GuichetCore
 
 /// The `consent` row: evidence of an explicit « Oui », kept after withdrawal.
-struct ConsentRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct ConsentRecord: Codable, Sendable, StoredRecord {
   static let databaseTableName = "consent"
   var id: Int64?
   var visitID: Int64
@@ -15,20 +15,6 @@ struct ConsentRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
   var withdrawnAt: Date?
   /// The account that took the consent: the agent who may see the contact given under it.
   var accountID: Int64?
-
-  enum CodingKeys: String, CodingKey {
-    case id
-    case visitID = "visit_id"
-    case textVersion = "text_version"
-    case purpose
-    case recipientStructureID = "recipient_structure_id"
-    case givenAt = "given_at"
-    case deskID = "desk_id"
-    case withdrawnAt = "withdrawn_at"
-    case accountID = "account_id"
-  }
-
-  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
   init(_ consent: Consent) {
     accountID = consent.accountID

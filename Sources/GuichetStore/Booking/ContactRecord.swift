@@ -2,7 +2,7 @@ import GRDB
 import GuichetCore
 
 /// The `contact` row, reachable only through its consent.
-struct ContactRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct ContactRecord: Codable, Sendable, StoredRecord {
   static let databaseTableName = "contact"
   var id: Int64?
   var consentID: Int64
@@ -10,16 +10,6 @@ struct ContactRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
   var lastName: String
   var phone: String?
   var email: String?
-
-  enum CodingKeys: String, CodingKey {
-    case id
-    case consentID = "consent_id"
-    case firstName = "first_name"
-    case lastName = "last_name"
-    case phone, email
-  }
-
-  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
   init(_ contact: Contact, consentID: Int64) {
     id = contact.id

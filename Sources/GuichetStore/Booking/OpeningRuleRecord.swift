@@ -2,7 +2,7 @@ import GRDB
 import GuichetCore
 
 /// The `opening_rule` row: weekdays as a bit mask, times as minutes since midnight, days as `yyyymmdd`.
-struct OpeningRuleRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct OpeningRuleRecord: Codable, Sendable, StoredRecord {
   static let databaseTableName = "opening_rule"
   var id: Int64?
   var advisorID: Int64
@@ -14,21 +14,6 @@ struct OpeningRuleRecord: Codable, Sendable, FetchableRecord, MutablePersistable
   var groupCapacity: Int?
   var validFrom: Int
   var validTo: Int?
-
-  enum CodingKeys: String, CodingKey {
-    case id
-    case advisorID = "advisor_id"
-    case weekdays
-    case startMinute = "start_minute"
-    case endMinute = "end_minute"
-    case slotMinutes = "slot_minutes"
-    case place
-    case groupCapacity = "group_capacity"
-    case validFrom = "valid_from"
-    case validTo = "valid_to"
-  }
-
-  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
   init(_ rule: OpeningRule) {
     id = rule.id

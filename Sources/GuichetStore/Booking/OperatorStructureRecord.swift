@@ -2,7 +2,7 @@ import GRDB
 import GuichetCore
 
 /// The `operator_structure` row; its territories live in `operator_structure_territory`.
-struct OperatorStructureRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct OperatorStructureRecord: Codable, Sendable, StoredRecord {
   static let databaseTableName = "operator_structure"
   var id: Int64?
   var kind: String
@@ -14,14 +14,6 @@ struct OperatorStructureRecord: Codable, Sendable, FetchableRecord, MutablePersi
   var email: String?
   var sourceID: String?
   var isActive: Bool
-
-  enum CodingKeys: String, CodingKey {
-    case id, kind, name, address, postcode, city, phone, email
-    case sourceID = "source_id"
-    case isActive = "is_active"
-  }
-
-  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
   init(_ structure: OperatorStructure) {
     id = structure.id

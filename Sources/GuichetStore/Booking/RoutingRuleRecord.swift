@@ -2,7 +2,7 @@ import GRDB
 import GuichetCore
 
 /// The `routing_rule` row; nil criteria match everything.
-struct RoutingRuleRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct RoutingRuleRecord: Codable, Sendable, StoredRecord {
   static let databaseTableName = "routing_rule"
   var id: Int64?
   var position: Int
@@ -13,19 +13,6 @@ struct RoutingRuleRecord: Codable, Sendable, FetchableRecord, MutablePersistable
   var operatorKind: String
   var reason: String
   var isActive: Bool
-
-  enum CodingKeys: String, CodingKey {
-    case id, position
-    case publicCategory = "public_category"
-    case ageBand = "age_band"
-    case requestKind = "request_kind"
-    case territoryID = "territory_id"
-    case operatorKind = "operator_kind"
-    case reason
-    case isActive = "is_active"
-  }
-
-  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
   init(_ rule: RoutingRule) {
     id = rule.id

@@ -1,10 +1,8 @@
 import GRDB
 
 /// A reception point (point AIO).
-struct SiteRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct SiteRecord: Codable, Sendable, StoredRecord {
   static let databaseTableName = "site"
   var id: Int64?
   var name: String
-
-  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

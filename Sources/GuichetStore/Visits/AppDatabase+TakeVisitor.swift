@@ -14,7 +14,7 @@ extension AppDatabase {
       try writer.write { db in
         try caller.require(.codeVisit, in: db)
         guard var record = try VisitRecord.fetchOne(db, key: visitID) else {
-          throw UserError("Cette visite n'existe plus : elle a peut-être été supprimée.")
+          throw UserError(VisitRecord.missing)
         }
         if record.closedAt != nil {
           throw UserError("Cette visite est déjà clôturée.")

@@ -17,6 +17,28 @@ extension AppDatabase {
   /// must pass the closing rules; `day` and `month` are recomputed from the arrival time. Visits are anonymous,
   /// but they are the statistics: only the agents who receive people code them (`Permission.codeVisit`).
   public func save(_ visit: Visit, by caller: Caller) throws -> Visit {
+    try Self.checkSavable(visit)
+    return try StoreErrors.run("Enregistrement de la visite") {
+      try writer.write { db in try Self.save(db, visit, by: caller) }
+    }
+  }
+
+  /// Saves the visit the booking hangs on (`save`'s rules) and recommends operator kinds for it as saved,
+  /// in one transaction: the recommendations are those of the rules at the moment of the save.
+  public func prepareBooking(_ visit: Visit, by caller: Caller) throws -> (
+    visit: Visit, recommendations: [Recommendation]
+  ) {
+    try Self.checkSavable(visit)
+    return try StoreErrors.run("Préparation du rendez-vous") {
+      try writer.write { db in
+        let saved = try Self.save(db, visit, by: caller)
+        return (saved, Routing.recommend(RoutingProfile(saved), rules: try Self.routingRules(db)))
+      }
+    }
+  }
+
+  /// The checks a visit passes before the write lock is taken.
+  static func checkSavable(_ visit: Visit) throws {
     if visit.closedAt != nil {
       do {
         try visit.validateForClosing()
@@ -24,29 +46,22 @@ extension AppDatabase {
         throw UserError(error.message)
       }
     }
-    try Self.checkTimes(visit)
-    return try StoreErrors.run("Enregistrement de la visite") {
-      try writer.write { db in
-        try caller.require(.codeVisit, in: db)
-        var record = VisitRecord(visit)
-        if record.id == nil {
-          try record.insert(db)
-        } else if try !record.exists(db) {
-          throw UserError("Cette visite n'existe plus : elle a peut-être été supprimée.")
-        } else {
-          try record.update(db)
-        }
-        guard let id = record.id else { throw UserError("Visite enregistrée sans identifiant.") }
-        try db.execute(sql: "DELETE FROM visit_request WHERE visit_id = ?", arguments: [id])
-        for kind in Set(visit.requestKinds) {
-          try VisitRequestRecord(visitID: id, requestKind: kind.rawValue).insert(db)
-        }
-        guard let saved = try Self.fetchVisits(db, VisitRecord.filter(key: id)).first else {
-          throw UserError("La visite enregistrée est introuvable.")
-        }
-        return saved
-      }
+    try checkTimes(visit)
+  }
+
+  static func save(_ db: Database, _ visit: Visit, by caller: Caller) throws -> Visit {
+    try caller.require(.codeVisit, in: db)
+    var record = VisitRecord(visit)
+    try record.insertOrUpdate(db, missing: VisitRecord.missing)
+    guard let id = record.id else { throw UserError("Visite enregistrée sans identifiant.") }
+    try db.execute(sql: "DELETE FROM visit_request WHERE visit_id = ?", arguments: [id])
+    for kind in Set(visit.requestKinds) {
+      try VisitRequestRecord(visitID: id, requestKind: kind.rawValue).insert(db)
     }
+    guard let saved = try fetchVisits(db, VisitRecord.filter(key: id)).first else {
+      throw UserError("La visite enregistrée est introuvable.")
+    }
+    return saved
   }
 
   public func visit(id: Int64) throws -> Visit? {

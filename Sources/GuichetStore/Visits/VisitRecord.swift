@@ -3,8 +3,10 @@ import GRDB
 import GuichetCore
 
 /// The `visit` row. Request kinds live in `visit_request`; `day` and `month` are derived from the arrival.
-struct VisitRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct VisitRecord: Codable, Sendable, StoredRecord {
   static let databaseTableName = "visit"
+  /// The refusal of a visit row that is gone (another desk deleted it).
+  static let missing = "Cette visite n'existe plus : elle a peut-être été supprimée."
   var id: Int64?
   var siteID: Int64
   var deskID: Int64
@@ -21,22 +23,6 @@ struct VisitRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord
   var month: Int
   /// Local hour of arrival, for the « heure d'arrivée » breakdown.
   var hour: Int
-
-  enum CodingKeys: String, CodingKey {
-    case id
-    case siteID = "site_id"
-    case deskID = "desk_id"
-    case channel
-    case arrivedAt = "arrived_at"
-    case startedAt = "started_at"
-    case closedAt = "closed_at"
-    case publicCategory = "public_category"
-    case ageBand = "age_band"
-    case territoryID = "territory_id"
-    case outcome, reason, day, month, hour
-  }
-
-  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
   init(_ visit: Visit) {
     let day = Day.number(of: visit.arrivedAt)

@@ -32,12 +32,9 @@ extension AdminFormScreen {
   static func parseOpeningRule(_ fields: FormFields, advisorID: Int64, original: OpeningRule?)
     throws(UserError) -> OpeningRule
   {
-    guard let days = Weekday.parseList(fields.text(0)) else {
-      throw UserError(
-        "Jours non reconnus « \(fields.text(0)) » : par exemple lun,mar,jeu ou lun-ven.")
-    }
-    let start = try time(fields.text(1), "Début")
-    let end = try time(fields.text(2), "Fin")
+    let days = try FrenchInput.weekdays(fields.text(0), .field("Jours"))
+    let start = try FrenchInput.time(fields.text(1), .field("Début"))
+    let end = try FrenchInput.time(fields.text(2), .field("Fin"))
     guard let length = Int(fields.text(3)) else {
       throw UserError("La durée d'un rendez-vous est un nombre de minutes, par exemple 45.")
     }
@@ -49,8 +46,9 @@ extension AdminFormScreen {
       }
       capacity = value
     }
-    let from = try date(fields.text(6), "Valable du")
-    let to = fields.text(7).isEmpty ? nil : try date(fields.text(7), "Jusqu'au")
+    let from = try FrenchInput.date(fields.text(6), .field("Valable du"))
+    let to =
+      fields.text(7).isEmpty ? nil : try FrenchInput.date(fields.text(7), .field("Jusqu'au"))
     let rule = OpeningRule(
       id: original?.id, advisorID: advisorID, weekdays: days, start: start, end: end,
       slotMinutes: length, place: AppointmentPlace.allCases[fields.choice(4)],
@@ -72,30 +70,12 @@ extension AdminFormScreen {
   static func parseAbsence(_ fields: FormFields, advisorID: Int64, context: AppContext)
     throws(UserError) -> Absence
   {
-    guard let first = LocalDate.moment(parsing: fields.text(0)) else {
-      throw UserError("Du : une date comme 01/12/2026, éventuellement suivie d'une heure (14:00).")
-    }
-    guard let last = LocalDate.moment(parsing: fields.text(1)) else {
-      throw UserError("Au : une date comme 03/12/2026, éventuellement suivie d'une heure (17:00).")
-    }
+    let first = try FrenchInput.moment(fields.text(0), .field("Du"))
+    let last = try FrenchInput.moment(fields.text(1), .field("Au"))
     let absence = Absence(
       advisorID: advisorID, from: first, to: last,
       reason: AbsenceReason.allCases[fields.choice(2)])
     try absence.validate()
     return absence
-  }
-
-  static func time(_ text: String, _ label: String) throws(UserError) -> TimeOfDay {
-    guard let time = TimeOfDay(parsing: text) else {
-      throw UserError("\(label) : une heure comme 09:00 ou 14h30 (reçu « \(text) »).")
-    }
-    return time
-  }
-
-  static func date(_ text: String, _ label: String) throws(UserError) -> LocalDate {
-    guard let date = LocalDate(parsing: text) else {
-      throw UserError("\(label) : une date comme 01/12/2026 (reçu « \(text) »).")
-    }
-    return date
   }
 }

@@ -59,8 +59,9 @@ struct OperatorsAddRuleCommand: ParsableCommand {
       _ = try output.isJSON
       let rule = OpeningRule(
         advisorID: try OperatorsInput.identifier(advisor, "--advisor"),
-        weekdays: try OperatorsInput.weekdays(days), start: try OperatorsInput.time(from, "--from"),
-        end: try OperatorsInput.time(to, "--to"),
+        weekdays: try FrenchInput.weekdays(days, .option("--days")),
+        start: try FrenchInput.time(from, .option("--from")),
+        end: try FrenchInput.time(to, .option("--to")),
         slotMinutes: try OperatorsInput.number(
           length, "--length", in: OpeningRule.slotMinutesRange),
         place: try OperatorsInput.place(place),
@@ -68,9 +69,9 @@ struct OperatorsAddRuleCommand: ParsableCommand {
           try OperatorsInput.number(
             $0, "--capacity", in: 1...OpeningRule.groupCapacityRange.upperBound)
         }.flatMap { $0 == 1 ? nil : $0 },
-        validFrom: try validFrom.map { try OperatorsInput.date($0, "--valid-from") }
+        validFrom: try validFrom.map { try FrenchInput.date($0, .option("--valid-from")) }
           ?? LocalDate(Date()),
-        validTo: try validTo.map { try OperatorsInput.date($0, "--valid-to") })
+        validTo: try validTo.map { try FrenchInput.date($0, .option("--valid-to")) })
       try rule.validate()
       return rule
     }
@@ -132,8 +133,8 @@ struct OperatorsAddAbsenceCommand: ParsableCommand {
       _ = try output.isJSON
       let advisorID = try OperatorsInput.identifier(advisor, "--advisor")
       let absence = Absence(
-        advisorID: advisorID, from: try OperatorsInput.moment(from, "--from"),
-        to: try OperatorsInput.moment(to, "--to"), reason: try OperatorsInput.reason(reason))
+        advisorID: advisorID, from: try FrenchInput.moment(from, .option("--from")),
+        to: try FrenchInput.moment(to, .option("--to")), reason: try OperatorsInput.reason(reason))
       try absence.validate()
       return absence
     }

@@ -36,7 +36,7 @@ struct OutputFormatOption: ParsableArguments {
       case "text", "texte": return false
       case "json": return true
       default:
-        throw UserError("format inconnu « \(OperatorsInput.shown(format)) » : text ou json.")
+        throw UserError("format inconnu « \(TypedIn.shown(format)) » : text ou json.")
       }
     }
   }

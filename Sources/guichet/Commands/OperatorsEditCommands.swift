@@ -46,7 +46,7 @@ struct OperatorsAddStructureCommand: ParsableCommand {
         postcode.count != 5 || !postcode.allSatisfy(\.isASCII) || Int(postcode) == nil
       {
         throw UserError(
-          "--postcode attend 5 chiffres (reçu « \(OperatorsInput.shown(postcode)) »).")
+          "--postcode attend 5 chiffres (reçu « \(TypedIn.shown(postcode)) »).")
       }
       return try OperatorsInput.kind(kind)
     }

@@ -141,7 +141,7 @@ struct ReportCommand: ParsableCommand {
       return date
     }
     throw UserError(
-      "date invalide pour \(option) : « \(OperatorsInput.shown(text)) » (attendu AAAA-MM-JJ ou JJ/MM/AAAA, par exemple 2025-03-01)."
+      "date invalide pour \(option) : « \(TypedIn.shown(text)) » (attendu AAAA-MM-JJ ou JJ/MM/AAAA, par exemple 2025-03-01)."
     )
   }
 
@@ -149,7 +149,7 @@ struct ReportCommand: ParsableCommand {
     let text = format ?? (kind == .annual ? "markdown" : "table")
     guard let chosen = SupervisionExport.Format(rawValue: text.lowercased()) else {
       throw UserError(
-        "format inconnu « \(OperatorsInput.shown(text)) » : table, csv, json ou markdown.")
+        "format inconnu « \(TypedIn.shown(text)) » : table, csv, json ou markdown.")
     }
     if excel && chosen != .csv {
       throw UserError("--excel ne s'applique qu'au format csv (--format csv --excel).")
@@ -160,7 +160,7 @@ struct ReportCommand: ParsableCommand {
   func syntheticRows() throws(UserError) -> SyntheticRows {
     guard let rows = SyntheticRows(rawValue: synthetic.lowercased()) else {
       throw UserError(
-        "choix inconnu pour --synthetic « \(OperatorsInput.shown(synthetic)) » : include, exclude ou only."
+        "choix inconnu pour --synthetic « \(TypedIn.shown(synthetic)) » : include, exclude ou only."
       )
     }
     return rows
@@ -181,7 +181,7 @@ struct ReportCommand: ParsableCommand {
       else {
         let known = names.values.sorted().prefix(8).joined(separator: ", ")
         throw UserError(
-          "site inconnu « \(OperatorsInput.shown(site)) »"
+          "site inconnu « \(TypedIn.shown(site)) »"
             + (known.isEmpty ? " : aucun site n'est déclaré." : " ; sites : \(known)."))
       }
       values[.site] = id

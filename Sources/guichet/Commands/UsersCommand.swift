@@ -46,7 +46,7 @@ struct UsersAddCommand: ParsableCommand {
     let chosen = try CommandLineErrors.usage("users add") { () throws -> Role in
       guard let chosen = Role(typed: role) else {
         throw UserError(
-          "rôle inconnu « \(OperatorsInput.shown(role)) » : agent, conseiller, superviseur ou administrateur."
+          "rôle inconnu « \(TypedIn.shown(role)) » : agent, conseiller, superviseur ou administrateur."
         )
       }
       if chosen == .advisor && structure == nil {

@@ -6,8 +6,17 @@ import Testing
 
 /// The real published files (`../shared/data` beside the package) imported once for all reference tests.
 enum ReferenceFixture {
-  static let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  /// The folder holding `Package.swift` above this file, whatever sub-folder the tests sit in.
+  static let packageRoot: URL = {
+    var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    while !FileManager.default.fileExists(
+      atPath: folder.appendingPathComponent("Package.swift").path),
+      folder.pathComponents.count > 1
+    {
+      folder.deleteLastPathComponent()
+    }
+    return folder
+  }()
   static let dataFolder = packageRoot.deletingLastPathComponent().appendingPathComponent(
     "shared/data")
 
