@@ -14,11 +14,16 @@ struct OperatorStructureRecord: Codable, Sendable, FetchableRecord, MutablePersi
   var email: String?
   var sourceID: String?
   var isActive: Bool
+  var inseeCode: String?
+  var note: String?
+  /// An administrator saved it: directory refreshes leave it alone.
+  var edited: Bool
 
   enum CodingKeys: String, CodingKey {
-    case id, kind, name, address, postcode, city, phone, email
+    case id, kind, name, address, postcode, city, phone, email, note, edited
     case sourceID = "source_id"
     case isActive = "is_active"
+    case inseeCode = "insee_code"
   }
 
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -34,12 +39,15 @@ struct OperatorStructureRecord: Codable, Sendable, FetchableRecord, MutablePersi
     email = structure.email
     sourceID = structure.sourceID
     isActive = structure.isActive
+    inseeCode = structure.inseeCode
+    note = structure.note
+    edited = true
   }
 
   func structure(territoryIDs: [Int64]) -> OperatorStructure {
     OperatorStructure(
       id: id, kind: OperatorKind(rawValue: kind) ?? .other, name: name, address: address,
       postcode: postcode, city: city, phone: phone, email: email, territoryIDs: territoryIDs,
-      sourceID: sourceID, isActive: isActive)
+      sourceID: sourceID, isActive: isActive, inseeCode: inseeCode, note: note)
   }
 }

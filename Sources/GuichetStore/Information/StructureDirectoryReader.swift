@@ -36,8 +36,9 @@ extension AppDatabase {
     let rows = try Row.fetchAll(
       db,
       sql: """
-        SELECT id, name, type_tag, address, postcode, city, departement, phone, email, website
-        FROM orientation_structure
+        SELECT id, name, type_tag, address, postcode, city, departement, phone, email, website,
+          hours, note, source, structure_id
+        FROM (\(try OperatorDirectorySchema.entriesSQL(db)))
         """)
     let structures = rows.map { row in
       let tag: String = row["type_tag"]
@@ -53,7 +54,8 @@ extension AppDatabase {
         id: row["id"], name: row["name"], typeTag: tag,
         typeLabel: StructureType.label(forTag: tag) ?? tag, address: row["address"],
         postcode: row["postcode"], city: city, phone: row["phone"], email: row["email"],
-        website: row["website"], place: place)
+        website: row["website"], place: place, hours: row["hours"], note: row["note"],
+        source: row["source"], bookableStructureID: row["structure_id"])
     }.sorted {
       ($0.place, $0.typeLabel, $0.city ?? "", $0.name, $0.id)
         < ($1.place, $1.typeLabel, $1.city ?? "", $1.name, $1.id)
