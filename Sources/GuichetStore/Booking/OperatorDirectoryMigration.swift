@@ -50,7 +50,7 @@ enum OperatorDirectorySchema {
 
   static let directoryOnlySQL = """
     SELECT id, name, type_tag, email, address, postcode, city, departement, phone, website, hours,
-      note, source, NULL AS structure_id
+      insee_code, note, source, NULL AS structure_id
     FROM orientation_structure
     """
 
@@ -63,12 +63,13 @@ enum OperatorDirectorySchema {
       o.departement AS departement,
       CASE WHEN s.id IS NULL THEN o.phone ELSE s.phone END AS phone,
       o.website AS website, o.hours AS hours,
+      CASE WHEN s.id IS NULL THEN o.insee_code ELSE coalesce(s.insee_code, o.insee_code) END AS insee_code,
       CASE WHEN s.id IS NULL THEN o.note ELSE s.note END AS note, o.source AS source,
       s.id AS structure_id
     FROM orientation_structure o LEFT JOIN operator_structure s ON s.source_id = o.id
     UNION ALL
     SELECT 'operateur-' || s.id, s.name, s.kind, s.email, s.address, s.postcode, s.city,
-      substr(s.postcode, 1, 2), s.phone, NULL, NULL, s.note, NULL, s.id
+      substr(s.postcode, 1, 2), s.phone, NULL, NULL, s.insee_code, s.note, NULL, s.id
     FROM operator_structure s
     WHERE s.is_active
       AND (s.source_id IS NULL OR s.source_id NOT IN (SELECT id FROM orientation_structure))
