@@ -29,7 +29,19 @@ enum OperatorSeeding {
         FROM orientation_structure WHERE type_tag IN (\(tags)) ORDER BY id
         """)
     var added = 0
+    let hasCommunes = try db.tableExists("commune")
     for row in rows {
+      // A code the territory model does not hold (Lyon's arrondissements: « apec-69386-01 ») gives way to the town.
+      var insee: String? = row["insee_code"]
+      let known =
+        try insee.map {
+          try String.fetchOne(
+            db, sql: "SELECT insee_code FROM commune WHERE insee_code = ?", arguments: [$0])
+        } ?? nil
+      if hasCommunes, known == nil {
+        insee =
+          try AppDatabase.communeCode(city: row["city"], postcode: row["postcode"], db) ?? insee
+      }
       let sourceID: String = row["id"]
       guard let kind = kinds[row["type_tag"]] else { continue }
       let existing = try Row.fetchOne(
@@ -66,7 +78,7 @@ enum OperatorSeeding {
       if hasDetails {
         try db.execute(
           sql: "UPDATE operator_structure SET insee_code = ?, note = ? WHERE id = ?",
-          arguments: [row["insee_code"] as String?, row["note"] as String?, id])
+          arguments: [insee, row["note"] as String?, id])
       }
       let served: [Int64]
       if kind == .transitionsPro, let departement = row["departement"] as String? {
@@ -74,7 +86,7 @@ enum OperatorSeeding {
         served = try departementTerritories(departement, db)
       } else {
         served = try territories(
-          sourceID: sourceID, insee: row["insee_code"], city: row["city"], db)
+          sourceID: sourceID, insee: insee, city: row["city"], db)
       }
       for territoryID in served {
         try db.execute(
