@@ -9,6 +9,8 @@ reads them with the very importers of `guichet import`: one code path, one set o
   - prose, which is never bundled (it comes only with `guichet import rome`): the fiche texts file is left out,
     and the definitions of interest areas and activity sectors are blanked;
   - exact duplicate rows of rncp_nsf (the export repeats each line up to three times; the importer keeps distinct pairs);
+  - rows outside the 8 Rhône-Alpes départements in the France Travail, Services Publics+ and France services files
+    (each kept record is copied byte for byte, so the importer meets the same defects as in the published file);
   - files the importers do not read (apprenticeship kit, diploma codes, tension indicators, whole-France territories:
     territories are bundled by Scripts/build-territories.py).
 Outputs: one folder per dataset, SOURCES.txt (attribution lines) and VERSION (content hash, which makes the app
@@ -43,7 +45,25 @@ COPIED = {
         "dares_psm_fap225_rome.csv",
         "Rome_to_Fap_processed.csv",
     ],
-    "structures": ["annuaire_sp_2019_orientation_rhone_alpes.csv"],
+    "structures": [
+        "annuaire_sp_2019_orientation_rhone_alpes.csv",
+        "partenaires_annuaire_sp_2019_rhone_alpes.csv",
+    ],
+    "operators": ["transitions_pro_2022-05.js"],
+}
+
+# The 8 Rhône-Alpes départements the bundle covers.
+DEPARTEMENTS = ("01", "07", "26", "38", "42", "69", "73", "74")
+
+# Operator files cut to the rows of the 8 départements (the whole-France files are 5 MB): name, separator,
+# and the test a parsed row must pass. Each kept record is copied byte for byte (quoting, CRLF, BOM, defects).
+FILTERED = {
+    "france_travail_agences_2019.csv": (",", lambda row, h: row[h.index("CODE_POSTAL")][:2] in DEPARTEMENTS),
+    "services_publics_plus_structures_2023-05.csv": (
+        ";",
+        lambda row, h: row[1] == "POLE EMPLOI" and row[h.index("INSEE Département")][3:] in DEPARTEMENTS,
+    ),
+    "france_services_2024-08-01.csv": (",", lambda row, h: row[h.index("insee_dep")] in DEPARTEMENTS),
 }
 
 SOURCES = """Sources of the bundled reference data (codes, labels and figures; no prose):
@@ -53,6 +73,10 @@ France compétences – RNCP (export 2021)
 France Travail – enquête BMO 2024
 DARES – Portrait statistique des métiers
 Service-Public.fr – annuaire (2019)
+France Travail – référentiel des agences (2019)
+DITP – Services Publics+ (mai 2023)
+ANCT – France services (2024)
+Transitions Pro – contacts par département (mai 2022)
 Licence Ouverte / Etalab. Fiche definitions, access texts and interest-area definitions are not bundled:
 they are read only by `guichet import rome <folder>`.
 """
@@ -107,6 +131,32 @@ def dedupe_lines(source, target):
         handle.write(b"\n".join(out))
 
 
+def raw_records(data):
+    """Splits CSV bytes into records (a newline inside quotes stays in its record), each with its line end."""
+    records, start, quoted = [], 0, False
+    for index, byte in enumerate(data):
+        if byte == 0x22:
+            quoted = not quoted
+        elif byte == 0x0A and not quoted:
+            records.append(data[start : index + 1])
+            start = index + 1
+    if start < len(data):
+        records.append(data[start:])
+    return records
+
+
+def filter_rows(source, target, separator, keep):
+    """Keeps the header and the records `keep` accepts, byte for byte."""
+    with open(source, "rb") as handle:
+        records = raw_records(handle.read())
+    def parse(record):
+        return next(csv.reader(io.StringIO(record.decode("utf-8").lstrip("\ufeff")), delimiter=separator))
+    header = [name.strip('"') for name in parse(records[0])]
+    kept = [records[0]] + [r for r in records[1:] if r.strip() and keep(parse(r), header)]
+    with open(target, "wb") as handle:
+        handle.write(b"".join(kept))
+
+
 def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -132,6 +182,10 @@ def main():
         os.path.join(args.source, "rncp-2021", "rncp_nsf.v1.4.csv"),
         os.path.join(args.output, "rncp-2021", "rncp_nsf.v1.4.csv"),
     )
+    for name, (separator, keep) in FILTERED.items():
+        filter_rows(
+            os.path.join(args.source, "operators", name), os.path.join(args.output, "operators", name), separator, keep
+        )
     with open(os.path.join(args.output, "SOURCES.txt"), "w", encoding="utf-8", newline="\n") as handle:
         handle.write(SOURCES)
     digest = hashlib.sha256()

@@ -55,7 +55,8 @@ import Testing
   /// « Agence Essai », a Mission locale that sorts first, with Claire Martin open 09:00–10:00 every day.
   static func openAgency(in database: AppDatabase) throws -> Advisor {
     let structure = try database.saveOperatorStructure(
-      OperatorStructure(kind: .missionLocale, name: "Agence Essai"), by: .commandLine)
+      OperatorStructure(kind: .missionLocale, name: "Agence Essai", phone: "04 79 00 00 00"),
+      by: .commandLine)
     let advisor = try database.saveAdvisor(
       Advisor(structureID: try #require(structure.id), displayName: "Claire Martin"),
       by: .commandLine)

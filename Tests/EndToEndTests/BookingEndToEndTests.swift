@@ -160,6 +160,9 @@ import Testing
     try admin.press("F2")
     try admin.waitFor("Le code postal a 5 chiffres")
     try admin.type("00")
+    // A structure that takes appointments needs its phone (commune, then phone).
+    try admin.press("Tab", "Tab")
+    try admin.type("04 79 00 00 00")
     try admin.press("F2")
     try admin.waitFor("Structure ajoutée : Agence Essai.")
     try admin.press("Enter")

@@ -43,7 +43,8 @@ struct CommandLineTests {
     for line in [
       "fiches métier : 1 584", "appellations : 13 120", "grands domaines : 14",
       "domaines professionnels : 110", "fiches RNCP (lignes) : 17 470", "dont actives : 4 542",
-      "liens RNCP ↔ ROME : 45 165", "structures : 244", "Import terminé",
+      "liens RNCP ↔ ROME : 45 165", "structures : 278", "dont agences France Travail : 85",
+      "dont France services : 223", "Import terminé",
     ] {
       #expect(outcome.stdout.contains(line), "« \(line) » missing from:\n\(outcome.stdout)")
     }
@@ -59,11 +60,12 @@ struct CommandLineTests {
       try Int.fetchOne(db, sql: "SELECT count(*) FROM occupation_text")
     }
     #expect((texts ?? 0) > 0, "the prose comes with the import")
-    // Missions locales and CIO of the imported directory become bookable, in the import's transaction.
+    // Missions locales, CIO, APEC, France Travail agencies and Transitions Pro of the imported directory become
+    // bookable, in the import's transaction.
     let operators = try database.writer.read { db in
       try Int.fetchOne(db, sql: "SELECT count(*) FROM operator_structure")
     }
-    #expect(operators == 96 + 36)
+    #expect(operators == 96 + 36 + 4 + 85 + 8)
     let text = try Self.guichet(["search", "educ spe", "--database", path])
     #expect(text.status == 0)
     #expect(text.stdout.contains("importé le"), "\(text.stdout)")
@@ -101,7 +103,7 @@ struct CommandLineTests {
     #expect(unknown.stderr.contains("jeu de données inconnu « metiers »"))
     #expect(
       unknown.stderr.contains(
-        "rome, rome-tree, rncp, territories, bmo, salaries, structures, ou all"))
+        "rome, rome-tree, rncp, territories, bmo, salaries, structures, operators, ou all"))
     let missing = try Self.guichet(["import", "rncp", "--database", path])
     #expect(missing.status == 64)
     #expect(missing.stderr.contains("chemin manquant"))
@@ -141,7 +143,7 @@ struct CommandLineTests {
     #expect(try database.loadBundledReferenceIfNeeded().isEmpty)
     #expect(try database.referenceDatasets().allSatisfy(\.bundled))
     let sizes = try database.searchIndexSizes()
-    #expect(sizes[.occupation] == 14704 && sizes[.structure] == 244)
+    #expect(sizes[.occupation] == 14704 && sizes[.structure] == 594)
   }
 
   @Test func inMemoryDatabasesGetTheBundleOnlyWhenAsked() throws {

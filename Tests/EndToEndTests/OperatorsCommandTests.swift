@@ -39,7 +39,10 @@ struct OperatorsCommandTests {
     let (runner, database) = try Self.prepared("setup")
     let structure = try Self.created(
       runner.run(
-        ["operators", "add-structure", "--kind", "apec", "--name", "APEC Test", "--format", "json"]
+        [
+          "operators", "add-structure", "--kind", "apec", "--name", "APEC Test", "--phone",
+          "04 72 00 00 00", "--format", "json",
+        ]
           + database))
     let advisor = try Self.created(
       runner.run(

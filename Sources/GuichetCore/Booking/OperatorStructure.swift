@@ -17,12 +17,19 @@ public struct OperatorStructure: Equatable, Hashable, Sendable {
   /// Id in the Service-Public.fr directory when the structure was seeded from it.
   public var sourceID: String?
   public var isActive: Bool
+  /// INSEE code of its commune, which places it in a bassin.
+  public var inseeCode: String?
+  /// What the source data leaves missing or doubtful (« adresse à compléter »), until an administrator clears it.
+  public var note: String?
 
   public init(
     id: ID? = nil, kind: OperatorKind, name: String, address: String? = nil,
     postcode: String? = nil, city: String? = nil, phone: String? = nil, email: String? = nil,
-    territoryIDs: [Int64] = [], sourceID: String? = nil, isActive: Bool = true
+    territoryIDs: [Int64] = [], sourceID: String? = nil, isActive: Bool = true,
+    inseeCode: String? = nil, note: String? = nil
   ) {
+    self.inseeCode = inseeCode
+    self.note = note
     self.id = id
     self.kind = kind
     self.name = name

@@ -22,12 +22,25 @@ public struct OrientationStructure: Equatable, Hashable, Sendable {
   public var email: String?
   public var website: String?
   public var place: Place
+  /// Opening hours as published (France services): « lun. 09:00 - 12:00 · mar. … ».
+  public var hours: String?
+  /// What the data says is missing or doubtful (« adresse à compléter »).
+  public var note: String?
+  /// Source line of this entry's data; nil for a structure typed by an administrator.
+  public var source: String?
+  /// The bookable operator structure this entry is, if any.
+  public var bookableStructureID: Int64?
 
   public init(
     id: String, name: String, typeTag: String, typeLabel: String, address: String? = nil,
     postcode: String? = nil, city: String? = nil, phone: String? = nil, email: String? = nil,
-    website: String? = nil, place: Place = .region
+    website: String? = nil, place: Place = .region, hours: String? = nil, note: String? = nil,
+    source: String? = nil, bookableStructureID: Int64? = nil
   ) {
+    self.hours = hours
+    self.note = note
+    self.source = source
+    self.bookableStructureID = bookableStructureID
     self.id = id
     self.name = name
     self.typeTag = typeTag

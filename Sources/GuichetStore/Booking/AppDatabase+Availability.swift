@@ -167,7 +167,21 @@ extension AppDatabase {
               JOIN operator_structure s ON s.id = a.structure_id
               WHERE \(conditions.joined(separator: " AND ")))
             """, arguments: StatementArguments(arguments))
-        return open == true ? .fullyBooked(horizonDays: horizonDays) : .noOpeningHours
+        if open == true { return .fullyBooked(horizonDays: horizonDays) }
+        // Cap emploi and the CEP operator cannot come bundled: say so when none was added for this territory.
+        var missing: [OperatorKind] = []
+        for kind in operatorKinds where OperatorKind.withoutOpenDirectory.contains(kind) {
+          var (filters, values) = Self.offerConditions(
+            territoryID: territoryID, operatorKinds: [kind], structureID: nil)
+          filters.removeAll { $0 == "a.is_active" }
+          let exists = try Bool.fetchOne(
+            db,
+            sql:
+              "SELECT EXISTS (SELECT 1 FROM operator_structure s WHERE \(filters.joined(separator: " AND ")))",
+            arguments: StatementArguments(values))
+          if exists != true { missing.append(kind) }
+        }
+        return missing.isEmpty ? .noOpeningHours : .noOpenDirectory(missing)
       }
     }
   }

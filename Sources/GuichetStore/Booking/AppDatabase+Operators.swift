@@ -73,7 +73,25 @@ extension AppDatabase {
       try writer.write { db in
         try caller.require(.administerOperators, in: db)
         var record = OperatorStructureRecord(cleaned)
-        try record.insertOrUpdate(db, missing: "Cette structure n'existe plus.")
+        if record.inseeCode == nil {
+          record.inseeCode = try Self.communeCode(
+            city: cleaned.city, postcode: cleaned.postcode, db)
+        }
+        if record.id == nil {
+          try record.insert(db)
+        } else if try !record.exists(db) {
+          throw UserError("Cette structure n'existe plus.")
+        } else {
+          if cleaned.phone == nil, try Self.isBookable(db, structureID: record.id) {
+            throw UserError(Self.phoneRequired(cleaned.name))
+          }
+          // A note about the published address (« adresse à compléter ») goes once the address is corrected.
+          let stored = try OperatorStructureRecord.fetchOne(db, key: record.id)
+          if let stored, stored.address != record.address || stored.city != record.city {
+            record.note = nil
+          }
+          try record.update(db)
+        }
         guard let id = record.id else { throw UserError("Structure enregistrée sans identifiant.") }
         try db.execute(
           sql: "DELETE FROM operator_structure_territory WHERE structure_id = ?", arguments: [id])
@@ -86,6 +104,7 @@ extension AppDatabase {
             sql: "INSERT INTO operator_structure_territory VALUES (?, ?)",
             arguments: [id, territoryID])
         }
+        try SearchIndex.rebuild(.structure, in: db)
         return record.structure(territoryIDs: try Self.territoryIDs(db, id))
       }
     }
@@ -145,8 +164,13 @@ extension AppDatabase {
     return try StoreErrors.run("Enregistrement du conseiller") {
       try writer.write { db in
         try caller.require(.administerOperators, in: db)
-        try OperatorStructureRecord.requireExisting(
-          db, key: cleaned.structureID, "La structure de ce conseiller n'existe plus.")
+        guard let structure = try OperatorStructureRecord.fetchOne(db, key: cleaned.structureID)
+        else {
+          throw UserError("La structure de ce conseiller n'existe plus.")
+        }
+        if cleaned.isActive, structure.phone == nil {
+          throw UserError(Self.phoneRequired(structure.name))
+        }
         var record = AdvisorRecord(cleaned)
         try record.insertOrUpdate(db, missing: AdvisorRecord.missing)
         return record.advisor
@@ -179,6 +203,34 @@ extension AppDatabase {
     }
   }
 
+  /// A structure is bookable once it has an active advisor: the slip then gives its phone.
+  static func isBookable(_ db: Database, structureID: Int64?) throws -> Bool {
+    guard let structureID else { return false }
+    return try Bool.fetchOne(
+      db, sql: "SELECT EXISTS (SELECT 1 FROM advisor WHERE structure_id = ? AND is_active)",
+      arguments: [structureID]) ?? false
+  }
+
+  /// The refusal when a bookable structure would have no phone (the schema's triggers say the same in English).
+  static func phoneRequired(_ name: String) -> String {
+    "« \(SafeText.clean(String(name.prefix(60)))) » prend des rendez-vous : indiquez son téléphone, "
+      + "qui figure sur la convocation (--phone, colonne telephone de guichet operators import, "
+      + "ou la fiche de la structure dans l'administration)."
+  }
+
+  /// The INSEE code of a commune named `city` (« Annecy », « Lyon Cedex 03 »), in the postcode's département when known.
+  static func communeCode(city: String?, postcode: String?, _ db: Database) throws -> String? {
+    guard let city, !city.isEmpty else { return nil }
+    let key = StructureCity.key(city)
+    let departement = postcode.map { String($0.prefix(2)) } ?? ""
+    return try String.fetchOne(
+      db,
+      sql: """
+        SELECT insee_code FROM commune WHERE name_search = ? AND insee_code LIKE ?
+        ORDER BY insee_code LIMIT 1
+        """, arguments: [key, departement + "%"])
+  }
+
   static func territoryIDs(_ db: Database, _ structureID: Int64?) throws -> [Int64] {
     guard let structureID else { return [] }
     return try Int64.fetchAll(
@@ -192,5 +244,31 @@ extension AppDatabase {
   static func cleanField(_ text: String) -> String {
     String(
       SafeText.clean(text).split(whereSeparator: \.isWhitespace).joined(separator: " ").prefix(200))
+  }
+}
+
+extension AppDatabase {
+  /// The commune and bassin of each INSEE code asked for (codes not in the territory model are left out):
+  /// where `guichet operators list` places each structure.
+  public func communePlaces(_ inseeCodes: [String]) throws -> [String: (
+    commune: String, bassin: String
+  )] {
+    try StoreErrors.run("Lecture des communes") {
+      try writer.read { db in
+        var places: [String: (commune: String, bassin: String)] = [:]
+        for code in Set(inseeCodes) {
+          if let row = try Row.fetchOne(
+            db,
+            sql: """
+              SELECT c.name AS commune, b.name AS bassin FROM commune c
+              JOIN bassin b ON b.code = c.bassin_code WHERE c.insee_code = ?
+              """, arguments: [code])
+          {
+            places[code] = (row["commune"], row["bassin"])
+          }
+        }
+        return places
+      }
+    }
   }
 }

@@ -14,6 +14,10 @@ struct OperatorStructureRecord: Codable, Sendable, StoredRecord {
   var email: String?
   var sourceID: String?
   var isActive: Bool
+  var inseeCode: String?
+  var note: String?
+  /// An administrator saved it: directory refreshes leave it alone.
+  var edited: Bool
 
   init(_ structure: OperatorStructure) {
     id = structure.id
@@ -26,12 +30,15 @@ struct OperatorStructureRecord: Codable, Sendable, StoredRecord {
     email = structure.email
     sourceID = structure.sourceID
     isActive = structure.isActive
+    inseeCode = structure.inseeCode
+    note = structure.note
+    edited = true
   }
 
   func structure(territoryIDs: [Int64]) -> OperatorStructure {
     OperatorStructure(
       id: id, kind: OperatorKind(rawValue: kind) ?? .other, name: name, address: address,
       postcode: postcode, city: city, phone: phone, email: email, territoryIDs: territoryIDs,
-      sourceID: sourceID, isActive: isActive)
+      sourceID: sourceID, isActive: isActive, inseeCode: inseeCode, note: note)
   }
 }

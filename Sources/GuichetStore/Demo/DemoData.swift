@@ -128,9 +128,13 @@ struct DemoLoader {
     for kind in DemoProfile.operatorKinds {
       try db.execute(
         sql: """
-          INSERT INTO operator_structure (kind, name, source_id) VALUES (?, ?, ?)
+          INSERT INTO operator_structure (kind, name, phone, source_id) VALUES (?, ?, ?, ?)
           ON CONFLICT(source_id) DO NOTHING
-          """, arguments: [kind.rawValue, "Démo · \(kind.label)", "demo-\(kind.rawValue)"])
+          """,
+        // A bookable structure needs a phone (the slip gives it); this one is the demonstration's.
+        arguments: [
+          kind.rawValue, "Démo · \(kind.label)", "04 00 00 00 00", "demo-\(kind.rawValue)",
+        ])
       let structure =
         try Int64.fetchOne(
           db, sql: "SELECT id FROM operator_structure WHERE source_id = ?",

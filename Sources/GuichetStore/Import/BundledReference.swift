@@ -8,7 +8,7 @@ import GuichetResources
 public enum BundledReference {
   /// Datasets the bundle holds; territories are bundled with the desk schema (TerritoryBundle).
   public static let datasets: [ReferenceDataset] = [
-    .rome, .romeTree, .rncp, .bmo, .salaries, .structures,
+    .rome, .romeTree, .rncp, .bmo, .salaries, .structures, .operators,
   ]
 
   /// Folder of the bundled files, or nil when the installation has none.

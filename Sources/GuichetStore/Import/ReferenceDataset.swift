@@ -7,6 +7,8 @@ public enum ReferenceDataset: String, CaseIterable, Codable, Sendable {
   case bmo
   case salaries
   case structures
+  /// France Travail agencies, Transitions Pro, France services (issue 14), after `structures` (same directory table).
+  case operators
 
   /// Attribution line shown wherever the data is displayed (wording from the data's README).
   public var source: String {
@@ -18,6 +20,8 @@ public enum ReferenceDataset: String, CaseIterable, Codable, Sendable {
     case .bmo: "France Travail – enquête BMO 2024"
     case .salaries: "DARES – Portrait statistique des métiers"
     case .structures: "Service-Public.fr – annuaire (2019)"
+    case .operators:
+      "France Travail – référentiel des agences (2019) ; Services Publics+ (2023) ; ANCT – France services (2024) ; Transitions Pro (2022)"
     }
   }
 
@@ -30,6 +34,7 @@ public enum ReferenceDataset: String, CaseIterable, Codable, Sendable {
     case .territories: "territories"
     case .bmo, .salaries: "labour"
     case .structures: "structures"
+    case .operators: "operators"
     }
   }
 }

@@ -42,6 +42,8 @@ public enum ReferenceImporter {
     case .salaries: return try stage(url, bundle, SalariesImporter.read, SalariesImporter.write)
     case .structures:
       return try stage(url, bundle, StructuresImporter.read, StructuresImporter.write)
+    case .operators:
+      return try stage(url, bundle, OperatorsImporter.read, OperatorsImporter.write)
     }
   }
 

@@ -30,7 +30,9 @@ struct StructureNotes: Equatable {
         } else {
           result.address = value
         }
-      case "tél", "tel", "téléphone": result.phone = value
+      case "tél", "tel", "téléphone":
+        // « 08 00 11 10 09 / Numéro vert : service et appel gratuits. »: the number, without the tariff note.
+        result.phone = value.components(separatedBy: " / ")[0].trimmingSpaces()
       case "fax": result.fax = value
       default: continue
       }

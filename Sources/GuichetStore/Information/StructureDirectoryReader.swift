@@ -15,6 +15,7 @@ extension AppDatabase {
   {
     var territory: Territory?
     var communeKeys: Set<String> = []
+    var communeCodes: Set<String> = []
     var departements: Set<String> = []
     if let territoryID,
       let name = try String.fetchOne(
@@ -30,14 +31,16 @@ extension AppDatabase {
       for commune in communes {
         let departement = String((commune["insee_code"] as String).prefix(2))
         departements.insert(departement)
+        communeCodes.insert(commune["insee_code"])
         communeKeys.insert(departement + "|" + (commune["name_search"] as String))
       }
     }
     let rows = try Row.fetchAll(
       db,
       sql: """
-        SELECT id, name, type_tag, address, postcode, city, departement, phone, email, website
-        FROM orientation_structure
+        SELECT id, name, type_tag, address, postcode, city, departement, phone, email, website,
+          hours, insee_code, note, source, structure_id
+        FROM (\(try OperatorDirectorySchema.entriesSQL(db)))
         """)
     let structures = rows.map { row in
       let tag: String = row["type_tag"]
@@ -45,15 +48,19 @@ extension AppDatabase {
       let departement: String? = row["departement"]
       var place = OrientationStructure.Place.region
       if let departement, departements.contains(departement) {
-        place =
-          communeKeys.contains(departement + "|" + StructureCity.key(city ?? ""))
-          ? .territory : .departement
+        // The INSEE code when the data gives one of the territory's communes, else the town's name in the
+        // département (Lyon's arrondissements have codes of their own).
+        let inTerritory =
+          (row["insee_code"] as String?).map(communeCodes.contains) == true
+          || communeKeys.contains(departement + "|" + StructureCity.key(city ?? ""))
+        place = inTerritory ? .territory : .departement
       }
       return OrientationStructure(
         id: row["id"], name: row["name"], typeTag: tag,
         typeLabel: StructureType.label(forTag: tag) ?? tag, address: row["address"],
         postcode: row["postcode"], city: city, phone: row["phone"], email: row["email"],
-        website: row["website"], place: place)
+        website: row["website"], place: place, hours: row["hours"], note: row["note"],
+        source: row["source"], bookableStructureID: row["structure_id"])
     }.sorted {
       ($0.place, $0.typeLabel, $0.city ?? "", $0.name, $0.id)
         < ($1.place, $1.typeLabel, $1.city ?? "", $1.name, $1.id)

@@ -59,10 +59,12 @@ extension AppDatabase {
     }
   }
 
-  /// Missions locales and CIO of the directory become bookable operator structures once the directory is there
+  /// Missions locales, CIO, APEC, France Travail and Transitions Pro of the directory become bookable operator structures once the directory is there
   /// (the booking migration runs before the first reference load, so it found none).
   private static func seedOperators(_ db: Database, after reports: [ImportReport]) throws {
-    guard reports.contains(where: { $0.dataset == .structures }) else { return }
+    guard reports.contains(where: { [.structures, .operators].contains($0.dataset) }) else {
+      return
+    }
     _ = try OperatorSeeding.seedFromDirectory(db)
   }
 

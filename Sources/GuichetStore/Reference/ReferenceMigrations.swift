@@ -8,5 +8,9 @@ extension DatabaseMigrator {
       try db.execute(sql: ReferenceSchema.v1)
       try db.execute(sql: SearchIndex.createTablesSQL)
     }
+    // Issue 14: which dataset brought a directory row, its commune, opening hours, a note and its source line.
+    registerMigration("v4-directory-details") { db in
+      try db.execute(sql: OperatorDirectorySchema.directoryDetails)
+    }
   }
 }

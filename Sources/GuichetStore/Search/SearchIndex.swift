@@ -131,7 +131,8 @@ enum SearchIndex {
   }
 
   private static func structureEntries(_ db: Database) throws -> [Entry] {
-    let sql = "SELECT id, name, type_tag, city FROM orientation_structure"
+    // The directory and the bookable structures are one list: the search finds both the same way.
+    let sql = "SELECT id, name, type_tag, city FROM (\(try OperatorDirectorySchema.entriesSQL(db)))"
     return try Row.fetchAll(db, sql: sql).map { row in
       let tag: String = row["type_tag"]
       let city: String? = row["city"]

@@ -14,7 +14,10 @@ extension AdminFormScreen {
       .text("Adresse", structure?.address ?? "", hint: "rue", limit: 200),
       .text("Code postal", structure?.postcode ?? "", hint: "5 chiffres", limit: 5),
       .text("Commune", structure?.city ?? "", limit: 80),
-      .text("Téléphone", structure?.phone ?? "", hint: "de l'accueil", limit: 25),
+      .text(
+        "Téléphone", structure?.phone ?? "",
+        hint: "obligatoire pour les rendez-vous",
+        limit: 25),
       .text("Courriel", structure?.email ?? "", limit: 120),
       .text(
         "Territoires", names.joined(separator: ", "), hint: "noms ou n°, séparés par des virgules",

@@ -125,6 +125,11 @@ public enum AvailabilityScreen {
         + "faites-les saisir dans l'administration (O depuis l'accueil)."
     case .fullyBooked(let days):
       "Tous les créneaux des conseillers de ce territoire sont pris dans les \(days) prochains jours."
+    case .noOpenDirectory(let kinds):
+      "Aucune structure \(kinds.map(\.label).joined(separator: " ni ")) n'est enregistrée pour ce territoire : "
+        + "il n'en existe pas d'annuaire ouvert à reprendre. Ajoutez-la avec ses conseillers et plages "
+        + "dans l'administration (O depuis l'accueil) ou par fichier : guichet operators import "
+        + "(modèle : guichet operators import --example)."
     }
   }
 

@@ -28,6 +28,17 @@ extension StructuresScreen {
       rows.append(.entry(index, line: 0, structure.name))
       rows.append(.entry(index, line: 1, "   \(address)"))
       rows.append(.entry(index, line: 2, "   \(contact)"))
+      var line = 3
+      for extra in [
+        structure.hours.map { "Horaires : \($0)" }, structure.note.map { "À noter : \($0)" },
+        // The directory's own source is on the screen's last line; other files' entries name theirs.
+        structure.source.flatMap {
+          $0 == state.directory?.source?.source ? nil : "Source : \($0)"
+        },
+      ].compactMap({ $0 }) {
+        rows.append(.entry(index, line: line, "   \(extra)"))
+        line += 1
+      }
     }
     return rows
   }

@@ -196,7 +196,9 @@ struct BookingBenchDesk {
       throw BenchFailure("aucun territoire")
     }
     let structure = try database.saveOperatorStructure(
-      OperatorStructure(kind: kind, name: "Structure de mesure", territoryIDs: [territoryID]),
+      OperatorStructure(
+        kind: kind, name: "Structure de mesure", phone: "04 00 00 00 00",
+        territoryIDs: [territoryID]),
       by: .commandLine)
     guard let structureID = structure.id else { throw BenchFailure("structure sans numéro") }
     let visit = try database.save(

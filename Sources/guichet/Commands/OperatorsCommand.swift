@@ -12,8 +12,11 @@ struct OperatorsCommand: ParsableCommand {
     commandName: "operators",
     abstract: "Gère les structures du second niveau, leurs conseillers et leurs disponibilités.",
     discussion: """
-      Exemple de mise en place :
-        guichet operators add-structure --kind mission_locale --name "Mission locale de Vienne" --territory 3
+      Mise en place par fichier (structures, conseillers, plages, absences) :
+        guichet operators import --example > structures.csv   (à adapter dans un tableur)
+        guichet operators import structures.csv
+      Exemple de mise en place une par une :
+        guichet operators add-structure --kind mission_locale --name "Mission locale de Vienne" --territory Vienne --phone "04 74 00 00 00"
         guichet operators add-advisor --structure 12 --name "Claire Martin"
         guichet operators add-rule --advisor 7 --days lun,mar,jeu --from 09:00 --to 12:00 --length 45
         guichet operators slots --advisor 7 --days 14
@@ -21,7 +24,8 @@ struct OperatorsCommand: ParsableCommand {
     subcommands: [
       OperatorsListCommand.self, OperatorsAddStructureCommand.self, OperatorsAddAdvisorCommand.self,
       OperatorsRemoveAdvisorCommand.self, OperatorsAddRuleCommand.self,
-      OperatorsAddAbsenceCommand.self, OperatorsSlotsCommand.self,
+      OperatorsAddAbsenceCommand.self, OperatorsSlotsCommand.self, OperatorsImportCommand.self,
+      OperatorsExportCommand.self,
     ])
 }
 

@@ -25,7 +25,11 @@ struct OperatorsAddStructureCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Commune.", valueName: "commune"))
   var city: String?
 
-  @Option(name: .long, help: ArgumentHelp("Téléphone de l'accueil.", valueName: "tél"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Téléphone de l'accueil (obligatoire avant d'ajouter un conseiller : il figure sur la convocation).",
+      valueName: "tél"))
   var phone: String?
 
   @Option(name: .long, help: ArgumentHelp("Courriel de l'accueil.", valueName: "courriel"))

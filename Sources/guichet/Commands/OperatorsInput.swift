@@ -26,33 +26,25 @@ enum OperatorsInput {
   static let kindNames: String = OperatorKind.allCases.map(\.rawValue).joined(separator: ", ")
 
   static func kind(_ text: String) throws(UserError) -> OperatorKind {
-    let key = text.lowercased().replacingOccurrences(of: "-", with: "_")
-    guard let kind = OperatorKind(rawValue: key) else {
+    guard let kind = OperatorKind(setupCode: text) else {
       throw UserError("type de structure inconnu « \(TypedIn.shown(text)) » : \(kindNames).")
     }
     return kind
   }
 
   static func place(_ text: String) throws(UserError) -> AppointmentPlace {
-    switch text.lowercased() {
-    case "site", "sur-place", "sur_place", "on_site": return .onSite
-    case "telephone", "téléphone", "tel", "phone": return .phone
-    case "visio", "video", "vidéo": return .video
-    default: throw UserError("lieu inconnu « \(TypedIn.shown(text)) » : site, telephone ou visio.")
+    guard let place = AppointmentPlace(setupCode: text) else {
+      throw UserError("lieu inconnu « \(TypedIn.shown(text)) » : site, telephone ou visio.")
     }
+    return place
   }
 
   static func reason(_ text: String) throws(UserError) -> AbsenceReason {
-    switch text.lowercased() {
-    case "conges", "congés", "leave": return .leave
-    case "formation", "training": return .training
-    case "reunion", "réunion", "meeting": return .meeting
-    case "permanence", "outreach": return .outreach
-    case "autre", "other": return .other
-    default:
+    guard let reason = AbsenceReason(setupCode: text) else {
       throw UserError(
         "motif inconnu « \(TypedIn.shown(text)) » : conges, formation, reunion, permanence ou autre.")
     }
+    return reason
   }
 
   /// A territory by number or by name (without accents or case).

@@ -31,7 +31,14 @@ struct OperatorsListCommand: ParsableCommand {
     var kind: String
     var kindLabel: String
     var name: String
+    /// The directory id, which `guichet operators import` takes in its `structure` column.
+    var reference: String?
     var address: String
+    var phone: String?
+    var inseeCode: String?
+    var commune: String?
+    var bassin: String?
+    var note: String?
     var territories: [String]
     var active: Bool
     var advisors: [ListedAdvisor]
@@ -55,14 +62,18 @@ struct OperatorsListCommand: ParsableCommand {
       let territories = try database.territories()
       let territoryID = try territory.map { try OperatorsInput.territory($0, in: territories).id }
       let names = Dictionary(territories.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-      return try database.operatorStructures(
-        kind: chosenKind, territoryID: territoryID, includeInactive: all
-      ).compactMap { structure in
+      let structures = try database.operatorStructures(
+        kind: chosenKind, territoryID: territoryID, includeInactive: all)
+      let places = try database.communePlaces(structures.compactMap(\.inseeCode))
+      return try structures.compactMap { structure in
         guard let id = structure.id else { return nil }
         let advisors = try database.advisors(structureID: id, includeInactive: all)
         return Listed(
           id: id, kind: structure.kind.rawValue, kindLabel: structure.kind.label,
-          name: structure.name, address: structure.fullAddress,
+          name: structure.name, reference: structure.sourceID, address: structure.fullAddress,
+          phone: structure.phone, inseeCode: structure.inseeCode,
+          commune: structure.inseeCode.flatMap { places[$0]?.commune },
+          bassin: structure.inseeCode.flatMap { places[$0]?.bassin }, note: structure.note,
           territories: structure.territoryIDs.map { names[$0] ?? "n° \($0)" },
           active: structure.isActive,
           advisors: advisors.compactMap { advisor in
@@ -85,7 +96,14 @@ struct OperatorsListCommand: ParsableCommand {
       var line = "\(structure.id)  \(structure.name) — \(structure.kindLabel)"
       if !structure.active { line += " (retirée)" }
       try StandardOutput.line(line)
+      if let reference = structure.reference {
+        try StandardOutput.line("    Référence : \(reference)")
+      }
       if !structure.address.isEmpty { try StandardOutput.line("    \(structure.address)") }
+      try StandardOutput.line(
+        "    Tél. : \(structure.phone ?? "non renseigné (obligatoire pour prendre des rendez-vous)")"
+      )
+      if let note = structure.note { try StandardOutput.line("    À noter : \(note)") }
       if !structure.territories.isEmpty {
         try StandardOutput.line(
           "    Territoires : \(structure.territories.joined(separator: ", "))")

@@ -171,7 +171,8 @@ import Testing
     let caller = actor.caller(world)
     check(actor, allowed: [.administrator, .commandLine]) {
       let structure = try world.database.saveOperatorStructure(
-        OperatorStructure(kind: .cio, name: "CIO de Bourgoin"), by: caller)
+        OperatorStructure(kind: .cio, name: "CIO de Bourgoin", phone: "04 74 11 22 33"),
+        by: caller)
       let advisor = try world.database.saveAdvisor(
         Advisor(structureID: try #require(structure.id), displayName: "Paul Roux"), by: caller)
       try world.database.removeAdvisor(id: try #require(advisor.id), by: caller)

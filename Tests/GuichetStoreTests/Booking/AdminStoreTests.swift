@@ -15,7 +15,8 @@ import Testing
     let setup = try BookingSetup.make()
     let other = try setup.database.saveOperatorStructure(
       OperatorStructure(
-        kind: .missionLocale, name: "Mission locale bis", territoryIDs: [setup.territoryID]),
+        kind: .missionLocale, name: "Mission locale bis", phone: "04 74 11 22 33",
+        territoryIDs: [setup.territoryID]),
       by: .commandLine)
     let agent = try setup.database.saveAdvisor(
       Advisor(structureID: try #require(other.id), displayName: "Paul Roux"), by: .commandLine)

@@ -37,7 +37,8 @@ import Testing
       )
     }
     #expect(try search([.missionLocale]) == .fullyBooked(horizonDays: 7))
-    #expect(try search([.capEmploi]) == .noOpeningHours, "no Cap emploi advisor in the territory")
+    // No Cap emploi structure serves the territory, and no open directory exists to bundle one.
+    #expect(try search([.capEmploi]) == .noOpenDirectory([.capEmploi]))
     let rules = try setup.database.openingRules(advisorID: setup.advisorID)
     for rule in rules {
       try setup.database.deleteOpeningRule(id: try #require(rule.id), by: .commandLine)
@@ -304,7 +305,8 @@ import Testing
     let setup = try BookingSetup.make()
     let other = try setup.database.saveOperatorStructure(
       OperatorStructure(
-        kind: .franceTravail, name: "France Travail Vienne", territoryIDs: [setup.territoryID]),
+        kind: .franceTravail, name: "France Travail Vienne", phone: "04 74 11 22 33",
+        territoryIDs: [setup.territoryID]),
       by: .commandLine)
     let agent = try setup.database.saveAdvisor(
       Advisor(structureID: other.id!, displayName: "Paul Roux"), by: .commandLine)

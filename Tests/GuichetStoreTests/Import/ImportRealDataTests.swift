@@ -198,7 +198,10 @@ struct ImportRealDataTests {
 
   @Test func structuresParseAddressPhoneAndApostrophes() throws {
     let report = try ReferenceFixture.report(.structures)
-    #expect(report["structures"] == 244)
+    // 244 orientation structures and the 34 partners (APEC, MDPH, Agefiph, CMA, CCI) of the same directory.
+    #expect(report["structures"] == 278)
+    #expect(report["type_apec"] == 4)
+    #expect(report["type_maison_handicapees"] == 7)
     #expect(report["type_mission_locale"] == 96)
     #expect(report["type_cio"] == 36)
     #expect(report.warnings.count == 1)

@@ -72,7 +72,8 @@ struct InformationTerritoryTests {
     let id = try territoryID("Bourg-en-Bresse", in: database)
     let directory = try database.structureDirectory(territoryID: id)
     #expect(directory.territory?.name == "Bourg-en-Bresse")
-    #expect(directory.structures.count == 244)
+    // 244 orientation structures, 34 partners, 85 France Travail agencies, 8 Transitions Pro, 223 France services.
+    #expect(directory.structures.count == 594)
     let places = directory.structures.map(\.place)
     #expect(places == places.sorted())
     let local = directory.structures.filter { $0.place == .territory }

@@ -30,7 +30,9 @@ struct ReferenceBundleTests {
     #expect(try count("SELECT COUNT(*) FROM bmo") == 7168)
     #expect(try count("SELECT COUNT(*) FROM bmo WHERE recruitments_secret") == 1357)
     #expect(try count("SELECT COUNT(*) FROM salary_median") == 654)
-    #expect(try count("SELECT COUNT(*) FROM orientation_structure") == 244)
+    // 244 orientation structures and 34 partners (2019), 85 France Travail agencies, 8 Transitions Pro
+    // contacts and 223 France services.
+    #expect(try count("SELECT COUNT(*) FROM orientation_structure") == 594)
   }
 
   @Test func bundleHoldsNoProse() throws {
