@@ -161,6 +161,29 @@ struct CommandLineTests {
     }
   }
 
+  /// Diplomas asked for by type and subject, by acronym and in the feminine, on the bundled and the imported data.
+  @Test func certificationsAreFoundTheWayPeopleAskForThem() throws {
+    let cases = [
+      ("cap cuisine", "RNCP26650"), ("bts mco", "RNCP34031"), ("titre pro soudeur", "RNCP34502"),
+      ("deas", "RNCP4495"), ("aide soignante", "RNCP4495"), ("couvreuse", "RNCP32239"),
+      ("conductrice routière", "RNCP5377"),
+    ]
+    for path in [try Self.fresh.get().path, try Self.imported.get().path] {
+      for (query, code) in cases {
+        let hits = try Self.hits(["--kind", "certification", "--limit", "3", query], path)
+        #expect(hits.allSatisfy { $0.kind == "certification" })
+        #expect(hits.contains { $0.code == code }, "« \(query) » → \(hits.map(\.code))")
+      }
+    }
+    let text = try Self.guichet([
+      "search", "--kind", "certification", "--limit", "1", "--database", Self.fresh.get().path,
+      "deas",
+    ])
+    #expect(text.status == 0)
+    #expect(text.stdout.contains("RNCP4495"), "\(text.stdout)")
+    #expect(text.stdout.contains("expirée le 01/01/2024"), "\(text.stdout)")
+  }
+
   @Test func jsonHoldsKindCodeTitleAndRankForEveryHit() throws {
     let outcome = try Self.guichet([
       "search", "boulang", "--format", "json", "--limit", "2", "--database", Self.fresh.get().path,

@@ -41,6 +41,7 @@ public struct AppDatabase: Sendable {
     migrator.registerContactBookingMigration()
     migrator.registerErasureMigrations()
     migrator.registerOperatorDirectoryMigration()
+    migrator.registerCertificationSearchMigration()
     return migrator
   }()
 }

@@ -73,6 +73,8 @@ enum RomeImporter {
       try db.scalarCount("occupation_interest"))
     report.add("secteurs", "secteurs et sous-secteurs", try writeSectors(files.sectors, db))
     try SearchIndex.rebuild(.occupation, in: db)
+    // The certification index takes the feminine forms of job words from the ROME titles.
+    try SearchIndex.rebuild(.certification, in: db)
     return report
   }
 

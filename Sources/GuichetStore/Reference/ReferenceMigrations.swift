@@ -14,3 +14,14 @@ extension DatabaseMigrator {
     }
   }
 }
+
+extension DatabaseMigrator {
+  /// The certification index learnt diploma types, acronyms and feminine forms, and keeps the end of validity
+  /// instead of a fixed « active »: files indexed before are re-indexed from their own certification rows
+  /// (imported or bundled, whichever they hold).
+  mutating func registerCertificationSearchMigration() {
+    registerMigration("v4-certification-search") { db in
+      try SearchIndex.rebuild(.certification, in: db)
+    }
+  }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GuichetCore
 
@@ -17,15 +18,28 @@ public enum ReferenceSearch {
   /// Order within a kind: rarely used job titles and inactive certifications last; then how well the typed words
   /// fit the title (the whole title, its start, a run of its words, anywhere); then main titles before synonyms;
   /// then fiches with more job titles (the more common métiers); then shorter titles.
+  /// Certifications: current ones first, then those whose validity has ended, then inactive ones, each saying so
+  /// in its subtitle as of `today` (`yyyymmdd`, the current day in Paris when nil); among equal matches, the one
+  /// valid longest first.
   public static func search(
-    _ query: String, kind: SearchKind? = nil, limit: Int = 10, in db: Database
+    _ query: String, kind: SearchKind? = nil, limit: Int = 10, today: Int? = nil, in db: Database
   ) throws -> [SearchHit] {
     let tokens = queryTokens(query)
     guard !tokens.isEmpty, limit > 0 else { return [] }
     let pattern = matchPattern(tokens: tokens)
+    let day = today ?? Day.number(of: Date())
     var hits: [SearchHit] = []
     for current in kind.map({ [$0] }) ?? SearchKind.allCases {
-      hits += try searchKind(current, pattern: pattern, tokens: tokens, limit: limit, in: db)
+      if current == .certification {
+        // Certification titles are mostly singular: « aides soignantes » looks for « aide » and « soignante ».
+        let singular = tokens.map(singularPrefix)
+        hits += try searchKind(
+          current, pattern: matchPattern(tokens: singular), tokens: singular, limit: limit,
+          today: day, in: db)
+      } else {
+        hits += try searchKind(
+          current, pattern: pattern, tokens: tokens, limit: limit, today: day, in: db)
+      }
     }
     return hits
   }
@@ -60,7 +74,8 @@ public enum ReferenceSearch {
   }
 
   private static func searchKind(
-    _ kind: SearchKind, pattern: String, tokens: [String], limit: Int, in db: Database
+    _ kind: SearchKind, pattern: String, tokens: [String], limit: Int, today: Int,
+    in db: Database
   ) throws -> [SearchHit] {
     let statement = try db.cachedStatement(
       sql: """
@@ -79,17 +94,22 @@ public enum ReferenceSearch {
       let key: String = row[1]
       let tier: Int = row[5]
       let weight: Int = row[6]
+      var subtitle: String? = row[4]
       let strict: Int
       switch kind {
       case .occupation: strict = tier >= 2 ? 1 : 0
-      case .certification: strict = tier
+      case .certification:
+        let status = CertificationStatus(
+          isActive: tier == 0, endDate: weight > 0 ? isoDay(weight) : nil, today: today)
+        strict = status.rank
+        subtitle = [subtitle, status.label].compactMap { $0 }.joined(separator: " · ")
       case .structure: strict = 0
       }
       let fit = fitScore(key: key, tokens: wanted)
       candidates.append(
         Candidate(
           order: (strict, fit, tier, -weight, row[0]), code: row[2], title: row[3],
-          subtitle: row[4]))
+          subtitle: subtitle))
     }
     candidates.sort { $0.order < $1.order }
     var seen: Set<String> = []
@@ -101,6 +121,19 @@ public enum ReferenceSearch {
           rank: hits.count + 1))
     }
     return hits
+  }
+
+  /// A plural word without its final « s », as a prefix it still matches the plural (« aides » → « aide »); short
+  /// words are kept (« bts », « cas »).
+  static func singularPrefix(_ token: String) -> String {
+    token.utf8.count >= 5 && token.hasSuffix("s") ? String(token.dropLast()) : token
+  }
+
+  /// 20240101 → « 2024-01-01 ».
+  static func isoDay(_ number: Int) -> String {
+    let month = number / 100 % 100
+    let day = number % 100
+    return "\(number / 10_000)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
   }
 
   /// How well the typed words fit the best form of a title (`key` holds the normalised forms separated by `|`):

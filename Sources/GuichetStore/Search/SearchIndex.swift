@@ -113,20 +113,42 @@ enum SearchIndex {
     return entries
   }
 
+  /// Certifications with the words people use for them (`CertificationTerms`): type names, acronyms, feminine and
+  /// plural forms in the text, and the same as extra forms of the title for the fit. The status is not stored: it
+  /// depends on the day (`CertificationStatus`), so `weight` holds the end of validity (`yyyymmdd`, 0 when none),
+  /// from which search derives it and which puts the fiche valid longest first among equal matches.
   private static func certificationEntries(_ db: Database) throws -> [Entry] {
-    let sql = "SELECT code, title, level, type_label, is_active FROM certification"
+    let gendered = try CertificationTerms.GenderedWords(db)
+    let sql =
+      "SELECT code, title, level, type_code, type_label, is_active, end_date FROM certification"
     return try Row.fetchAll(db, sql: sql).map { row in
       let code: String = row["code"]
+      let title: String = row["title"]
       let isActive: Bool = row["is_active"]
       let level: Int? = row["level"]
+      let typeCode: String? = row["type_code"]
       let typeLabel: String? = row["type_label"]
+      let endDate: String? = row["end_date"]
       var parts: [String] = []
       if let level { parts.append("niveau \(level)") }
       if let typeLabel, !typeLabel.isEmpty { parts.append(typeLabel) }
-      parts.append(isActive ? "active" : "inactive")
+      let normalized = FoldedText.normalize(title)
+      let types = CertificationTerms.types(code: typeCode, label: typeLabel, title: normalized)
+      let acronyms = CertificationTerms.acronyms(
+        title: title, normalizedTitle: normalized, typeCode: typeCode)
+      let titles = [normalized] + [gendered.feminineTitle(normalized)].compactMap { $0 }
+      var forms = titles
+      for name in types.prefix(4) { forms += titles.map { "\(name) \($0)" } }
+      for acronym in acronyms {
+        forms.append("\(acronym) \(normalized)")
+        if let name = types.first { forms.append("\(name) \(acronym) \(normalized)") }
+      }
       return Entry(
-        code: code, title: row["title"], subtitle: parts.joined(separator: " · "),
-        tier: isActive ? 0 : 1, extra: [code])
+        code: code, title: title, subtitle: parts.isEmpty ? nil : parts.joined(separator: " · "),
+        tier: isActive ? 0 : 1,
+        extra: [code] + types + acronyms
+          + gendered.variants(of: CertificationTerms.words(normalized)),
+        forms: forms, weight: endDate.flatMap(CertificationStatus.dayNumber) ?? 0)
     }
   }
 

@@ -57,6 +57,11 @@ enum SearchQueries {
     "certificat de spécialisation", "BTS Management", "Master droit", "licence sciences",
     "RNCP34825", "niveau 5", "diplome universitaire de technologie", "bac pro mrc",
     "cap boulanger", "bp coiffure", "cap esthetique",
+    // As people ask for a diploma (issue 15): type and subject, acronyms, feminine and plural forms.
+    "bac pro cuisine", "bts comptabilité", "titre pro soudeur", "tp cuisinier", "bp couvreur",
+    "licence pro agronomie", "dut gea", "de ambulancier", "deas", "desjeps", "cpjeps", "deavs",
+    "aide soignante", "aides soignantes", "cuisinière", "magasinière", "couvreuse",
+    "conductrice routière", "électricienne", "soudeuse", "boulangère", "educatrice specialisee",
   ]
 
   static let structures = [
