@@ -40,6 +40,7 @@ public struct AppDatabase: Sendable {
     migrator.registerConsentProofMigration()
     migrator.registerContactBookingMigration()
     migrator.registerErasureMigrations()
+    migrator.registerConsentTextKindMigration()
     return migrator
   }()
 }
