@@ -41,6 +41,7 @@ public struct AppDatabase: Sendable {
     migrator.registerContactBookingMigration()
     migrator.registerErasureMigrations()
     migrator.registerConsentTextKindMigration()
+    migrator.registerRoutingReasonsMigration()
     return migrator
   }()
 }
