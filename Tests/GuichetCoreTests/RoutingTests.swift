@@ -64,3 +64,30 @@ import Testing
     #expect(throws: UserError.self) { try silent.validate() }
   }
 }
+
+/// Each default rule gives the reason of its own public and structure (the RQTH job seeker once read the
+/// job seeker's « Demandeur d'emploi : France Travail… »).
+@Suite struct DefaultRoutingReasonTests {
+  @Test func everyDefaultReasonNamesItsStructureAndItsPublic() {
+    for rule in DefaultRoutingRules.rules {
+      let name =
+        rule.operatorKind == .regionAccredited ? "habilité par la Région" : rule.operatorKind.label
+      #expect(rule.reason.contains(name), "\(rule.reason)")
+      switch (rule.publicCategory, rule.ageBand, rule.requestKind) {
+      case (_, .from16to25?, _): #expect(rule.reason.contains("16 à 25 ans"))
+      case (.disability?, _, _): #expect(rule.reason.contains("RQTH"), "\(rule.reason)")
+      case (.selfEmployed?, _, _): #expect(rule.reason.hasPrefix("Indépendant :"))
+      case (.employee?, nil, nil): #expect(rule.reason.hasPrefix("Salarié :"))
+      case (.jobSeeker?, nil, nil): #expect(rule.reason.hasPrefix("Demandeur d'emploi"))
+      case (nil, .under16?, nil): #expect(rule.reason.hasPrefix("Moins de 16 ans"))
+      case (nil, nil, .schoolOrientation?): #expect(rule.reason.contains("orientation scolaire"))
+      default: break
+      }
+    }
+    let rqthJobSearch = DefaultRoutingRules.rules.first {
+      $0.publicCategory == .disability && $0.requestKind == .jobSearch
+    }
+    #expect(
+      rqthJobSearch?.reason.hasPrefix("Travailleur handicapé (RQTH) en recherche d'emploi") == true)
+  }
+}

@@ -4,9 +4,25 @@ import Foundation
 public enum ConsentPurpose: String, CodedValue {
   case appointment
 
-  public var label: String {
+  public var label: String { label(for: nil) }
+
+  /// The purpose as read to the person, naming the kind of structure the appointment is with.
+  public func label(for kind: OperatorKind?) -> String {
     switch self {
-    case .appointment: "Prise de rendez-vous avec un conseiller en évolution professionnelle"
+    case .appointment: "Prise de rendez-vous avec " + Self.adviser(kind)
+    }
+  }
+
+  private static func adviser(_ kind: OperatorKind?) -> String {
+    switch kind {
+    case .franceTravail: "un conseiller France Travail"
+    case .missionLocale: "un conseiller de la Mission locale"
+    case .capEmploi: "un conseiller Cap emploi"
+    case .apec: "un conseiller en évolution professionnelle de l'APEC"
+    case .transitionsPro: "un conseiller Transitions Pro"
+    case .cio: "un psychologue de l'Éducation nationale du CIO"
+    case .regionAccredited: "un conseiller en évolution professionnelle"
+    case .other, nil: "un conseiller de la structure choisie"
     }
   }
 

@@ -9,16 +9,19 @@ public struct ConsentText: Equatable, Hashable, Sendable {
   /// Days the contact is kept after the appointment, as the text announces.
   public var retentionDays: Int
   public var publishedAt: Date
+  /// The kind of structure this version is read for; nil: every kind without a later text of its own.
+  public var operatorKind: OperatorKind?
 
   public init(
     version: Int, purpose: ConsentPurpose = .appointment, body: String, retentionDays: Int,
-    publishedAt: Date
+    publishedAt: Date, operatorKind: OperatorKind? = nil
   ) {
     self.version = version
     self.purpose = purpose
     self.body = body
     self.retentionDays = retentionDays
     self.publishedAt = publishedAt
+    self.operatorKind = operatorKind
   }
 
   /// The first text, copied into new databases by the booking migration.

@@ -20,9 +20,41 @@ extension AppDatabase {
     }
   }
 
-  /// Publishes a new version; earlier consents keep pointing at the text they were given on. Administrators only.
+  /// The text to read before booking with a structure of this kind: the latest version published for the
+  /// kind or for every kind, so a text published for all replaces earlier ones of a kind.
+  public func consentText(for kind: OperatorKind) throws -> ConsentText {
+    try StoreErrors.run("Lecture du texte de consentement") {
+      try writer.read { db in try Self.latestConsentText(db, for: kind) }
+    }
+  }
+
+  /// Every published version, oldest first: they are never edited, so this is the history as given.
+  public func consentTexts() throws -> [ConsentText] {
+    try StoreErrors.run("Lecture des textes de consentement") {
+      try writer.read { db in
+        try Row.fetchAll(db, sql: "SELECT * FROM consent_text ORDER BY version").map(
+          Self.consentText)
+      }
+    }
+  }
+
+  static func latestConsentText(_ db: Database, for kind: OperatorKind) throws -> ConsentText {
+    guard
+      let row = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT * FROM consent_text WHERE operator_kind IS NULL OR operator_kind = ?
+          ORDER BY version DESC LIMIT 1
+          """, arguments: [kind.rawValue])
+    else { throw UserError("Texte de consentement introuvable.") }
+    return consentText(row)
+  }
+
+  /// Publishes a new version, for one kind of structure or (nil) for every kind; earlier versions are never
+  /// changed and earlier consents keep pointing at the text they were given on. Administrators only.
   public func publishConsentText(
-    body: String, retentionDays: Int, by caller: Caller, at date: Date = Date()
+    body: String, retentionDays: Int, operatorKind: OperatorKind? = nil, by caller: Caller,
+    at date: Date = Date()
   ) throws -> ConsentText {
     let cleaned = body.split(separator: "\n", omittingEmptySubsequences: false)
       .map { SafeText.clean(String($0)) }.joined(separator: "\n")
@@ -33,13 +65,17 @@ extension AppDatabase {
         try caller.require(.administerOperators, in: db)
         let version = (try Int.fetchOne(db, sql: "SELECT max(version) FROM consent_text") ?? 0) + 1
         let text = ConsentText(
-          version: version, body: cleaned, retentionDays: retentionDays, publishedAt: date)
+          version: version, body: cleaned, retentionDays: retentionDays, publishedAt: date,
+          operatorKind: operatorKind)
         try db.execute(
           sql: """
-            INSERT INTO consent_text (version, purpose, body, retention_days, published_at)
-            VALUES (?, ?, ?, ?, ?)
+            INSERT INTO consent_text (version, purpose, body, retention_days, published_at, operator_kind)
+            VALUES (?, ?, ?, ?, ?, ?)
             """,
-          arguments: [version, text.purpose.rawValue, text.body, text.retentionDays, date])
+          arguments: [
+            version, text.purpose.rawValue, text.body, text.retentionDays, date,
+            operatorKind?.rawValue,
+          ])
         return text
       }
     }
@@ -59,16 +95,16 @@ extension AppDatabase {
         try VisitRecord.requireExisting(
           db, key: visitID,
           "Cette visite n'existe plus : le consentement ne peut pas être enregistré.")
-        let latest = try Int.fetchOne(db, sql: "SELECT max(version) FROM consent_text")
-        guard latest == textVersion else {
-          throw UserError(
-            "Le texte de consentement vient de changer : lisez la nouvelle version à la personne.")
-        }
         guard
           let structure = try OperatorStructureRecord.fetchOne(db, key: recipientStructureID),
           structure.isActive
         else {
           throw UserError("Cette structure n'existe plus ou n'accueille plus de rendez-vous.")
+        }
+        let kind = OperatorKind(rawValue: structure.kind) ?? .other
+        guard try Self.latestConsentText(db, for: kind).version == textVersion else {
+          throw UserError(
+            "Le texte de consentement vient de changer : lisez la nouvelle version à la personne.")
         }
         try DeskRecord.requireExisting(db, key: deskID, "Ce poste d'accueil n'existe plus.")
         var record = ConsentRecord(
@@ -285,6 +321,7 @@ extension AppDatabase {
   static func consentText(_ row: Row) -> ConsentText {
     ConsentText(
       version: row["version"], purpose: ConsentPurpose(rawValue: row["purpose"]) ?? .appointment,
-      body: row["body"], retentionDays: row["retention_days"], publishedAt: row["published_at"])
+      body: row["body"], retentionDays: row["retention_days"], publishedAt: row["published_at"],
+      operatorKind: (row["operator_kind"] as String?).flatMap(OperatorKind.init(rawValue:)))
   }
 }

@@ -42,6 +42,8 @@ public struct AppDatabase: Sendable {
     migrator.registerErasureMigrations()
     migrator.registerOperatorDirectoryMigration()
     migrator.registerCertificationSearchMigration()
+    migrator.registerConsentTextKindMigration()
+    migrator.registerRoutingReasonsMigration()
     return migrator
   }()
 }

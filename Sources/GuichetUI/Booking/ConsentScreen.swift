@@ -112,7 +112,7 @@ public enum ConsentScreen {
     }
     y += 1
     for line in [
-      "Destinataire : \(recipient)", "Finalité : \(text.purpose.label)",
+      "Destinataire : \(recipient)", "Finalité : \(text.purpose.label(for: state.structure?.kind))",
       "Données : \(text.purpose.scope)", "Conservation : \(text.retentionDays) jours",
     ] {
       for wrapped in Text.wrap(line, width: inner.width) {

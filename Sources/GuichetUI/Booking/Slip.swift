@@ -28,10 +28,32 @@ public struct Slip: Equatable, Sendable {
   public static let toBring =
     "Une pièce d'identité, votre CV si vous en avez un, et ce coupon."
 
+  /// Never « appelez X » without a number: the structure's phone, else its e-mail, else its address,
+  /// else this desk, which can move or cancel with the reference.
   public var howToCancel: String {
-    let phone = structure.phone.map { " au \($0)" } ?? ""
-    return
-      "Pour annuler ou déplacer ce rendez-vous, appelez \(structure.name)\(phone) en donnant la référence \(reference)."
+    let start = "Pour annuler ou déplacer ce rendez-vous, "
+    let end = " en donnant la référence \(reference)."
+    if let phone = structure.phone, !phone.isEmpty {
+      return start + "appelez \(structure.name) au \(phone)" + end
+    }
+    if let email = structure.email, !email.isEmpty {
+      return start + "écrivez à \(structure.name) (\(email))" + end
+    }
+    if !structure.fullAddress.isEmpty {
+      return start + "adressez-vous à \(structure.name), \(structure.fullAddress)," + end
+    }
+    return start + "revenez à ce point d'accueil" + end
+  }
+
+  /// What the person does before the appointment: what to bring on site, how the call or the video comes.
+  public var preparation: String {
+    switch place {
+    case .onSite: "À apporter : \(Self.toBring)"
+    case .phone:
+      "Vous serez appelé·e au numéro que vous avez donné, à l'heure du rendez-vous : gardez votre téléphone à portée de main, avec votre CV si vous en avez un."
+    case .video:
+      "Vous serez invité·e à la visioconférence par \(structure.name), au téléphone ou à l'adresse électronique que vous avez donnés : ayez votre CV à portée de main si vous en avez un."
+    }
   }
 
   /// File name stem: the reference only, never a name.
@@ -46,7 +68,7 @@ public struct Slip: Equatable, Sendable {
     if !structure.fullAddress.isEmpty { lines.append("Adresse : \(structure.fullAddress)") }
     if let phone = structure.phone { lines.append("Téléphone : \(phone)") }
     lines.append("Conseiller : \(advisorName)")
-    lines.append("À apporter : \(Self.toBring)")
+    lines.append(preparation)
     lines.append(howToCancel)
     lines.append("Référence : \(reference)")
     return lines
@@ -67,7 +89,7 @@ public struct Slip: Equatable, Sendable {
       "DTEND:\(Self.utc(endsAt))",
       "SUMMARY:\(Self.escape("Rendez-vous \(structure.kind.label) (\(reference))"))",
       "LOCATION:\(Self.escape(place == .onSite ? location : place.label))",
-      "DESCRIPTION:\(Self.escape("À apporter : \(Self.toBring) \(howToCancel)"))",
+      "DESCRIPTION:\(Self.escape("\(preparation) \(howToCancel)"))",
       "END:VEVENT", "END:VCALENDAR",
     ]
     return lines.joined(separator: "\r\n") + "\r\n"

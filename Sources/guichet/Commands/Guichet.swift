@@ -14,7 +14,7 @@ struct Guichet: ParsableCommand {
       ConsoleCommand.self, InitCommand.self, ImportCommand.self, SearchCommand.self,
       BenchCommand.self, OperatorsCommand.self, TerritoriesCommand.self, SitesCommand.self,
       UsersCommand.self, AuditCommand.self,
-      PersonCommand.self, PurgeCommand.self,
+      PersonCommand.self, PurgeCommand.self, ConsentCommand.self,
       DemoCommand.self, ReportCommand.self,
       BackupCommand.self, RestoreCommand.self, CheckCommand.self, SelfTestWriterCommand.self,
       BookingBenchWorkerCommand.self,

@@ -9,7 +9,8 @@ struct BookingServices: Sendable {
   var recommend: @Sendable (Visit) throws -> [Recommendation]
   var nextAvailability: @Sendable (Int64?, [OperatorKind], Date) throws -> [AvailableSlot]
   var noSlotReason: @Sendable (Int64?, [OperatorKind], Date) throws -> NoSlotReason
-  var consentText: @Sendable () throws -> ConsentText
+  /// The text to read for a structure of this kind.
+  var consentText: @Sendable (OperatorKind) throws -> ConsentText
   var structure: @Sendable (Int64) throws -> OperatorStructure?
   var recordConsent: @Sendable (Int64, Int, Int64, Date) throws -> Consent
   var duplicates: @Sendable (Contact) throws -> [Contact]
@@ -32,7 +33,7 @@ struct BookingServices: Sendable {
         try database.nextAvailability(territoryID: $0, operatorKinds: $1, from: $2, limit: 10)
       },
       noSlotReason: { try database.noSlotReason(territoryID: $0, operatorKinds: $1, from: $2) },
-      consentText: { try database.consentText() },
+      consentText: { try database.consentText(for: $0) },
       structure: { try database.operatorStructure(id: $0) },
       recordConsent: {
         try database.recordConsent(
@@ -54,7 +55,7 @@ struct BookingServices: Sendable {
     return BookingServices(
       recommend: { _ in throw error }, nextAvailability: { _, _, _ in throw error },
       noSlotReason: { _, _, _ in throw error },
-      consentText: { throw error }, structure: { _ in throw error },
+      consentText: { _ in throw error }, structure: { _ in throw error },
       recordConsent: { _, _, _, _ in throw error }, duplicates: { _ in throw error },
       book: { _, _, _, _, _, _, _ in throw error },
       slipsDirectory: { SlipFiles.directory() }, print: { _ in throw error })
@@ -176,7 +177,7 @@ extension EffectInterpreter {
         guard let structure = try booking.structure(structureID) else {
           throw UserError("Cette structure n'existe plus ou n'accueille plus de rendez-vous.")
         }
-        return .booking(.consentLoaded(try booking.consentText(), structure))
+        return .booking(.consentLoaded(try booking.consentText(structure.kind), structure))
       }
     case .recordConsent(let visitID, let version, let structureID):
       actions = attempt {

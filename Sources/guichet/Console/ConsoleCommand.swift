@@ -16,15 +16,31 @@ struct ConsoleCommand: ParsableCommand {
   @OptionGroup var witness: AuditWitnessOptions
 
   func run() throws {
-    let session = try ConsoleSession.open(
-      location: location, desk: deskOptions, idleLock: idleLock, witness: witness)
-    let terminal: Terminal
-    do {
-      terminal = try Terminal.start()
-    } catch {
-      FileHandle.standardError.write(Data("guichet : \(error.message)\n".utf8))
-      throw ExitCode.failure
+    // The terminal starts early only when the desk must be asked; the same one then runs the console.
+    var started: Terminal?
+    func terminal() throws -> Terminal {
+      if let started { return started }
+      do {
+        let terminal = try Terminal.start()
+        started = terminal
+        return terminal
+      } catch {
+        FileHandle.standardError.write(Data("guichet : \(error.message)\n".utf8))
+        throw ExitCode.failure
+      }
     }
+    let session = try ConsoleSession.open(
+      location: location, desk: deskOptions, idleLock: idleLock, witness: witness,
+      pickDesk: { desks in
+        let screen = try terminal()
+        guard let chosen = DeskPickerLoop.run(DeskPicker(desks: desks), on: screen) else {
+          screen.stop()
+          if let signal = screen.pendingTerminationSignal { throw ExitCode(128 + signal) }
+          throw ExitCode.success
+        }
+        return chosen
+      })
+    let terminal = try terminal()
     let runtime = Runtime(
       terminal: terminal, services: session.services, context: session.context,
       clock: session.clock)
@@ -41,7 +57,8 @@ struct ConsoleSession {
 
   static func open(
     location: DatabaseOptions, desk deskOptions: DeskOptions, idleLock: IdleLockOption,
-    witness: AuditWitnessOptions, systemLog: Bool = true
+    witness: AuditWitnessOptions, systemLog: Bool = true,
+    pickDesk: ([Workplace]) throws -> Workplace = DeskResolution.refuse
   ) throws -> ConsoleSession {
     let path = location.path
     DatabaseLocation.announceIfNew(path)
@@ -64,7 +81,7 @@ struct ConsoleSession {
       do {
         workplace =
           desk.readOnly == nil
-          ? try chooseWorkplace(database, desk: deskOptions)
+          ? try chooseWorkplace(database, desk: deskOptions).workplace(pickDesk)
           : try browsingWorkplace(database, desk: deskOptions)
         names = try database.territories().map { ($0.id, $0.name) }
       } catch let error as UserError {
@@ -98,23 +115,90 @@ struct ConsoleSession {
         deskName: desk.deskName ?? DeskOptions.defaultDesk)
   }
 
-  /// The desk named on the command line, else the only declared desk, else the default one.
-  static func chooseWorkplace(_ database: AppDatabase, desk: DeskOptions) throws -> Workplace {
-    if desk.siteName != nil || desk.deskName != nil {
-      return try database.workplace(
-        siteName: desk.siteName ?? DeskOptions.defaultSite,
-        deskName: desk.deskName ?? DeskOptions.defaultDesk)
+  /// The desk named by `--site`/`--desk` (or `GUICHET_SITE`/`GUICHET_DESK`), else the only declared desk,
+  /// else the default one on a new database; several desks and no name: the console asks. A desk name
+  /// alone must be a declared desk: a typo does not create a new site.
+  static func chooseWorkplace(_ database: AppDatabase, desk: DeskOptions) throws -> DeskResolution {
+    if let site = desk.siteName {
+      return .known(
+        try database.workplace(siteName: site, deskName: desk.deskName ?? DeskOptions.defaultDesk))
     }
     // Demonstration desks (`guichet demo`) are not this desk: a newcomer's console opens on its own desk.
     let known = try database.workplaces().filter { !$0.siteName.hasPrefix(DemoOptions.sitePrefix) }
-    if known.count == 1 { return known[0] }
-    if known.isEmpty {
-      return try database.workplace(
-        siteName: DeskOptions.defaultSite, deskName: DeskOptions.defaultDesk)
+    if let name = desk.deskName {
+      if known.isEmpty {
+        return .known(try database.workplace(siteName: DeskOptions.defaultSite, deskName: name))
+      }
+      let matches = known.filter { Self.sameName($0.deskName, name) }
+      if matches.count == 1 { return .known(matches[0]) }
+      if matches.count > 1 { return .ask(matches) }
+      throw UserError(
+        """
+        Le poste « \(SafeText.clean(String(name.prefix(60)))) » n'est pas déclaré dans cette base. Postes déclarés :
+        \(DeskResolution.list(known))
+        Pour déclarer un nouveau poste, nommez aussi son site : --site "NOM DU SITE" --desk "NOM DU POSTE".
+        """)
     }
-    let list = known.map { "  --site \"\($0.siteName)\" --desk \"\($0.deskName)\"" }.joined(
-      separator: "\n")
-    throw UserError("Plusieurs postes sont déclarés dans cette base ; précisez lequel :\n\(list)")
+    if known.count == 1 { return .known(known[0]) }
+    if known.isEmpty {
+      return .known(
+        try database.workplace(siteName: DeskOptions.defaultSite, deskName: DeskOptions.defaultDesk)
+      )
+    }
+    return .ask(known)
+  }
+
+  /// Desk names as typed in `authorized_keys` or a script: case and accents aside.
+  static func sameName(_ a: String, _ b: String) -> Bool {
+    a.trimmingCharacters(in: .whitespaces).compare(
+      b.trimmingCharacters(in: .whitespaces),
+      options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
+  }
+}
+
+/// This console's desk, or the declared desks to choose from.
+enum DeskResolution {
+  case known(Workplace)
+  case ask([Workplace])
+
+  func workplace(_ pick: ([Workplace]) throws -> Workplace) throws -> Workplace {
+    switch self {
+    case .known(let workplace): workplace
+    case .ask(let desks): try pick(desks)
+    }
+  }
+
+  /// Where no screen can ask (the cold-start bench): the desks, said as options to add.
+  static func refuse(_ desks: [Workplace]) throws -> Workplace {
+    throw UserError(
+      "Plusieurs postes sont déclarés dans cette base ; précisez lequel :\n\(list(desks))")
+  }
+
+  static func list(_ desks: [Workplace]) -> String {
+    desks.map { "  --site \"\($0.siteName)\" --desk \"\($0.deskName)\"" }.joined(separator: "\n")
+  }
+}
+
+/// The desk picker on the real terminal, before anything else is drawn.
+enum DeskPickerLoop {
+  static func run(_ picker: DeskPicker, on terminal: Terminal) -> Workplace? {
+    var picker = picker
+    terminal.draw(picker.render(size: terminal.size))
+    while terminal.pendingTerminationSignal == nil {
+      guard let event = terminal.nextEvent(timeoutMilliseconds: 200) else { continue }
+      switch event {
+      case .key(.ctrl("l")): terminal.invalidate()
+      case .key(let key):
+        switch picker.handle(key) {
+        case .chosen(let workplace): return workplace
+        case .quit: return nil
+        case nil: break
+        }
+      case .resized: break
+      }
+      terminal.draw(picker.render(size: terminal.size))
+    }
+    return nil
   }
 }
 
