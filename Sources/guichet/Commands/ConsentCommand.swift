@@ -117,7 +117,7 @@ enum ConsentTextFile {
       data = FileHandle.standardInput.readDataToEndOfFile()
     } else {
       guard let read = FileManager.default.contents(atPath: file) else {
-        throw UserError("fichier illisible : \(OperatorsInput.shown(file)).")
+        throw UserError("fichier illisible : \(TypedIn.shown(file)).")
       }
       data = read
     }

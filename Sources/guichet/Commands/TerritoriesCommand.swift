@@ -240,7 +240,7 @@ enum TerritoriesInput {
       ? "voyez guichet territories list"
       : "vouliez-vous dire "
         + near.prefix(5).map { "\($0.code) \($0.name)" }.joined(separator: ", ")
-    throw UserError("bassin inconnu « \(OperatorsInput.shown(text)) » : \(hint).")
+    throw UserError("bassin inconnu « \(TypedIn.shown(text)) » : \(hint).")
   }
 
   static func site(_ text: String, in sites: [SiteSummary]) throws(UserError) -> SiteSummary {
@@ -249,7 +249,7 @@ enum TerritoriesInput {
     if let found = sites.first(where: { SearchText.normalize($0.name) == key }) { return found }
     let names = sites.prefix(8).map { "\($0.id) \($0.name)" }.joined(separator: ", ")
     throw UserError(
-      "site inconnu « \(OperatorsInput.shown(text)) »"
+      "site inconnu « \(TypedIn.shown(text)) »"
         + (sites.isEmpty ? " : aucun site n'est déclaré." : " ; sites : \(names)."))
   }
 }
