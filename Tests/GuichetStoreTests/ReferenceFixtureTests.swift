@@ -8,8 +8,7 @@ import Testing
 enum ReferenceFixture {
   static let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  static let dataFolder = packageRoot.deletingLastPathComponent().appendingPathComponent(
-    "shared/data")
+  static let dataFolder = TestData.folder
 
   /// Datasets whose tables this module owns (territories write into the desk schema's tables).
   static let referenceDatasets = ReferenceDataset.allCases.filter { $0 != .territories }

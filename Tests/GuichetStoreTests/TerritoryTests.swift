@@ -50,9 +50,8 @@ import Testing
   }
 
   @Test func theBundleMatchesTheSharedSourceFile() throws {
-    let source = URL(fileURLWithPath: #filePath)
-      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("../shared/data/territories/bmo_bassin_emploi_communes.csv")
+    let source = TestData.folder.appendingPathComponent(
+      "territories/bmo_bassin_emploi_communes.csv")
     let text = try String(contentsOf: source, encoding: .utf8)
     let departements: Set<String> = ["1", "7", "26", "38", "42", "69", "73", "74"]
     var rows: [String: String] = [:]
