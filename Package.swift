@@ -35,7 +35,7 @@ let package = Package(
     .executableTarget(
       name: "guichet",
       dependencies: [
-        "GuichetCore", "GuichetStore", "GuichetUI", "GuichetTerminal",
+        "GuichetCore", "GuichetStore", "GuichetUI", "GuichetTerminal", "GuichetResources",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -12,9 +12,7 @@ import Testing
 /// one opened fresh (bundled reference data only), one filled by `guichet import all ../shared/data`.
 @Suite("Command line: import and search")
 struct CommandLineTests {
-  static let dataFolder = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("shared/data")
+  static let dataFolder = TestData.folder
 
   /// A fresh database: `guichet init` creates it and fills the bundled reference data (`search` only reads,
   /// and never creates one).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GuichetCore
+import GuichetResources
 import GuichetStore
 
 extension Guichet {
@@ -8,6 +9,11 @@ extension Guichet {
   static func main() {
     do {
       var command = try parseAsRoot()
+      // Before any command opens (and so creates) a database: without its reference data it would be empty.
+      guard BundledData.root != nil else {
+        FileHandle.standardError.write(Data("guichet : \(BundledData.missingMessage)\n".utf8))
+        Foundation.exit(ExitCode.failure.rawValue)
+      }
       do {
         try command.run()
         // The last word on stdout: a full disk may only show at the final flush, fsync or close.

@@ -17,8 +17,7 @@ enum ReferenceFixture {
     }
     return folder
   }()
-  static let dataFolder = packageRoot.deletingLastPathComponent().appendingPathComponent(
-    "shared/data")
+  static let dataFolder = TestData.folder
 
   /// Datasets whose tables this module owns (territories write into the desk schema's tables).
   static let referenceDatasets = ReferenceDataset.allCases.filter { $0 != .territories }

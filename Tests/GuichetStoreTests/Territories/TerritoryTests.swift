@@ -50,7 +50,7 @@ import Testing
   }
 
   @Test func theBundleMatchesTheSharedSourceFile() throws {
-    let source = ReferenceFixture.dataFolder.appendingPathComponent(
+    let source = TestData.folder.appendingPathComponent(
       "territories/bmo_bassin_emploi_communes.csv")
     let text = try String(contentsOf: source, encoding: .utf8)
     let departements: Set<String> = ["1", "7", "26", "38", "42", "69", "73", "74"]

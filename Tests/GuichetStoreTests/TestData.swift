@@ -1,0 +1,22 @@
+import Foundation
+
+/// The published data files the real-data tests read: `$GUICHET_TEST_DATA`, else `../shared/data` beside
+/// the checkout. When the folder is missing, the run says so once on stderr, in one clear line.
+enum TestData {
+  static let folder: URL = {
+    let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    let given = ProcessInfo.processInfo.environment["GUICHET_TEST_DATA"].flatMap {
+      $0.isEmpty ? nil : URL(fileURLWithPath: $0)
+    }
+    let folder = given ?? checkout.deletingLastPathComponent().appendingPathComponent("shared/data")
+    if !FileManager.default.fileExists(atPath: folder.appendingPathComponent("README.md").path) {
+      FileHandle.standardError.write(Data((missing(folder) + "\n").utf8))
+    }
+    return folder
+  }()
+
+  static func missing(_ folder: URL) -> String {
+    "Données de test introuvables dans \(folder.path) : placez les fichiers publiés dans ../shared/data à côté du dépôt, ou nommez leur dossier dans GUICHET_TEST_DATA (voir le README, « What swift test needs »)."
+  }
+}
