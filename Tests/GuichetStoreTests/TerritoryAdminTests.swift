@@ -79,7 +79,11 @@ import Testing
     let database = try AppDatabase.inMemory()
     let territories = try database.territorySummaries(by: .commandLine)
     let annecy = try #require(territories.first { $0.name == "Annecy" })
-    try database.renameTerritory(id: annecy.id, to: "Bassin annécien", by: .commandLine)
+    let renamed = try database.renameTerritory(
+      id: annecy.id, to: "Bassin annécien", by: .commandLine)
+    // The answer is the renamed territory alone, with its bassins as they were.
+    #expect(renamed.id == annecy.id && renamed.name == "Bassin annécien")
+    #expect(renamed.bassins == annecy.bassins)
     #expect(
       try database.territories().contains { $0.id == annecy.id && $0.name == "Bassin annécien" })
     // Renaming to its own name with other capitals is allowed; another territory's name is not.

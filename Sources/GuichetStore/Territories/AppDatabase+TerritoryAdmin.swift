@@ -88,7 +88,7 @@ extension AppDatabase {
         try AuditLog.append(
           db, by: caller, action: .territoryCreated, subject: "territory", subjectID: id,
           count: codes.count, at: now)
-        guard let created = try Self.territorySummaries(db).first(where: { $0.id == id }) else {
+        guard let created = try Self.territorySummaries(db, id: id).first else {
           throw UserError("Territoire créé mais introuvable : recommencez.")
         }
         return created
@@ -96,12 +96,13 @@ extension AppDatabase {
     }
   }
 
-  /// Renames a territory; the same refusals as a new name.
+  /// Renames a territory; the same refusals as a new name. Returns it as it now stands.
+  @discardableResult
   public func renameTerritory(id: Int64, to name: String, by caller: Caller, at now: Date = Date())
-    throws
+    throws -> TerritorySummary
   {
     let name = try Self.territoryName(name)
-    try StoreErrors.run("Renommage du territoire") {
+    return try StoreErrors.run("Renommage du territoire") {
       try writer.write { db in
         try caller.require(.administerOperators, in: db)
         try Self.refuseTakenName(db, name, except: id)
@@ -109,6 +110,10 @@ extension AppDatabase {
         guard db.changesCount == 1 else { throw UserError("Territoire inconnu.") }
         try AuditLog.append(
           db, by: caller, action: .territoryRenamed, subject: "territory", subjectID: id, at: now)
+        guard let renamed = try Self.territorySummaries(db, id: id).first else {
+          throw UserError("Territoire inconnu.")
+        }
+        return renamed
       }
     }
   }
@@ -129,7 +134,8 @@ extension AppDatabase {
     }
   }
 
-  static func territorySummaries(_ db: Database) throws -> [TerritorySummary] {
+  /// Every territory, or only the one numbered `id`.
+  static func territorySummaries(_ db: Database, id: Int64? = nil) throws -> [TerritorySummary] {
     let rows = try Row.fetchAll(
       db,
       sql: """
@@ -138,8 +144,9 @@ extension AppDatabase {
         FROM territory t
         LEFT JOIN territory_bassin tb ON tb.territory_id = t.id
         LEFT JOIN bassin b ON b.code = tb.bassin_code
+        WHERE :id IS NULL OR t.id = :id
         ORDER BY t.name COLLATE NOCASE, t.id, b.name COLLATE NOCASE, b.code
-        """)
+        """, arguments: ["id": id])
     var summaries: [TerritorySummary] = []
     for row in rows {
       let id: Int64 = row["id"]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GuichetStore
 
 /// Where the shared database lives: `--database`, else `GUICHET_DATABASE`, else the XDG data folder.
 struct DatabaseOptions: ParsableArguments {
@@ -12,6 +13,13 @@ struct DatabaseOptions: ParsableArguments {
 
   var path: String {
     DatabaseLocation.resolve(option: database, environment: ProcessInfo.processInfo.environment)
+  }
+
+  /// The database these options name, created with its reference data on first use (and said so).
+  func open() throws -> AppDatabase {
+    let path = self.path
+    DatabaseLocation.announceIfNew(path)
+    return try AppDatabase.open(path: path)
   }
 
   /// An empty path is a mistake (an unset shell variable), not a request for the default file.

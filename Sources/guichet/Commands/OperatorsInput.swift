@@ -50,15 +50,29 @@ enum OperatorsInput {
   /// A territory by number or by name (without accents or case).
   static func territory(_ text: String, in territories: [Territory]) throws(UserError) -> Territory
   {
-    if let id = Int64(text), let found = territories.first(where: { $0.id == id }) { return found }
-    let key = SearchText.normalize(text)
-    if let found = territories.first(where: { SearchText.normalize($0.name) == key }) {
+    try pick(
+      text, in: territories, id: \.id, name: \.name, unknown: "territoire inconnu",
+      none: "aucun territoire n'est défini", listed: "par exemple")
+  }
+
+  /// An item named on the command line by its number, or by its name with accents and case aside; the
+  /// refusal lists a few of them.
+  static func pick<Item>(
+    _ text: String, in items: [Item], id: KeyPath<Item, Int64>, name: KeyPath<Item, String>,
+    unknown: String, none: String, listed: String
+  ) throws(UserError) -> Item {
+    if let number = Int64(text), let found = items.first(where: { $0[keyPath: id] == number }) {
       return found
     }
-    let names = territories.prefix(8).map { "\($0.id) \($0.name)" }.joined(separator: ", ")
+    let key = SearchText.normalize(text)
+    if let found = items.first(where: { SearchText.normalize($0[keyPath: name]) == key }) {
+      return found
+    }
+    let names = items.prefix(8).map { "\($0[keyPath: id]) \($0[keyPath: name])" }
     throw UserError(
-      "territoire inconnu « \(TypedIn.shown(text)) »"
-        + (territories.isEmpty ? " : aucun territoire n'est défini." : " ; par exemple : \(names).")
+      "\(unknown) « \(TypedIn.shown(text)) »"
+        + (items.isEmpty ? " : \(none)." : " ; \(listed) : \(names.joined(separator: ", ")).")
     )
   }
+
 }

@@ -46,10 +46,8 @@ struct TerritoriesListCommand: ParsableCommand {
 
   func run() throws {
     let json = try CommandLineErrors.usage("territories list") { try output.isJSON }
-    let path = location.path
-    DatabaseLocation.announceIfNew(path)
     let territories = try CommandLineErrors.report {
-      try AppDatabase.open(path: path).territorySummaries(by: .commandLine)
+      try location.open().territorySummaries(by: .commandLine)
     }
     if json {
       try OperatorsJSON.print(
@@ -92,10 +90,8 @@ struct TerritoriesCreateCommand: ParsableCommand {
     try CommandLineErrors.usage("territories create") {
       guard !bassin.isEmpty else { throw UserError("indiquez au moins un bassin avec --bassin.") }
     }
-    let path = location.path
-    DatabaseLocation.announceIfNew(path)
     let created = try CommandLineErrors.report {
-      let database = try AppDatabase.open(path: path)
+      let database = try location.open()
       let bassins = try database.bassinSummaries(by: .commandLine)
       let codes = try bassin.map { try TerritoriesInput.bassin($0, in: bassins).code }
       return try database.createTerritory(name: name, bassinCodes: codes, by: .commandLine)
@@ -119,13 +115,10 @@ struct TerritoriesRenameCommand: ParsableCommand {
   @OptionGroup var location: DatabaseOptions
 
   func run() throws {
-    let path = location.path
-    DatabaseLocation.announceIfNew(path)
-    let renamed = try CommandLineErrors.report { () throws -> Territory in
-      let database = try AppDatabase.open(path: path)
+    let renamed = try CommandLineErrors.report {
+      let database = try location.open()
       let found = try TerritoriesCommand.territory(territory, in: database)
-      try database.renameTerritory(id: found.id, to: name, by: .commandLine)
-      return try TerritoriesCommand.territory(String(found.id), in: database)
+      return try database.renameTerritory(id: found.id, to: name, by: .commandLine)
     }
     try StandardOutput.line("Territoire n° \(renamed.id) renommé « \(renamed.name) ».")
   }
@@ -145,10 +138,8 @@ struct TerritoriesSetTargetCommand: ParsableCommand {
   @OptionGroup var location: DatabaseOptions
 
   func run() throws {
-    let path = location.path
-    DatabaseLocation.announceIfNew(path)
     let found = try CommandLineErrors.report { () throws -> Territory in
-      let database = try AppDatabase.open(path: path)
+      let database = try location.open()
       let found = try TerritoriesCommand.territory(territory, in: database)
       try database.setTargetDelay(days: days, territoryID: found.id, by: .commandLine)
       return found
@@ -180,10 +171,8 @@ struct SitesListCommand: ParsableCommand {
 
   func run() throws {
     let json = try CommandLineErrors.usage("sites list") { try output.isJSON }
-    let path = location.path
-    DatabaseLocation.announceIfNew(path)
     let sites = try CommandLineErrors.report {
-      try AppDatabase.open(path: path).siteSummaries(by: .commandLine)
+      try location.open().siteSummaries(by: .commandLine)
     }
     if json {
       try OperatorsJSON.print(
@@ -214,10 +203,8 @@ struct SitesSetWaitCommand: ParsableCommand {
   @OptionGroup var location: DatabaseOptions
 
   func run() throws {
-    let path = location.path
-    DatabaseLocation.announceIfNew(path)
     let found = try CommandLineErrors.report { () throws -> SiteSummary in
-      let database = try AppDatabase.open(path: path)
+      let database = try location.open()
       let found = try TerritoriesInput.site(site, in: database.siteSummaries(by: .commandLine))
       try database.setAnnouncedWait(minutes: minutes, siteID: found.id, by: .commandLine)
       return found
