@@ -80,7 +80,10 @@ final class Runtime {
   func applyFileCheck() {
     guard case .done(let problem?) = fileCheck.state.withLock({ $0 }), state.context.readOnly == nil
     else { return }
-    state.context.readOnly = interpreter.services.damageReason(problem)
+    let reason = interpreter.services.damageReason(problem)
+    state.context.readOnly = reason
+    // Found after the login, it must not hide behind the greeting the status line shows meanwhile.
+    state.message = StatusMessage(reason.banner, isError: true)
   }
 
   func send(_ action: AppAction) {
