@@ -18,15 +18,15 @@ struct BookingServices: Sendable {
   var book:
     @Sendable (BookingReference, Slot, Int64, Int64, Contact, RoutingOverride?, Date) throws
       -> Appointment
-  /// Folder the slips are written to (created 0700 on first use).
+  /// Folder the slips are written to (created 0700 on first use, files 0600).
   var slipsDirectory: @Sendable () -> URL
   /// Sends text to `lp`; throws a French `UserError` when printing is not possible.
   var print: @Sendable (String) throws -> Void
 
   /// The signed-in account is who the store checks and audits for every consent and contact.
-  static func live(_ database: AppDatabase, workplace: Workplace, session: SessionCaller)
-    -> BookingServices
-  {
+  static func live(
+    _ database: AppDatabase, workplace: Workplace, session: SessionCaller, slips: URL
+  ) -> BookingServices {
     BookingServices(
       recommend: { try database.recommend(for: $0) },
       nextAvailability: {
@@ -46,7 +46,7 @@ struct BookingServices: Sendable {
           reference: $0, slot: $1, visitID: $2, consentID: $3, contact: $4, override: $5,
           by: session.current(), now: $6)
       },
-      slipsDirectory: { SlipFiles.directory() },
+      slipsDirectory: { slips },
       print: { try SlipFiles.print($0) })
   }
 
@@ -58,24 +58,24 @@ struct BookingServices: Sendable {
       consentText: { _ in throw error }, structure: { _ in throw error },
       recordConsent: { _, _, _, _ in throw error }, duplicates: { _ in throw error },
       book: { _, _, _, _, _, _, _ in throw error },
-      slipsDirectory: { SlipFiles.directory() }, print: { _ in throw error })
+      // Never reached: nothing is booked, so no slip is written.
+      slipsDirectory: { FileManager.default.temporaryDirectory }, print: { _ in throw error })
   }()
 }
 
 /// Slip files and printing: names come from the reference only, files are private to the desk's user.
 enum SlipFiles {
-  /// `$GUICHET_SLIPS_DIR`, else `$XDG_DATA_HOME/guichet/rendez-vous`, else `~/.local/share/guichet/rendez-vous`.
-  static func directory(environment: [String: String] = ProcessInfo.processInfo.environment)
-    -> URL
-  {
+  /// `$GUICHET_SLIPS_DIR`, else a `rendez-vous` folder beside the database file: slips belong to the site
+  /// whose file booked them, not to whoever runs the console (several sites on one host keep theirs apart).
+  static func directory(
+    besideDatabase database: String,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> URL {
     if let dir = environment["GUICHET_SLIPS_DIR"], !dir.isEmpty {
       return URL(fileURLWithPath: dir, isDirectory: true)
     }
-    let base =
-      environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-      ?? (NSHomeDirectory() + "/.local/share")
-    return URL(fileURLWithPath: base, isDirectory: true)
-      .appendingPathComponent("guichet/rendez-vous", isDirectory: true)
+    return URL(fileURLWithPath: database).standardizedFileURL.deletingLastPathComponent()
+      .appendingPathComponent("rendez-vous", isDirectory: true)
   }
 
   static func write(_ slip: Slip, into directory: URL) throws -> [URL] {

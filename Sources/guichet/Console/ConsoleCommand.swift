@@ -95,7 +95,8 @@ struct ConsoleSession {
       context.readOnly = desk.readOnly
       context.asciiCharts = Charts.prefersASCII(environment: ProcessInfo.processInfo.environment)
       var services = Services.live(
-        database, workplace: workplace, session: SessionCaller(), readOnly: desk.readOnly != nil)
+        database, workplace: workplace, session: SessionCaller(), readOnly: desk.readOnly != nil,
+        slips: SlipFiles.directory(besideDatabase: path))
       services.damage = { try? database.quickCheckProblem() }
       services.damageReason = { ReadOnlyReason.damaged(path: path, detail: $0) }
       return ConsoleSession(services: services, context: context, clock: clock)

@@ -35,7 +35,8 @@ struct Services: Sendable {
   var clients = FeatureClients()
 
   static func live(
-    _ database: AppDatabase, workplace: Workplace, session: SessionCaller, readOnly: Bool = false
+    _ database: AppDatabase, workplace: Workplace, session: SessionCaller, readOnly: Bool = false,
+    slips: URL
   ) -> Services {
     Services(
       counters: { try database.counters(for: workplace, day: $0) },
@@ -52,7 +53,7 @@ struct Services: Sendable {
       communes: { try database.communes(matching: $0, limit: 12) },
       dataVersion: { try database.dataVersion() },
       information: .live(database, workplace: workplace, session: session),
-      booking: .live(database, workplace: workplace, session: session),
+      booking: .live(database, workplace: workplace, session: session, slips: slips),
       agenda: .live(database, session: session),
       appointments: .live(database, session: session),
       admin: .live(database, session: session),
