@@ -32,10 +32,13 @@ let package = Package(
     ),
     .target(name: "GuichetUI", dependencies: ["GuichetCore"]),
     .target(name: "GuichetTerminal", dependencies: ["GuichetCore", "GuichetUI", "CNCursesW"]),
+    // The console's effects over the store: services, the effect interpreter, the read-only refusals.
+    .target(name: "GuichetConsole", dependencies: ["GuichetCore", "GuichetStore", "GuichetUI"]),
     .executableTarget(
       name: "guichet",
       dependencies: [
-        "GuichetCore", "GuichetStore", "GuichetUI", "GuichetTerminal", "GuichetResources",
+        "GuichetCore", "GuichetStore", "GuichetUI", "GuichetConsole", "GuichetTerminal",
+        "GuichetResources",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

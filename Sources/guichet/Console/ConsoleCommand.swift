@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GuichetConsole
 import GuichetCore
 import GuichetStore
 import GuichetTerminal

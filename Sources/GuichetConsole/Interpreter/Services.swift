@@ -4,7 +4,7 @@ import GuichetStore
 import GuichetUI
 
 /// What the runtime needs from the store, as closures so the effect interpreter can run on fakes.
-struct Services: Sendable {
+public struct Services: Sendable {
   var counters: @Sendable (Int) throws -> DayCounters
   var openVisits: @Sendable () throws -> [Visit]
   var todayVisits: @Sendable (Int) throws -> [Visit]
@@ -13,7 +13,7 @@ struct Services: Sendable {
   /// Takes a waiting person at this desk (a compare-and-set in the store); refused when another desk did.
   var takeVisitor: @Sendable (Int64, Date) throws -> Visit
   var communes: @Sendable (String) throws -> [CommuneMatch]
-  var dataVersion: @Sendable () throws -> Int
+  public var dataVersion: @Sendable () throws -> Int
   var information: InformationServices = .unavailable
   var booking: BookingServices = .unavailable
   var agenda: AgendaServices = .unavailable
@@ -23,18 +23,18 @@ struct Services: Sendable {
   var accounts: AccountsServices = .unavailable
   /// The daily retention purge (contacts, audit, search misses, erasure ledger, pending scrub), which also
   /// writes the audit trail's head to the witness; failures wait for the next day.
-  var purgeExpiredContacts: @Sendable (Date) -> Void = { _ in }
+  public var purgeExpiredContacts: @Sendable (Date) -> Void = { _ in }
   /// The first problem `quick_check` finds, run once after the first frame; nil when sound or unknown.
-  var damage: @Sendable () -> String? = { nil }
+  public var damage: @Sendable () -> String? = { nil }
   /// What the console says and refuses once `damage` found a problem.
-  var damageReason: @Sendable (String) -> ReadOnlyReason = { _ in
+  public var damageReason: @Sendable (String) -> ReadOnlyReason = { _ in
     ReadOnlyReason(banner: "Base endommagée — lecture seule.", message: "Base endommagée.")
   }
   var supervision: SupervisionServices = .unavailable
   /// The features' own clients (see `FeatureRequest`); one not registered answers « indisponible ».
   var clients = FeatureClients()
 
-  static func live(
+  public static func live(
     _ database: AppDatabase, workplace: Workplace, session: SessionCaller, readOnly: Bool = false,
     slips: URL
   ) -> Services {

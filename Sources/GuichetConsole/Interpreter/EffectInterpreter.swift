@@ -3,11 +3,16 @@ import GuichetCore
 import GuichetUI
 
 /// Carries out the effects screens ask for and turns each result into the action that reports it.
-struct EffectInterpreter {
-  var services: Services
-  var now: () -> Date = Date.init
+public struct EffectInterpreter {
+  public var services: Services
+  public var now: () -> Date
 
-  func run(_ effect: Effect, context: AppContext) -> [AppAction] {
+  public init(services: Services, now: @escaping () -> Date = Date.init) {
+    self.services = services
+    self.now = now
+  }
+
+  public func run(_ effect: Effect, context: AppContext) -> [AppAction] {
     if let reason = context.readOnly, let refused = Self.refusal(of: effect, reason) {
       return refused
     }

@@ -5,9 +5,11 @@ import GuichetUI
 
 /// The signed-in account, shared by the services: each store call that touches contact data passes it,
 /// and none can run before a login.
-final class SessionCaller: @unchecked Sendable {
+public final class SessionCaller: @unchecked Sendable {
   private let lock = NSLock()
   private var caller: Caller?
+
+  public init() {}
 
   func set(_ account: Account) {
     lock.withLock { caller = account.caller }
