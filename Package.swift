@@ -76,6 +76,12 @@ let package = Package(
       ]
     ),
     .testTarget(name: "GuichetTerminalTests", dependencies: ["GuichetTerminal", "GuichetUI"]),
+    .testTarget(
+      name: "GuichetConsoleTests",
+      dependencies: [
+        "GuichetConsole", "GuichetStore", "GuichetUI", "GuichetCore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

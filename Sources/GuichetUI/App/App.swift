@@ -91,7 +91,7 @@ public enum App {
   }
 
   /// Applies navigation effects to the route stack and returns what is left for the runtime.
-  static func resolveNavigation(_ state: inout AppState, _ effect: Effect) -> Effect {
+  public static func resolveNavigation(_ state: inout AppState, _ effect: Effect) -> Effect {
     switch effect {
     case .batch(let effects):
       return effects.reduce(Effect.none) { $0 + resolveNavigation(&state, $1) }

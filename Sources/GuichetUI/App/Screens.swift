@@ -83,7 +83,7 @@ extension Route {
 
 extension Screen {
   /// The feature that reduces, loads and draws this screen.
-  var feature: any ScreenFeature.Type {
+  public var feature: any ScreenFeature.Type {
     switch self {
     case .home: HomeScreen.self
     case .queue: QueueScreen.self

@@ -1,4 +1,5 @@
 import Foundation
+import GuichetConsole
 import GuichetUI
 
 /// The robustness figures of issue 7: kill -9 rounds on writers of visits and bookings, random key

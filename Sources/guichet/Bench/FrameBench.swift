@@ -1,4 +1,5 @@
 import Foundation
+import GuichetConsole
 import GuichetCore
 import GuichetTerminal
 import GuichetUI

@@ -1,11 +1,18 @@
+import Foundation
+import GuichetCore
 import Testing
 
+@testable import GuichetConsole
 @testable import GuichetUI
 
-/// Random keys, pastes and resizes through the app reducer and renderer on every screen, with stand-in
-/// services (the same driver `guichet bench` runs a million times in release): nothing crashes, the focus
+/// Random keys, pastes and resizes through the app reducer and renderer on every screen, answered by the
+/// real effect interpreter over `FakeServices` (the same driver `guichet bench` runs a million times in release): nothing crashes, the focus
 /// stays valid, nothing is drawn outside the canvas, and no control character reaches the state or the canvas.
 @Suite struct KeyFuzzTests {
+  static let context = AppContext(
+    workplace: Workplace(siteID: 1, siteName: "CIO Chambéry", deskID: 2, deskName: "Poste 1"),
+    now: Date(timeIntervalSince1970: 1_796_030_100), territoryNames: [7: "Chambéry"])
+
   @Test func randomInputOnEveryScreenKeepsEveryInvariant() {
     let figures = KeyFuzzer.run(events: 6_000, checkEvery: 4, seed: 20_261_129)
     #expect(figures.events == 6_000)
@@ -14,7 +21,9 @@ import Testing
     #expect(expected.count >= 24, "one entry route per kind of screen: \(expected.sorted())")
     // Every screen entered in the registry's direct routes is among them, without being listed here.
     for route in Route.direct {
-      let app = Fixture.app(as: .administrator)
+      let app = AppState(
+        context: Self.context, size: Size(width: 80, height: 24),
+        session: KeyFuzzer.session(.administrator))
       #expect(expected.contains(KeyFuzzer.name(of: App.makeScreen(route, state: app))), "\(route)")
     }
     let visited = Set(figures.screens.keys)
@@ -25,7 +34,9 @@ import Testing
   }
 
   @Test func theStateCheckFindsAControlCharacterAnywhere() {
-    var state = Fixture.app()
+    var state = AppState(
+      context: Self.context, size: Size(width: 80, height: 24),
+      session: KeyFuzzer.agentSession)
     #expect(!StateText.hasControl(state))
     _ = App.reduce(&state, .key(.char("r")))
     guard case .search(var search) = state.top else {

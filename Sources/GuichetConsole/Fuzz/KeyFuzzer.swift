@@ -1,8 +1,9 @@
 import Foundation
 import GuichetCore
+import GuichetUI
 
 /// Random keys, pastes and resizes (1×1 to 300×100) through `App.reduce` and `App.render` on every screen,
-/// with `FuzzAnswers` standing in for the services. Every 100 events the run restarts from the next entry
+/// answered by the real `EffectInterpreter` over `FakeServices`. Every 100 events the run restarts from the next entry
 /// state (each screen, opened as the console opens it), so screens behind a typed « oui » are fuzzed too.
 /// Invariants checked: the focus is valid, the canvas is the window's size with the cursor on it, and no
 /// control character is in the state or on the canvas. Used by `guichet bench` (1,000,000 events) and by
@@ -40,6 +41,12 @@ public enum KeyFuzzer {
     return session(role ?? .agent)
   }
 
+  /// The real interpreter over fake services that refuse now and then, at the fuzz's fixed instant.
+  static func fakeInterpreter(now: Date) -> EffectInterpreter {
+    EffectInterpreter(
+      services: .fake(FakeServices(now: now, refusesSometimes: true)), now: { now })
+  }
+
   /// Events between two restarts from an entry state.
   static let restartEvery = 100
 
@@ -48,16 +55,16 @@ public enum KeyFuzzer {
     let context = AppContext(
       workplace: Workplace(siteID: 1, siteName: "Site", deskID: 2, deskName: "Poste"),
       now: Date(timeIntervalSince1970: 1_796_030_100), territoryNames: [7: "Chambéry"])
-    var answers = FuzzAnswers(now: context.now)
+    let interpreter = fakeInterpreter(now: context.now)
     var state = AppState(
       context: context, size: Size(width: 80, height: 24), session: agentSession)
     var figures = Figures()
     for step in 0..<events {
       // Round-robin over the entry states, so a short run still fuzzes every screen.
       if step % restartEvery == restartEvery - 1 {
-        let routes = entryRoutes(answers)
+        let routes = entryRoutes(FakeData(now: context.now))
         let route = routes[(step / restartEvery) % routes.count]
-        state = entry(route, context: context, size: state.size, answers: &answers)
+        state = entry(route, context: context, size: state.size, interpreter: interpreter)
       }
       let action: AppAction =
         Int.random(in: 0..<40, using: &random) == 0
@@ -74,7 +81,7 @@ public enum KeyFuzzer {
           state = AppState(context: context, size: state.size, session: session(role))
           break
         }
-        pending += answers.answer(effect)
+        pending += interpreter.run(effect, context: state.context)
       }
       figures.events += 1
       figures.screens[name(of: state.top), default: 0] += 1
@@ -103,18 +110,18 @@ public enum KeyFuzzer {
   }
 
   /// Every screen the console can open, each reached the way the console reaches it.
-  static func entryRoutes(_ answers: FuzzAnswers) -> [[Route]] {
-    let visit = answers.visit(id: 42)
+  static func entryRoutes(_ data: FakeData) -> [[Route]] {
+    let visit = data.visit(id: 42)
     var draft = BookingDraft(visit: visit)
     draft.recommendations = [Recommendation(operatorKind: .missionLocale, reason: "16-25 ans")]
     draft.operatorKind = .missionLocale
-    draft.slot = answers.slots(1).first
-    draft.structure = FuzzAnswers.structure
+    draft.slot = data.slots(1).first
+    draft.structure = FakeData.structure
     draft.consentID = 9
     let slip = Slip(
-      reference: try! BookingReference(parsing: "RDV-7K3M-Q9XP"), startsAt: answers.now,
-      endsAt: answers.now.addingTimeInterval(1800), place: .onSite,
-      structure: FuzzAnswers.structure, advisorName: "Claire Martin")
+      reference: try! BookingReference(parsing: "RDV-7K3M-Q9XP"), startsAt: data.now,
+      endsAt: data.now.addingTimeInterval(1800), place: .onSite,
+      structure: FakeData.structure, advisorName: "Claire Martin")
     let entries: [[Route]] = [
       [], [.queue], [.todayVisits], [.visitForm(visit)], [.help], [.search],
       [.occupation("K1207")], [.certification("RNCP34826")], [.visitForm(visit), .labourNeeds],
@@ -125,19 +132,19 @@ public enum KeyFuzzer {
       [.visitForm(visit), .booking(.contact(draft))],
       [.visitForm(visit), .booking(.slip(slip))],
       [.appointment(.reference(nil))], [.visitForm(visit), .appointment(.visit(42))],
-      [.admin(.structures)], [.admin(.structures), .admin(.advisors(FuzzAnswers.structure))],
+      [.admin(.structures)], [.admin(.structures), .admin(.advisors(FakeData.structure))],
       [
-        .admin(.structures), .admin(.advisors(FuzzAnswers.structure)),
-        .admin(.availability(FuzzAnswers.advisor)),
+        .admin(.structures), .admin(.advisors(FakeData.structure)),
+        .admin(.availability(FakeData.advisor)),
       ],
       [.admin(.structures), .admin(.routing)],
-      [.admin(.structures), .admin(.form(.structure(FuzzAnswers.structure)))],
-      [.admin(.structures), .admin(.form(.openingRule(advisorID: 3, FuzzAnswers.rule)))],
+      [.admin(.structures), .admin(.form(.structure(FakeData.structure)))],
+      [.admin(.structures), .admin(.form(.openingRule(advisorID: 3, FakeData.rule)))],
       [.admin(.structures), .admin(.form(.absence(advisorID: 3)))],
       [.dashboard], [.accounts],
       [
         .admin(.structures), .admin(.routing),
-        .admin(.form(.routingRule(FuzzAnswers.routingRule, nextPosition: 2))),
+        .admin(.form(.routingRule(FakeData.routingRule, nextPosition: 2))),
       ],
     ]
     // A screen entered in the registry's direct routes is fuzzed without being listed here.
@@ -146,28 +153,32 @@ public enum KeyFuzzer {
 
   /// The screen each entry route opens on top, by name: what a full run must have visited.
   static func entryScreens() -> Set<String> {
-    var answers = FuzzAnswers(now: Date(timeIntervalSince1970: 1_796_030_100))
+    let now = Date(timeIntervalSince1970: 1_796_030_100)
+    let interpreter = fakeInterpreter(now: now)
     let context = AppContext(
-      workplace: Workplace(siteID: 1, siteName: "Site", deskID: 2, deskName: "Poste"),
-      now: answers.now)
+      workplace: Workplace(siteID: 1, siteName: "Site", deskID: 2, deskName: "Poste"), now: now)
     return Set(
-      entryRoutes(answers).map {
+      entryRoutes(FakeData(now: now)).map {
         name(
-          of: entry($0, context: context, size: Size(width: 80, height: 24), answers: &answers).top)
+          of: entry(
+            $0, context: context, size: Size(width: 80, height: 24), interpreter: interpreter
+          )
+          .top)
       })
   }
 
   /// A fresh console with these routes pushed over the home screen and their loads answered.
   static func entry(
-    _ routes: [Route], context: AppContext, size: Size, answers: inout FuzzAnswers
+    _ routes: [Route], context: AppContext, size: Size, interpreter: EffectInterpreter
   ) -> AppState {
     var state = AppState(context: context, size: size, session: session(for: routes))
-    var pending = answers.answer(App.start(&state))
+    var pending = interpreter.run(App.start(&state), context: state.context)
     for route in routes {
-      pending += answers.answer(App.resolveNavigation(&state, .navigate(.push(route))))
+      pending += interpreter.run(
+        App.resolveNavigation(&state, .navigate(.push(route))), context: state.context)
     }
     while !pending.isEmpty {
-      pending += answers.answer(App.reduce(&state, pending.removeFirst()))
+      pending += interpreter.run(App.reduce(&state, pending.removeFirst()), context: state.context)
     }
     return state
   }
