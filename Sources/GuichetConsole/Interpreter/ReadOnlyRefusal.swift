@@ -8,8 +8,10 @@ extension EffectInterpreter {
   static func refusal(of effect: Effect, _ reason: ReadOnlyReason) -> [AppAction]? {
     let error = UserError(reason.message)
     switch effect {
-    case .registerArrival, .save, .startService, .agenda(.mark):
+    case .registerArrival, .save, .startService, .agenda(.mark), .supervision(.recordSatisfaction):
       return [.failed(error)]
+    case .session(.createFirstAdministrator):
+      return [.session(.refused(error))]
     case .recordConsultations, .recordSearchMiss:
       return []
     case .booking(.prepare), .booking(.recordOutcome), .booking(.recordConsent), .booking(.book):
