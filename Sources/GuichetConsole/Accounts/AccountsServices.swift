@@ -65,9 +65,6 @@ extension EffectInterpreter {
         .accounts(.written(login: write.login, message: try accounts.write(write, now())))
       }
     }
-    return actions.map {
-      if case .failed(let error) = $0 { return .accounts(.failed(error)) }
-      return $0
-    }
+    return reported(actions) { .accounts(.failed($0)) }
   }
 }

@@ -93,9 +93,6 @@ extension EffectInterpreter {
     case .write(let write):
       actions = attempt { .admin(.written(write, message: try admin.write(write, now()))) }
     }
-    return actions.map {
-      if case .failed(let error) = $0 { return .admin(.failed(error)) }
-      return $0
-    }
+    return reported(actions) { .admin(.failed($0)) }
   }
 }

@@ -112,10 +112,7 @@ extension EffectInterpreter {
         return [failure(error, "Déplacement impossible") { .appointment(.failed($0)) }]
       }
     }
-    return actions.map {
-      if case .failed(let error) = $0 { return .appointment(.failed(error)) }
-      return $0
-    }
+    return reported(actions) { .appointment(.failed($0)) }
   }
 }
 

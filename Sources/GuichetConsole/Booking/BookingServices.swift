@@ -124,10 +124,7 @@ extension EffectInterpreter {
       }
     }
     // Booking screens show their own errors; the generic failure only sets the status line.
-    return actions.map {
-      if case .failed(let error) = $0 { return .booking(.failed(error)) }
-      return $0
-    }
+    return reported(actions) { .booking(.failed($0)) }
   }
 
   /// The reference is generated here, before the write, and reported with any failure so a retry reuses it.

@@ -60,6 +60,14 @@ public struct EffectInterpreter {
     }
   }
 
+  /// A feature whose screens show their own errors gets the generic failures of `actions` as `report` says.
+  func reported(_ actions: [AppAction], _ report: (UserError) -> AppAction) -> [AppAction] {
+    actions.map {
+      if case .failed(let error) = $0 { return report(error) }
+      return $0
+    }
+  }
+
   /// Every error of an effect becomes an action here, through `AppAction.failure` (a refusal of the
   /// signed-in account ends the session whatever screen asked); an error that is not a French `UserError`
   /// reads « `action` : erreur inattendue. ».
