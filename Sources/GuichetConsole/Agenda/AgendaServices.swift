@@ -4,7 +4,8 @@ import GuichetStore
 import GuichetUI
 
 /// What the advisor's agenda needs from the store: structures, advisors, the day/week/backlog with the
-/// handover note completed by the consulted métiers, and the status marks (the store checks times and rights).
+/// handover note completed by the consulted métiers (one store call, `agendaPage`), and the status marks
+/// (the store checks times and rights).
 struct AgendaServices: Sendable {
   var structures: @Sendable () throws -> [OperatorStructure]
   var advisors: @Sendable (Int64) throws -> [Advisor]
@@ -15,31 +16,7 @@ struct AgendaServices: Sendable {
     AgendaServices(
       structures: { try database.operatorStructures(withAdvisors: true) },
       advisors: { try database.advisors(structureID: $0, includeInactive: true) },
-      load: { query, now in
-        let caller = try session.current()
-        var entries: [AgendaEntry]
-        switch query.mode {
-        case .day, .week:
-          entries = try database.agenda(
-            structureID: query.structureID, from: query.firstDay, days: query.mode == .week ? 7 : 1,
-            includeCancelled: true, by: caller, at: now)
-        case .backlog:
-          entries = try database.unfilledAppointments(
-            structureID: query.structureID, now: now, by: caller)
-        }
-        if let advisorID = query.advisorID {
-          entries = entries.filter { $0.appointment.advisorID == advisorID }
-        }
-        let consulted = try database.consultedOccupations(
-          visitIDs: Array(Set(entries.map(\.appointment.visitID))))
-        var titles: [String: String] = [:]
-        for index in entries.indices {
-          let found = consulted[entries[index].appointment.visitID] ?? []
-          entries[index].handover.occupationCodes = found.map(\.code)
-          for item in found { titles[item.code] = item.title }
-        }
-        return AgendaPage(query: query, entries: entries, occupationTitles: titles)
-      },
+      load: { query, now in try database.agendaPage(query, by: session.current(), at: now) },
       mark: { reference, status, now in
         let caller = try session.current()
         return status.isCancellation

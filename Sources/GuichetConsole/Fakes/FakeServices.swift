@@ -215,7 +215,7 @@ public final class FakeServices: Sendable {
   var appointments: AppointmentServices {
     let data = data
     return AppointmentServices(
-      find: { _ in
+      find: { _, _ in
         let id = try self.call("appointments.find", busyEvery: 6)
         return self.sometimes(id, 4) ? [] : [data.detail(self.reference(), id: id)]
       },
