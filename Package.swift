@@ -15,6 +15,8 @@ let package = Package(
   targets: [
     .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
     .target(name: "GuichetCore"),
+    // posix_spawn with a clean signal mask, for the benches and the tests that start processes.
+    .target(name: "GuichetProcess"),
     .target(
       name: "GuichetResources",
       path: "Resources",
@@ -38,7 +40,7 @@ let package = Package(
       name: "guichet",
       dependencies: [
         "GuichetCore", "GuichetStore", "GuichetUI", "GuichetConsole", "GuichetTerminal",
-        "GuichetResources",
+        "GuichetResources", "GuichetProcess",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -52,7 +54,8 @@ let package = Package(
     ),
     .testTarget(name: "GuichetCoreTests", dependencies: ["GuichetCore"]),
     .testTarget(
-      name: "GuichetStoreTests", dependencies: ["GuichetStore", "GuichetCore", "GuichetUI"]),
+      name: "GuichetStoreTests",
+      dependencies: ["GuichetStore", "GuichetCore", "GuichetUI", "GuichetProcess"]),
     .testTarget(
       name: "GuichetUITests",
       dependencies: ["GuichetUI", "GuichetCore"],
@@ -72,7 +75,8 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests",
       dependencies: [
-        "GuichetStore", "GuichetCore", "GuichetUI", .product(name: "GRDB", package: "GRDB.swift"),
+        "GuichetStore", "GuichetCore", "GuichetUI", "GuichetProcess",
+        .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
     .testTarget(name: "GuichetTerminalTests", dependencies: ["GuichetTerminal", "GuichetUI"]),

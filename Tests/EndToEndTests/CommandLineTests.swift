@@ -243,11 +243,7 @@ struct CommandLineTests {
 
   // MARK: helpers
 
-  struct Outcome {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
+  typealias Outcome = GuichetRun.Outcome
 
   struct Hit: Decodable {
     var kind: String
@@ -313,39 +309,12 @@ struct CommandLineTests {
     }
   }
 
-  /// Runs the built `guichet` with posix_spawn (Foundation's Process hangs under this test runner),
-  /// its output going to files, and returns its exit status and output.
+  /// Runs the built `guichet` in a folder of its own, removed afterwards (`GuichetRun`: a command that
+  /// missed its --database must not touch the real default database).
   static func guichet(_ arguments: [String]) throws -> Outcome {
     let folder = scratch.appendingPathComponent("run-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let out = folder.appendingPathComponent("stdout").path
-    let err = folder.appendingPathComponent("stderr").path
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    let argv0 = TmuxConsole.binary
-    var argv: [UnsafeMutablePointer<CChar>?] = ([argv0] + arguments).map { strdup($0) } + [nil]
-    defer { for pointer in argv { free(pointer) } }
-    // A command that missed its --database must not touch the real default database.
-    var environment = ProcessInfo.processInfo.environment
-    environment["GUICHET_DATABASE"] = nil
-    environment["XDG_DATA_HOME"] = folder.path
-    let envp: [UnsafeMutablePointer<CChar>?] =
-      environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { for pointer in envp { free(pointer) } }
-    var pid: pid_t = 0
-    let result = posix_spawn(&pid, argv0, &actions, nil, &argv, envp)
-    guard result == 0 else { throw Spawn.Failure.spawn(result) }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-    let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    return Outcome(
-      status: code,
-      stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
-      stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
+    return try GuichetRun(folder: folder).run(arguments)
   }
 }

@@ -1,8 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-  import Glibc
-#endif
+import GuichetProcess
 
 /// The real binary as a child process: run to completion, or started in the background to be killed.
 /// posix_spawn with an empty signal mask (the test runner's threads block signals), output in files.
@@ -33,47 +30,24 @@ struct GuichetRun {
 
   /// Starts the binary without waiting; stdout and stderr go to `<name>.out` and `<name>.err`.
   func start(_ arguments: [String], name: String) throws -> pid_t {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    let out = output ?? folder.appendingPathComponent("\(name).out").path
-    let err = folder.appendingPathComponent("\(name).err").path
     var stdin = "/dev/null"
     if let input {
       stdin = folder.appendingPathComponent("\(name).in").path
       _ = FileManager.default.createFile(atPath: stdin, contents: Data(input.utf8))
     }
-    posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var empty = sigset_t()
-    sigemptyset(&empty)
-    posix_spawnattr_setsigmask(&attributes, &empty)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-    let words = prefix + [TmuxConsole.binary] + arguments
-    var argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-    defer { for pointer in argv { free(pointer) } }
     var env = ProcessInfo.processInfo.environment
     env["GUICHET_DATABASE"] = nil
     env["XDG_DATA_HOME"] = folder.path
     env.merge(environment) { $1 }
-    let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { for pointer in envp { free(pointer) } }
-    var pid: pid_t = 0
-    let result = posix_spawnp(&pid, words[0], &actions, &attributes, &argv, envp)
-    guard result == 0 else { throw Spawn.Failure.spawn(result) }
-    return pid
+    return try ChildProcess.start(
+      prefix + [TmuxConsole.binary] + arguments, stdin: stdin,
+      stdout: output ?? folder.appendingPathComponent("\(name).out").path,
+      stderr: folder.appendingPathComponent("\(name).err").path, mode: 0o644, environment: env,
+      searchPath: true)
   }
 
   /// Exit status, or 128 + signal number.
-  static func wait(_ pid: pid_t) -> Int32 {
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-    return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-  }
+  static func wait(_ pid: pid_t) -> Int32 { ChildProcess.exitCode(ChildProcess.wait(pid)) }
 
   func read(_ name: String) -> String {
     (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? ""
@@ -96,7 +70,9 @@ struct GuichetRun {
     let outcome = try runner.run([
       "selftest-writer", "--database", live, "--log", log, "--count", "\(visits)",
     ])
-    guard outcome.status == 0 else { throw Spawn.Failure.spawn(outcome.status) }
+    guard outcome.status == 0 else {
+      throw ChildProcess.Failure(program: "guichet selftest-writer", code: outcome.status)
+    }
     return (runner, live)
   }
 }

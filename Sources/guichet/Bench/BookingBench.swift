@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import GuichetCore
+import GuichetProcess
 import GuichetStore
 
 #if canImport(Glibc)
@@ -83,17 +84,18 @@ enum BookingBench {
     var pids: [pid_t] = []
     for index in 0..<processes {
       pids.append(
-        try spawn(
+        try ColdStartBench.start(
           [
             binary, "bench-booking-worker", "--database", path, "--slots", slotsFile,
             "--visit", "\(desk.visitID)", "--consent", "\(desk.consentID)",
             "--start", "\(startEpoch)", "--offset", "\(index * share)", "--tries", "\(tries)",
-          ], output: folder.appendingPathComponent("worker-\(processes)-\(index).out").path))
+          ], stdout: folder.appendingPathComponent("worker-\(processes)-\(index).out").path,
+          stderr: nil))
     }
     for pid in pids {
-      var status: Int32 = 0
-      while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-      guard status == 0 else { throw BenchFailure("un processus de réservation a échoué") }
+      guard ChildProcess.wait(pid) == 0 else {
+        throw BenchFailure("un processus de réservation a échoué")
+      }
     }
     var latencies: [Double] = []
     var taken = 0
@@ -164,20 +166,6 @@ enum BookingBench {
       ])
   }
 
-  static func spawn(_ arguments: [String], output: String) throws -> pid_t {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    defer { for pointer in argv { free(pointer) } }
-    var pid: pid_t = 0
-    guard posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ) == 0 else {
-      throw BenchFailure("impossible de lancer \(arguments[0])")
-    }
-    return pid
-  }
 }
 
 /// What the booking benches book against: a desk, a structure of one territory, a visit and its consent.

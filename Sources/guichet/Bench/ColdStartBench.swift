@@ -1,4 +1,5 @@
 import Foundation
+import GuichetProcess
 
 #if canImport(Glibc)
   import Glibc
@@ -42,23 +43,23 @@ enum ColdStartBench {
       ?? CommandLine.arguments[0]
   }
 
+  /// Runs a child to its end; its output is dropped (the child's « Création de la base… » notice must not
+  /// mix with the JSON lines). The exit code, or 128 + signal.
   static func spawnAndWait(_ arguments: [String]) throws -> Int32 {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    // The child's « Création de la base… » notice must not mix with the JSON lines.
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    defer { for pointer in argv { free(pointer) } }
-    var pid: pid_t = 0
-    guard posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ) == 0 else {
+    ChildProcess.exitCode(ChildProcess.wait(try start(arguments)))
+  }
+
+  /// Starts a child of a bench; one that cannot start is a French `BenchFailure`.
+  static func start(
+    _ arguments: [String], stdout: String = "/dev/null", stderr: String? = "/dev/null"
+  )
+    throws -> pid_t
+  {
+    do {
+      return try ChildProcess.start(arguments, stdout: stdout, stderr: stderr)
+    } catch {
       throw BenchFailure("impossible de lancer \(arguments[0])")
     }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-    return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
   }
 }
 

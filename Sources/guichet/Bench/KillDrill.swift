@@ -1,5 +1,6 @@
 import Foundation
 import GuichetCore
+import GuichetProcess
 import GuichetStore
 
 #if canImport(Glibc)
@@ -62,7 +63,7 @@ enum KillDrill {
         let log = folder.appendingPathComponent("round\(round)-\(index).log").path
         logs.append(log)
         children.append(
-          try spawn(
+          try ColdStartBench.start(
             writer(binary, database, log, "\(index)") + [
               "--slots", setup.slotsFile, "--offset", "\(offset)",
               "--structure", "\(setup.structureID)",
@@ -73,8 +74,7 @@ enum KillDrill {
         kill(child, SIGKILL)
       }
       for child in children {
-        var status: Int32 = 0
-        while waitpid(child, &status, 0) == -1 && errno == EINTR {}
+        let status = ChildProcess.wait(child)
         if (status & 0x7f) == SIGKILL { figures.killed += 1 } else { figures.crashes += 1 }
       }
       for log in logs {
@@ -125,29 +125,5 @@ enum KillDrill {
     -> [String]
   {
     [binary, "selftest-writer", "--database", database, "--log", log, "--desk", "Poste \(desk)"]
-  }
-
-  /// Starts a child with an empty signal mask and no terminal; output is discarded.
-  static func spawn(_ arguments: [String]) throws -> pid_t {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    for descriptor: Int32 in [0, 1, 2] {
-      posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", O_RDWR, 0)
-    }
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var mask = sigset_t()
-    sigemptyset(&mask)
-    posix_spawnattr_setsigmask(&attributes, &mask)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-    let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    defer { for pointer in argv { free(pointer) } }
-    var pid: pid_t = 0
-    guard posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ) == 0 else {
-      throw BenchFailure("impossible de lancer \(arguments[0])")
-    }
-    return pid
   }
 }
