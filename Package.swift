@@ -52,10 +52,14 @@ let package = Package(
       ],
       path: "Sources/GuichetRaceHelper"
     ),
+    // Where the published data files the tests read are (../shared/data or GUICHET_TEST_DATA).
+    .target(name: "GuichetTestData", path: "Tests/GuichetTestData"),
     .testTarget(name: "GuichetCoreTests", dependencies: ["GuichetCore"]),
     .testTarget(
       name: "GuichetStoreTests",
-      dependencies: ["GuichetStore", "GuichetCore", "GuichetUI", "GuichetProcess"]),
+      dependencies: [
+        "GuichetStore", "GuichetCore", "GuichetUI", "GuichetProcess", "GuichetTestData",
+      ]),
     .testTarget(
       name: "GuichetUITests",
       dependencies: ["GuichetUI", "GuichetCore"],
@@ -75,7 +79,7 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests",
       dependencies: [
-        "GuichetStore", "GuichetCore", "GuichetUI", "GuichetProcess",
+        "GuichetStore", "GuichetCore", "GuichetUI", "GuichetProcess", "GuichetTestData",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GuichetStore
+import GuichetTestData
 import Testing
 
 #if canImport(Glibc)

@@ -42,7 +42,8 @@ enum OperatorsInput {
   static func reason(_ text: String) throws(UserError) -> AbsenceReason {
     guard let reason = AbsenceReason(setupCode: text) else {
       throw UserError(
-        "motif inconnu « \(TypedIn.shown(text)) » : conges, formation, reunion, permanence ou autre.")
+        "motif inconnu « \(TypedIn.shown(text)) » : conges, formation, reunion, permanence ou autre."
+      )
     }
     return reason
   }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GuichetTestData
 import Testing
 
 @testable import GuichetStore

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GuichetCore
+import GuichetTestData
 import Testing
 
 @testable import GuichetStore

@@ -1,9 +1,10 @@
 import Foundation
 
 /// The published data files the real-data tests read: `$GUICHET_TEST_DATA`, else `../shared/data` beside
-/// the checkout. When the folder is missing, the run says so once on stderr, in one clear line.
-enum TestData {
-  static let folder: URL = {
+/// the checkout. When the folder is missing, the run says so once on stderr, in one clear line. One target
+/// for every test module that reads them (this file sits two folders below the checkout).
+public enum TestData {
+  public static let folder: URL = {
     let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent()
     let given = ProcessInfo.processInfo.environment["GUICHET_TEST_DATA"].flatMap {
@@ -16,7 +17,7 @@ enum TestData {
     return folder
   }()
 
-  static func missing(_ folder: URL) -> String {
+  public static func missing(_ folder: URL) -> String {
     "Données de test introuvables dans \(folder.path) : placez les fichiers publiés dans ../shared/data à côté du dépôt, ou nommez leur dossier dans GUICHET_TEST_DATA (voir le README, « What swift test needs »)."
   }
 }
