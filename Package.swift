@@ -53,7 +53,9 @@ let package = Package(
       path: "Sources/GuichetRaceHelper"
     ),
     // Where the published data files the tests read are (../shared/data or GUICHET_TEST_DATA).
-    .target(name: "GuichetTestData", path: "Tests/GuichetTestData"),
+    .target(
+      name: "GuichetTestData", dependencies: ["GuichetStore", "GuichetCore"],
+      path: "Tests/GuichetTestData"),
     .testTarget(name: "GuichetCoreTests", dependencies: ["GuichetCore"]),
     .testTarget(
       name: "GuichetStoreTests",

@@ -14,15 +14,10 @@ import Testing
     let database = try AppDatabase.open(path: console.databasePath)
     let structure = try #require(
       try database.operatorStructures().first { $0.kind == .missionLocale })
-    let advisor = try database.saveAdvisor(
-      Advisor(structureID: try #require(structure.id), displayName: "Claire Martin"),
-      by: .commandLine)
-    _ = try database.saveOpeningRule(
-      OpeningRule(
-        advisorID: try #require(advisor.id), weekdays: Set(Weekday.allCases),
-        start: try #require(TimeOfDay(hour: 0)), end: try #require(TimeOfDay(hour: 23, minute: 30)),
-        slotMinutes: 30, validFrom: LocalDate(Date().addingTimeInterval(-86_400))), by: .commandLine
-    )
+    _ = try database.openAdvisor(
+      "Claire Martin", at: structure.id, weekdays: Set(Weekday.allCases),
+      start: try #require(TimeOfDay(hour: 0)), end: try #require(TimeOfDay(hour: 23, minute: 30)),
+      validFrom: LocalDate(Date().addingTimeInterval(-86_400)))
     try console.startBookingWithTheMissionLocale()
     try console.waitFor("Claire Martin")
     try console.press("Enter")
@@ -121,8 +116,7 @@ import Testing
     #expect(accounts.first { $0.login == "admin" }?.isDisabled == true)
     let last = try #require(try database.auditEntries(by: .commandLine).first)
     #expect(last.action == .accountDisabled && last.accountID == nil, "nothing after the disable")
-    try console.press("F10")
-    try console.waitFor("__EXIT__0")
+    try console.quit()
   }
 
   @Test func aWrongPasswordIsRefusedWithoutSayingWhy() throws {
@@ -138,15 +132,13 @@ import Testing
       try console.press("Up")
       for _ in login { try console.press("BSpace") }
     }
-    try console.press("F10")
-    try console.waitFor("__EXIT__0")
+    try console.quit()
   }
 
   @Test func anIdleDeskLocksAndKeepsTheForm() throws {
     let console = try TmuxConsole(environment: ["GUICHET_IDLE_LOCK": "0.1"])
     try console.waitFor("Nouvelle visite (au guichet)")
-    try console.press("n")
-    try console.waitFor("Demande(s)")
+    try console.startVisit()
     try console.press("1")
     let locked = try console.waitFor("Poste verrouillé", timeout: 30)
     #expect(!locked.contains("Demande(s)"))

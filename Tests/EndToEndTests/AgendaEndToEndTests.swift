@@ -57,14 +57,10 @@ import Testing
     let structure = try database.saveOperatorStructure(
       OperatorStructure(kind: .missionLocale, name: "Agence Essai", phone: "04 79 00 00 00"),
       by: .commandLine)
-    let advisor = try database.saveAdvisor(
-      Advisor(structureID: try #require(structure.id), displayName: "Claire Martin"),
-      by: .commandLine)
-    _ = try database.saveOpeningRule(
-      OpeningRule(
-        advisorID: try #require(advisor.id), weekdays: Set(Weekday.allCases),
-        start: TimeOfDay(hour: 9)!, end: TimeOfDay(hour: 10)!, slotMinutes: 30,
-        validFrom: tomorrow.adding(days: -7)), by: .commandLine)
+    let advisor = try database.openAdvisor(
+      "Claire Martin", at: structure.id, weekdays: Set(Weekday.allCases),
+      start: TimeOfDay(hour: 9)!, end: TimeOfDay(hour: 10)!,
+      validFrom: tomorrow.adding(days: -7))
     return advisor
   }
 
@@ -86,8 +82,7 @@ import Testing
     #expect(refused.contains("Dupont"), "what was typed stays on screen")
     try console.press("Escape", "Escape", "Escape", "Escape", "F3")
     try console.waitFor("toujours en cours")
-    try console.press("F10")
-    try console.waitFor("__EXIT__0")
+    try console.quit()
     #expect(try database.appointments(visitID: 1, by: .commandLine).isEmpty)
     let consent = try #require(try database.consents(visitID: 1).first)
     #expect(try database.contact(consentID: try #require(consent.id), by: .commandLine) == nil)
@@ -136,16 +131,12 @@ import Testing
     try console.press("Escape", "Escape")
 
     // The advisor's agenda for tomorrow shows both as cancelled, without contact for the withdrawn one.
-    try console.press("g")
-    try console.waitFor("Agence Essai")
-    try console.press("Enter")
-    try console.waitFor("Agenda du jour")
+    try console.openAgenda(of: "Agence Essai")
     try console.press("Right")
     let agenda = try console.waitFor("Vendredi 04/12/2026 · 2 rendez-vous")
     #expect(agenda.contains("09:00 Claire Martin   Sur place Excusé"))
     #expect(agenda.contains("09:30 Claire Martin   Sur place Annulé     —"))
-    try console.press("F10")
-    try console.waitFor("__EXIT__0")
+    try console.quit()
 
     #expect(try database.appointment(reference: cancelled, by: .commandLine)?.status == .excused)
     let revoked = try #require(try database.appointment(reference: withdrawn, by: .commandLine))

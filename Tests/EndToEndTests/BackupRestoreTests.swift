@@ -11,11 +11,7 @@ import Testing
   /// Every visit with what a report would read from it, in id order.
   static func visits(_ path: String) throws -> [String] {
     // A writer process may hold the lock for a moment: wait rather than fail at once.
-    var configuration = Configuration()
-    configuration.busyMode = .timeout(30)
-    let queue = try DatabaseQueue(path: path, configuration: configuration)
-    defer { try? queue.close() }
-    return try queue.read { db in
+    return try readDatabase(path) { db in
       try Row.fetchAll(
         db,
         sql: """

@@ -24,8 +24,7 @@ import Testing
     try admin.waitFor("jeu. 03/12/2026 10:3")
     try Self.setUpAgenceEssai(on: admin)
     try Self.createTheAdvisorAccount(on: admin)
-    try admin.press("F10")
-    try admin.waitFor("__EXIT__0")
+    try admin.quit()
 
     let desk = try TmuxConsole(
       environment: ["GUICHET_SLIPS_DIR": slips.path, "GUICHET_NOW": Self.morning], sharing: admin)
@@ -87,8 +86,7 @@ import Testing
     try desk.press("r")
     try desk.waitFor(
       "Accès refusé : seuls les conseillers peuvent noter si la personne a été reçue.")
-    try desk.press("F10")
-    try desk.waitFor("__EXIT__0")
+    try desk.quit()
 
     // The advisor's console in the evening: straight on their structure's day, the appointment marked seen.
     let advisor = try TmuxConsole(
@@ -103,8 +101,7 @@ import Testing
       day.contains("Marie DUPONT"), "the advisor sees the contact of their structure's booking")
     try advisor.press("r")
     try advisor.waitFor("Rendez-vous \(reference) : reçu.")
-    try advisor.press("F10")
-    try advisor.waitFor("__EXIT__0")
+    try advisor.quit()
 
     let database = try AppDatabase.open(path: desk.databasePath)
     let appointments = try database.appointments(visitID: 1, by: .commandLine)
@@ -133,12 +130,10 @@ import Testing
       #expect(!content.contains("Dupont") && !content.contains("12345678"))
     }
 
-    // The file was used by guichet processes: wait for their locks rather than fail at once.
-    var configuration = Configuration()
-    configuration.busyMode = .timeout(30)
-    let queue = try DatabaseQueue(path: desk.databasePath, configuration: configuration)
     let visitRow = try #require(
-      try queue.read { try Row.fetchOne($0, sql: "SELECT * FROM visit WHERE id = 1") })
+      try readDatabase(desk.databasePath) {
+        try Row.fetchOne($0, sql: "SELECT * FROM visit WHERE id = 1")
+      })
     #expect(visitRow["outcome"] as String? == Outcome.appointmentBooked.rawValue)
     let values = visitRow.columnNames.map { "\(visitRow[$0] as DatabaseValue)" }.joined(
       separator: "|")

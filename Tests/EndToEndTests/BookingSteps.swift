@@ -6,8 +6,7 @@ extension TmuxConsole {
   /// From home: a new visit coded « demande 1, décrocheur, 16-25 ans », F7, then the Mission locale chosen
   /// among the recommended operators (its number read from the screen), up to the free slots.
   func startBookingWithTheMissionLocale() throws {
-    try press("n")
-    try waitFor("Demande(s)")
+    try startVisit()
     try press("1", "Enter", "3", "3", "F7")
     let recommendation = try waitFor("Opérateurs recommandés")
     let line = try #require(

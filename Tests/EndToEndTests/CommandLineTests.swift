@@ -294,11 +294,7 @@ struct CommandLineTests {
   static func snapshot(_ path: String) throws -> [String] {
     // Other tests of this suite run `guichet` on the same file meanwhile: wait for their locks
     // (a checkpoint on close) instead of GRDB's default immediate « database is locked ».
-    var configuration = Configuration()
-    configuration.readonly = true
-    configuration.busyMode = .timeout(30)
-    let queue = try DatabaseQueue(path: path, configuration: configuration)
-    return try queue.read { db in
+    return try readDatabase(path) { db in
       var lines: [String] = []
       for table in ["orientation_structure", "search_structure", "occupation", "certification"] {
         lines.append("\(table)=\(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? -1)")

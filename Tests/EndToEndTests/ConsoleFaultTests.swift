@@ -13,19 +13,13 @@ import Testing
   /// Home → new visit → request 1, public 4 (demandeur d'emploi), age band 3 (16-25 ans).
   static func codeAVisit(_ console: TmuxConsole) throws {
     try console.waitFor("Nouvelle visite (au guichet)")
-    try console.press("n")
-    try console.waitFor("Demande(s)")
+    try console.startVisit()
     try console.press("1", "Enter", "4", "3")
   }
 
   /// The visits of a file, read without writing to it.
   static func visits(_ path: String) throws -> [Row] {
-    var configuration = Configuration()
-    configuration.readonly = true
-    configuration.busyMode = .timeout(30)
-    let queue = try DatabaseQueue(path: path, configuration: configuration)
-    defer { try? queue.close() }
-    return try queue.read { db in
+    return try readDatabase(path) { db in
       try Row.fetchAll(
         db,
         sql: """
@@ -79,8 +73,7 @@ import Testing
     try console.press("Enter")
     try console.waitFor("clôturée.")
     try Self.expectTheCodedVisit(console.databasePath)
-    try console.press("F10")
-    try console.waitFor("__EXIT__0")
+    try console.quit()
   }
 
   /// A tmpfs just big enough for the database; root mounts it (CI runs as root). The console only ever
@@ -137,8 +130,7 @@ import Testing
     try console.press("F2")
     try console.waitFor("clôturée.")
     try Self.expectTheCodedVisit(console.databasePath)
-    try console.press("F10")
-    try console.waitFor("__EXIT__0")
+    try console.quit()
     let check = try GuichetRun(folder: console.directory).run([
       "check", "--database", console.databasePath,
     ])

@@ -46,8 +46,7 @@ import Testing
     try console.waitFor("Année · année \(LocalDate(now).year - 1)")
     try console.press("Escape")
     try console.waitFor("Tableau de bord (indicateurs)")
-    try console.press("F10")
-    try console.waitFor("__EXIT__0")
+    try console.quit()
   }
 
   @Test func theSatisfactionScoreIsOfferedAfterClosingAndKept() throws {
@@ -59,8 +58,7 @@ import Testing
     try console.waitFor("Satisfaction (facultatif) ? 1 à 5")
     try console.press("4")
     try console.waitFor("Merci : satisfaction 4/5 notée.")
-    try console.press("F10")
-    try console.waitFor("__EXIT__0")
+    try console.quit()
     let database = try AppDatabase.open(path: console.databasePath)
     let scores = try database.writer.read {
       try Int.fetchAll($0, sql: "SELECT satisfaction FROM visit WHERE satisfaction IS NOT NULL")

@@ -32,8 +32,7 @@ import Testing
     try console.press(number)
     try console.logIn(as: .agent)
     try console.waitFor("Guichet · CIO Annecy · Accueil 2")
-    try console.press("F10")
-    try console.waitFor("__EXIT__0")
+    try console.quit()
   }
 
   @Test func escapeOnTheDeskChoiceLeavesCleanly() throws {
@@ -47,8 +46,7 @@ import Testing
     let console = try TmuxConsole(
       environment: ["GUICHET_DESK": "accueil 1"], prepare: Self.declareTwoDesks)
     try console.waitFor("Guichet · CIO Annecy · Accueil 1")
-    try console.press("F10")
-    try console.waitFor("__EXIT__0")
+    try console.quit()
   }
 
   @Test func anUnknownDeskNameAloneIsRefusedAndCreatesNoSite() throws {

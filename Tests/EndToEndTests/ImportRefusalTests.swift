@@ -8,11 +8,7 @@ import Testing
 struct ImportRefusalTests {
   /// The content of the tables the damaged files feed, and the dataset rows.
   private func digest(_ path: String) throws -> [String] {
-    var configuration = Configuration()
-    configuration.readonly = true
-    configuration.busyMode = .timeout(30)
-    let queue = try DatabaseQueue(path: path, configuration: configuration)
-    return try queue.read { db in
+    return try readDatabase(path) { db in
       let sql = [
         "SELECT code || '|' || label || '|' || grand_domain_code FROM professional_domain ORDER BY code",
         "SELECT id || '|' || name || '|' || ifnull(city, '') FROM orientation_structure ORDER BY id",

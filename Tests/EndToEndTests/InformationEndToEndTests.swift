@@ -9,8 +9,7 @@ import Testing
   @Test func searchOpenTheEducatorFicheAndGoBackFromAVisit() throws {
     let console = try TmuxConsole()
     try console.waitFor("Nouvelle visite (au guichet)")
-    try console.press("n")
-    try console.waitFor("Demande(s)")
+    try console.startVisit()
     try console.press("1", "F4")
     try console.waitFor("Rechercher :")
     try console.type("educ spe")
@@ -28,10 +27,8 @@ import Testing
     #expect(back.contains("K1207"))
     try console.press("Escape")
     try console.waitFor("Demande(s)")
-    try console.press("F2")
-    try console.waitFor("Visite n° 1 clôturée.")
-    try console.press("F10")
-    try console.waitFor("__EXIT__0")
+    try console.closeVisit(1)
+    try console.quit()
     #expect(try !console.alternateScreenOn())
 
     let database = try AppDatabase.open(path: console.databasePath)

@@ -22,8 +22,7 @@ import Testing
     #expect(elapsed < 1, "the storm took \(elapsed) s")
     #expect(screen.contains("Nouvelle visite (au guichet)"))
     #expect(!screen.contains("Agrandissez"))
-    try console.press("n")
-    try console.waitFor("Demande(s)")
+    try console.startVisit()
     try console.press("Escape", "F10")
     try console.waitFor("__EXIT__0")
   }

@@ -20,8 +20,7 @@ import Testing
     let colour = try Regex("\u{1B}\\[[0-9;]*(3[0-8]|4[0-7])[;m]")
     #expect(styled.firstMatch(of: colour) == nil, "\(styled.debugDescription)")
     #expect(styled.contains("\u{1B}[7m") || styled.contains(";7m"), "\(styled.debugDescription)")
-    try console.press("n")
-    try console.waitFor("Demande(s)")
+    try console.startVisit()
     try console.press("Escape", "F10")
     try console.waitFor("__EXIT__0")
   }

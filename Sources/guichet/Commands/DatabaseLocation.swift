@@ -22,6 +22,11 @@ struct DatabaseOptions: ParsableArguments {
     return try AppDatabase.open(path: path)
   }
 
+  /// `body` on the database these options name, its failures reported in French (see `CommandLineErrors`).
+  func report<T>(_ body: (AppDatabase) throws -> T) throws -> T {
+    try CommandLineErrors.report { try body(open()) }
+  }
+
   /// An empty path is a mistake (an unset shell variable), not a request for the default file.
   func validate() throws {
     if database?.isEmpty == true {

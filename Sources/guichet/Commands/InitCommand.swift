@@ -14,15 +14,12 @@ struct InitCommand: ParsableCommand {
   @OptionGroup var deskOptions: DeskOptions
 
   func run() throws {
-    let path = location.path
-    DatabaseLocation.announceIfNew(path)
-    let workplace = try CommandLineErrors.report {
-      let database = try AppDatabase.open(path: path)
+    let workplace = try location.report { database in
       return try database.workplace(
         siteName: deskOptions.siteName ?? DeskOptions.defaultSite,
         deskName: deskOptions.deskName ?? DeskOptions.defaultDesk)
     }
-    try StandardOutput.line("Base prête : \(path)")
+    try StandardOutput.line("Base prête : \(location.path)")
     try StandardOutput.line("Site : \(workplace.siteName) · Poste : \(workplace.deskName)")
   }
 }

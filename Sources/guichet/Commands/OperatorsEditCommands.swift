@@ -54,10 +54,7 @@ struct OperatorsAddStructureCommand: ParsableCommand {
       }
       return try OperatorsInput.kind(kind)
     }
-    let path = location.path
-    DatabaseLocation.announceIfNew(path)
-    let saved = try CommandLineErrors.report {
-      let database = try AppDatabase.open(path: path)
+    let saved = try location.report { database in
       let territories = try database.territories()
       let ids = try territory.map { try OperatorsInput.territory($0, in: territories).id }
       return try database.saveOperatorStructure(
@@ -96,10 +93,7 @@ struct OperatorsAddAdvisorCommand: ParsableCommand {
       _ = try output.isJSON
       return try OperatorsInput.identifier(structure, "--structure")
     }
-    let path = location.path
-    DatabaseLocation.announceIfNew(path)
-    let saved = try CommandLineErrors.report {
-      let database = try AppDatabase.open(path: path)
+    let saved = try location.report { database in
       guard try database.operatorStructure(id: structureID) != nil else {
         throw UserError("aucune structure n° \(structureID) (voir : guichet operators list).")
       }

@@ -55,10 +55,7 @@ struct OperatorsListCommand: ParsableCommand {
       _ = try output.isJSON
       return try kind.map(OperatorsInput.kind)
     }
-    let path = location.path
-    DatabaseLocation.announceIfNew(path)
-    let listed = try CommandLineErrors.report { () throws -> [Listed] in
-      let database = try AppDatabase.open(path: path)
+    let listed = try location.report { (database: AppDatabase) throws -> [Listed] in
       let territories = try database.territories()
       let territoryID = try territory.map { try OperatorsInput.territory($0, in: territories).id }
       let names = Dictionary(territories.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })

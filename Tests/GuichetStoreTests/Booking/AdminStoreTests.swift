@@ -18,13 +18,10 @@ import Testing
         kind: .missionLocale, name: "Mission locale bis", phone: "04 74 11 22 33",
         territoryIDs: [setup.territoryID]),
       by: .commandLine)
-    let agent = try setup.database.saveAdvisor(
-      Advisor(structureID: try #require(other.id), displayName: "Paul Roux"), by: .commandLine)
-    _ = try setup.database.saveOpeningRule(
-      OpeningRule(
-        advisorID: try #require(agent.id), weekdays: [.monday], start: TimeOfDay(hour: 8)!,
-        end: TimeOfDay(hour: 9)!, slotMinutes: 30, validFrom: BookingSetup.monday), by: .commandLine
-    )
+    _ = try setup.database.openAdvisor(
+      "Paul Roux", at: other.id, weekdays: [.monday], start: TimeOfDay(hour: 8)!,
+      end: TimeOfDay(hour: 9)!,
+      validFrom: BookingSetup.monday)
     let all = try setup.database.nextAvailability(
       territoryID: setup.territoryID, operatorKinds: [.missionLocale], from: BookingSetup.now,
       limit: 6)

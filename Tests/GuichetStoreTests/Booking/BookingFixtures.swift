@@ -29,15 +29,11 @@ struct BookingSetup {
         kind: .missionLocale, name: "Mission locale de Vienne", address: "2 rue du Port",
         postcode: "38200", city: "Vienne", phone: "04 74 00 00 00", territoryIDs: [territoryID]),
       by: .commandLine)
-    let advisor = try database.saveAdvisor(
-      Advisor(structureID: try #require(structure.id), displayName: "Claire Martin"),
-      by: .commandLine)
-    _ = try database.saveOpeningRule(
-      OpeningRule(
-        advisorID: try #require(advisor.id),
-        weekdays: [.monday, .tuesday, .wednesday, .thursday, .friday],
-        start: TimeOfDay(hour: 9)!, end: TimeOfDay(hour: 12)!, slotMinutes: 30,
-        validFrom: LocalDate(year: 2026, month: 1, day: 1)!), by: .commandLine)
+    let advisor = try database.openAdvisor(
+      "Claire Martin", at: structure.id,
+      weekdays: [.monday, .tuesday, .wednesday, .thursday, .friday], start: TimeOfDay(hour: 9)!,
+      end: TimeOfDay(hour: 12)!,
+      validFrom: LocalDate(year: 2026, month: 1, day: 1)!)
     let visit = try database.save(
       Visit(
         siteID: workplace.siteID, deskID: workplace.deskID, arrivedAt: now,

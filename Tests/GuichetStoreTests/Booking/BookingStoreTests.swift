@@ -308,13 +308,10 @@ import Testing
         kind: .franceTravail, name: "France Travail Vienne", phone: "04 74 11 22 33",
         territoryIDs: [setup.territoryID]),
       by: .commandLine)
-    let agent = try setup.database.saveAdvisor(
-      Advisor(structureID: other.id!, displayName: "Paul Roux"), by: .commandLine)
-    _ = try setup.database.saveOpeningRule(
-      OpeningRule(
-        advisorID: agent.id!, weekdays: [.monday], start: TimeOfDay(hour: 8, minute: 30)!,
-        end: TimeOfDay(hour: 9)!, slotMinutes: 30, place: .phone, validFrom: BookingSetup.monday),
-      by: .commandLine)
+    _ = try setup.database.openAdvisor(
+      "Paul Roux", at: other.id, weekdays: [.monday], start: TimeOfDay(hour: 8, minute: 30)!,
+      end: TimeOfDay(hour: 9)!, place: .phone,
+      validFrom: BookingSetup.monday)
     let found = try setup.database.nextAvailability(
       territoryID: setup.territoryID, operatorKinds: [], from: BookingSetup.now, limit: 4)
     #expect(
