@@ -134,7 +134,7 @@ extension AppDatabase {
         JOIN consent cs ON cs.id = a.consent_id
         LEFT JOIN contact c ON c.consent_id = a.consent_id AND \(visible)
         WHERE (\(condition)) AND \(readable)
-        ORDER BY a.starts_at, ad.display_name, a.seat
+        ORDER BY a.starts_at, ad.display_name COLLATE french, a.seat
         """, arguments: visibleArguments + arguments + readableArguments)
     for id in rows.compactMap({ $0["c_id"] as Int64? }) {
       try AuditLog.appendContactRead(db, by: caller, contactID: id, at: date)

@@ -27,7 +27,7 @@ extension AppDatabase {
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let records = try OperatorStructureRecord.fetchAll(
           db,
-          sql: "SELECT * FROM operator_structure \(filter) ORDER BY name COLLATE NOCASE, id",
+          sql: "SELECT * FROM operator_structure \(filter) ORDER BY name COLLATE french, id",
           arguments: StatementArguments(arguments))
         return try records.map { try $0.structure(territoryIDs: Self.territoryIDs(db, $0.id)) }
       }
@@ -143,7 +143,7 @@ extension AppDatabase {
           db,
           sql: """
             SELECT * FROM advisor WHERE structure_id = ? \(includeInactive ? "" : "AND is_active")
-            ORDER BY display_name COLLATE NOCASE, id
+            ORDER BY display_name COLLATE french, id
             """, arguments: [structureID]
         ).map(\.advisor)
       }

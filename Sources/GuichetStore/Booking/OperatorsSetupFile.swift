@@ -475,7 +475,7 @@ public enum OperatorsSetupFile {
       sql: """
         SELECT * FROM operator_structure
         WHERE edited OR source_id IS NULL OR id IN (SELECT structure_id FROM advisor)
-        ORDER BY name COLLATE NOCASE, id
+        ORDER BY name COLLATE french, id
         """)
     let territoryNames = Dictionary(
       try Row.fetchAll(db, sql: "SELECT id, name FROM territory").map {
@@ -498,7 +498,7 @@ public enum OperatorsSetupFile {
         ]))
       let advisors = try AdvisorRecord.fetchAll(
         db,
-        sql: "SELECT * FROM advisor WHERE structure_id = ? AND is_active ORDER BY display_name, id",
+        sql: "SELECT * FROM advisor WHERE structure_id = ? AND is_active ORDER BY display_name COLLATE french, id",
         arguments: [id])
       for advisor in advisors {
         guard let advisorID = advisor.id else { continue }

@@ -121,6 +121,8 @@ extension AppDatabase {
     configuration.prepareDatabase { db in
       // Erased personal data must really be gone from the file.
       try db.execute(sql: "PRAGMA secure_delete = ON")
+      // Lists people read are ordered `COLLATE french` (never in the schema: other tools could not read it).
+      db.add(collation: .french)
     }
     return configuration
   }
@@ -145,4 +147,9 @@ extension AppDatabase {
       throw UserError(DatabaseDamage.message(path: path, detail: answers.first))
     }
   }
+}
+
+extension DatabaseCollation {
+  /// `ORDER BY name COLLATE french`: the order of `FrenchCollation`, for the lists people read.
+  static let french = DatabaseCollation("french") { FrenchCollation.compare($0, $1) }
 }

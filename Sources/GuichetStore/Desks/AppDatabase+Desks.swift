@@ -10,7 +10,7 @@ extension AppDatabase {
           db,
           sql: """
             SELECT site.id AS site_id, site.name AS site_name, desk.id AS desk_id, desk.name AS desk_name
-            FROM desk JOIN site ON site.id = desk.site_id ORDER BY site.name, desk.name
+            FROM desk JOIN site ON site.id = desk.site_id ORDER BY site.name COLLATE french, desk.name COLLATE french
             """
         ).map {
           Workplace(

@@ -20,7 +20,7 @@ extension AppDatabase {
       db,
       sql: """
         SELECT b.code, b.name FROM territory_bassin tb JOIN bassin b ON b.code = tb.bassin_code
-        WHERE tb.territory_id = ? ORDER BY b.name, b.code
+        WHERE tb.territory_id = ? ORDER BY b.name COLLATE french, b.code
         """, arguments: [territoryID]
     ).map { Bassin(code: $0["code"], name: $0["name"]) }
     let year = try Int.fetchOne(db, sql: "SELECT max(year) FROM bmo")

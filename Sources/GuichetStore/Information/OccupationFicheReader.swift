@@ -43,7 +43,7 @@ enum OccupationFicheReader {
         SELECT c.code, c.title, c.level, c.type_label, c.is_active
         FROM certification_occupation co JOIN certification c ON c.code = co.code_rncp
         WHERE co.code_rome = ?
-        ORDER BY c.is_active DESC, c.level IS NULL, c.level, c.title COLLATE NOCASE, c.code
+        ORDER BY c.is_active DESC, c.level IS NULL, c.level, c.title COLLATE french, c.code
         """, arguments: [parent]
     ).map {
       CertificationSummary(
@@ -67,7 +67,7 @@ enum OccupationFicheReader {
       db,
       sql: """
         SELECT a.label, oi.is_main FROM occupation_interest oi JOIN interest_area a ON a.code = oi.interest_code
-        WHERE oi.code_rome = ? ORDER BY oi.is_main DESC, a.label COLLATE NOCASE
+        WHERE oi.code_rome = ? ORDER BY oi.is_main DESC, a.label COLLATE french
         """, arguments: [code]
     ).map { Interest(label: $0["label"], isMain: $0["is_main"]) }
     fiche.salaries = try salaries(parent, db)

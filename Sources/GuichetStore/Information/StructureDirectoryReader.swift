@@ -62,8 +62,10 @@ extension AppDatabase {
         website: row["website"], place: place, hours: row["hours"], note: row["note"],
         source: row["source"], bookableStructureID: row["structure_id"])
     }.sorted {
-      ($0.place, $0.typeLabel, $0.city ?? "", $0.name, $0.id)
-        < ($1.place, $1.typeLabel, $1.city ?? "", $1.name, $1.id)
+      if $0.place != $1.place { return $0.place < $1.place }
+      let left = [$0.typeLabel, $0.city ?? "", $0.name]
+      let right = [$1.typeLabel, $1.city ?? "", $1.name]
+      return left == right ? $0.id < $1.id : FrenchCollation.precedes(left, right)
     }
     return StructureDirectory(
       territory: territory, structures: structures,

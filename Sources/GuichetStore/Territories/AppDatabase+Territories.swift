@@ -6,7 +6,7 @@ extension AppDatabase {
   public func territories() throws -> [Territory] {
     try StoreErrors.run("Lecture des territoires") {
       try writer.read { db in
-        try Row.fetchAll(db, sql: "SELECT id, name FROM territory ORDER BY name COLLATE NOCASE, id")
+        try Row.fetchAll(db, sql: "SELECT id, name FROM territory ORDER BY name COLLATE french, id")
           .map { Territory(id: $0["id"], name: $0["name"]) }
       }
     }

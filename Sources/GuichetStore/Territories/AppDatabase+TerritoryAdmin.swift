@@ -24,7 +24,7 @@ extension AppDatabase {
       try writer.read { db in
         try caller.require(.administerOperators, in: db)
         return try Self.bassinSummaries(db).sorted {
-          ($0.name.lowercased(), $0.code) < ($1.name.lowercased(), $1.code)
+          FrenchCollation.precedes([$0.name, $0.code], [$1.name, $1.code])
         }
       }
     }
@@ -125,7 +125,7 @@ extension AppDatabase {
         try caller.require(.setSupervisionTargets, in: db)
         return try Row.fetchAll(
           db,
-          sql: "SELECT id, name, announced_wait_minutes FROM site ORDER BY name COLLATE NOCASE, id"
+          sql: "SELECT id, name, announced_wait_minutes FROM site ORDER BY name COLLATE french, id"
         ).map {
           SiteSummary(
             id: $0["id"], name: $0["name"], announcedWaitMinutes: $0["announced_wait_minutes"])
@@ -145,7 +145,7 @@ extension AppDatabase {
         LEFT JOIN territory_bassin tb ON tb.territory_id = t.id
         LEFT JOIN bassin b ON b.code = tb.bassin_code
         WHERE :id IS NULL OR t.id = :id
-        ORDER BY t.name COLLATE NOCASE, t.id, b.name COLLATE NOCASE, b.code
+        ORDER BY t.name COLLATE french, t.id, b.name COLLATE french, b.code
         """, arguments: ["id": id])
     var summaries: [TerritorySummary] = []
     for row in rows {

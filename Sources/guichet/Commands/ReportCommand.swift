@@ -179,7 +179,7 @@ struct ReportCommand: ParsableCommand {
         let id = names.first(where: { $0.key == site || SearchText.normalize($0.value) == key })?
           .key
       else {
-        let known = names.values.sorted().prefix(8).joined(separator: ", ")
+        let known = names.values.sortedInFrench { $0 }.prefix(8).joined(separator: ", ")
         throw UserError(
           "site inconnu « \(TypedIn.shown(site)) »"
             + (known.isEmpty ? " : aucun site n'est déclaré." : " ; sites : \(known)."))
