@@ -115,7 +115,8 @@ struct AuditWitnessEndToEndTests {
     let unwritable = try runner.run(
       ["audit", "head", "--witness", "/proc/guichet-témoin"] + database)
     #expect(unwritable.status == 1)
-    #expect(unwritable.stderr.contains("Témoin du journal d'audit"), "\(unwritable.stderr)")
+    #expect(
+      unwritable.stderr.contains("guichet : témoin du journal d'audit"), "\(unwritable.stderr)")
   }
 
   @Test func purgeWritesTheHeadToTheWitnessNamedInTheEnvironment() throws {

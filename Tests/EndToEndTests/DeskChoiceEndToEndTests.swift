@@ -57,7 +57,8 @@ import Testing
     let before = try Self.siteNames(path)
     let outcome = try runner.run(["--database", path, "--desk", "Poste 9"])
     #expect(outcome.status == 1)
-    #expect(outcome.stderr.contains("Le poste « Poste 9 » n'est pas déclaré dans cette base"))
+    #expect(
+      outcome.stderr.contains("guichet : le poste « Poste 9 » n'est pas déclaré dans cette base"))
     #expect(outcome.stderr.contains("--site \"CIO Annecy\" --desk \"Accueil 2\""))
     #expect(try Self.siteNames(path) == before)
   }

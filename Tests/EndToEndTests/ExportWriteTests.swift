@@ -32,7 +32,7 @@ struct ExportWriteTests {
       let full = try runner.run(command + ["--database", path])
       #expect(full.status != 0, "\(command) exited 0 on a full disk")
       #expect(
-        full.stderr.contains("Écriture impossible sur la sortie standard : disque plein"),
+        full.stderr.contains("guichet : écriture impossible sur la sortie standard : disque plein"),
         "\(command): \(full.stderr)")
     }
   }

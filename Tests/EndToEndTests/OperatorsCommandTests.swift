@@ -164,7 +164,7 @@ struct OperatorsCommandTests {
     let outcome = try runner.run(["operators"] + arguments + database)
     #expect(outcome.status == 64, "\(outcome.stderr)")
     #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
-    #expect(outcome.stderr.contains("Aide : guichet operators"), "\(outcome.stderr)")
+    #expect(outcome.stderr.contains("Voir « guichet operators"), "\(outcome.stderr)")
   }
 
   @Test func unknownNumbersFailWithAFrenchMessage() throws {

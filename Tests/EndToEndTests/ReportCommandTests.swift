@@ -164,7 +164,7 @@ struct ReportCommandTests {
     let (runner, path) = try Self.demo(seed: 2, days: 2, perDay: 5)
     let frame = try runner.run(["first-frame", "--database", path])
     #expect(frame.status == 0, "\(frame.stderr)")
-    #expect(!frame.stderr.contains("Plusieurs postes"))
+    #expect(!frame.stderr.contains("plusieurs postes"))
   }
 
   @Test func anUnknownSiteIsNamedInFrench() throws {

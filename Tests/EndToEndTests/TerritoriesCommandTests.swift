@@ -81,10 +81,12 @@ struct TerritoriesCommandTests {
     let taken = try runner.run(
       ["territories", "create", "CHAMBERY", "--bassin", "8411"] + database)
     #expect(taken.status == 1)
-    #expect(taken.stderr.contains("Un territoire s'appelle déjà « Chambéry »"), "\(taken.stderr)")
+    #expect(
+      taken.stderr.contains("guichet : un territoire s'appelle déjà « Chambéry »"),
+      "\(taken.stderr)")
     let empty = try runner.run(["territories", "rename", "Chambéry", "  "] + database)
     #expect(empty.status == 1)
-    #expect(empty.stderr.contains("Le nom du territoire est vide."), "\(empty.stderr)")
+    #expect(empty.stderr.contains("guichet : le nom du territoire est vide."), "\(empty.stderr)")
     let days = try runner.run(["territories", "set-target", "Chambéry", "--days", "0"] + database)
     #expect(days.status == 1)
     #expect(days.stderr.contains("de 1 à 365 jours"), "\(days.stderr)")

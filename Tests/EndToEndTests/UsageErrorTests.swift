@@ -13,14 +13,14 @@ import Testing
 
   @Test func unknownArgumentAndOptionAreExplainedInFrench() throws {
     let unexpected = try run("bogus")
-    #expect(unexpected.contains("Erreur : Argument inattendu : « bogus »"))
+    #expect(unexpected.contains("guichet : argument inattendu : « bogus »"))
     #expect(unexpected.contains("Utilisation : guichet"))
     #expect(unexpected.hasSuffix("rc=64\n"))
     let unknown = try run("init --nope")
     #expect(unknown.contains("Option inconnue : « --nope »"))
     #expect(!unknown.contains("Error:"))
     let refused = try run("bench --only nope")
-    #expect(refused.contains("Erreur : Mesure inconnue : nope."))
+    #expect(refused.contains("guichet : mesure inconnue : nope."))
     #expect(refused.contains("Voir « guichet bench --help »"))
     #expect(refused.hasSuffix("rc=64\n"))
   }

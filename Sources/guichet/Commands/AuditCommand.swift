@@ -53,8 +53,7 @@ struct AuditVerifyCommand: ParsableCommand {
       )
     }
     if let problem = result.problem {
-      FileHandle.standardError.write(
-        Data("guichet : journal d'audit altéré : \(problem).\n".utf8))
+      CommandLineMessage.error("journal d'audit altéré : \(problem).")
       throw ExitCode(2)
     }
     try StandardOutput.line("Journal d'audit intact : \(result.entries) entrée(s).")

@@ -21,8 +21,7 @@ struct CheckCommand: ParsableCommand {
     }
     guard health.isSound else {
       let lines = [DatabaseHealth.damageMessage(path: path)] + health.problems.map { "  \($0)" }
-      FileHandle.standardError.write(
-        Data(("guichet : " + lines.joined(separator: "\n") + "\n").utf8))
+      CommandLineMessage.error(lines.joined(separator: "\n"))
       throw ExitCode(2)
     }
     try StandardOutput.line(

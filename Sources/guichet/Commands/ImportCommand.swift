@@ -103,8 +103,7 @@ extension CommandLineErrors {
     do {
       return try body()
     } catch let error as UserError {
-      FileHandle.standardError.write(
-        Data("guichet : \(error.message)\nAide : guichet \(command) --help\n".utf8))
+      CommandLineMessage.usage(error.message, command: command)
       throw ExitCode.validationFailure
     }
   }
@@ -116,8 +115,7 @@ extension CommandLineErrors {
       do {
         return try body()
       } catch let error as ImportError {
-        FileHandle.standardError.write(
-          Data("guichet : import refusé, \(error.description).\n\(ImportError.advice)\n".utf8))
+        CommandLineMessage.error("import refusé, \(error.description).\n\(ImportError.advice)")
         throw ExitCode.failure
       }
     }

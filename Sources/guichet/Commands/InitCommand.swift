@@ -30,7 +30,7 @@ enum CommandLineErrors {
     do {
       return try body()
     } catch let error as UserError {
-      FileHandle.standardError.write(Data("guichet : \(error.message)\n".utf8))
+      CommandLineMessage.error(error.message)
       throw ExitCode.failure
     }
   }

@@ -143,7 +143,7 @@ struct PersonEraseCommand: ParsableCommand {
         : "Coordonnées effacées : \(erased.count) (n° \(erased.map(String.init).joined(separator: ", "))). Les preuves de consentement restent, sans les coordonnées."
     )
     if pending {
-      FileHandle.standardError.write(Data("guichet : \(ScrubState.pendingNotice)\n".utf8))
+      CommandLineMessage.error(ScrubState.pendingNotice)
       throw ExitCode(ScrubState.pendingExitCode)
     }
   }

@@ -71,10 +71,10 @@ struct PurgeCommand: ParsableCommand {
           "Journal -wal non vidé (un autre poste lit la base) ; aucun effacement n'attend de nettoyage."
         )
       case .pending:
-        FileHandle.standardError.write(Data("guichet : \(ScrubState.pendingNotice)\n".utf8))
+        CommandLineMessage.error(ScrubState.pendingNotice)
       }
       if let failure = report.witnessFailure {
-        FileHandle.standardError.write(Data("guichet : \(failure)\n".utf8))
+        CommandLineMessage.error(failure)
       }
       // A pending scrub is the more urgent answer (personal data may remain); then the unwritten witness.
       if report.scrub == .pending { throw ExitCode(ScrubState.pendingExitCode) }

@@ -30,10 +30,9 @@ struct RestoreCommand: ParsableCommand {
     }
     try StandardOutput.line("Sauvegarde vérifiée et restaurée : \(report.health.visits) visite(s).")
     if report.ledgerUnreadable {
-      FileHandle.standardError.write(
-        Data(
-          "guichet : le registre des effacements de l'ancienne base est illisible : les effacements faits depuis cette sauvegarde n'ont pas pu être refaits. Refaites-les avec « guichet person erase ».\n"
-            .utf8))
+      CommandLineMessage.error(
+        "le registre des effacements de l'ancienne base est illisible : les effacements faits depuis cette sauvegarde n'ont pas pu être refaits. Refaites-les avec « guichet person erase »."
+      )
       if let previous = report.previous {
         try StandardOutput.line("L'ancienne base est conservée dans : \(previous)")
       }

@@ -26,7 +26,7 @@ struct ConsoleCommand: ParsableCommand {
         started = terminal
         return terminal
       } catch {
-        FileHandle.standardError.write(Data("guichet : \(error.message)\n".utf8))
+        CommandLineMessage.error(error.message)
         throw ExitCode.failure
       }
     }

@@ -5,7 +5,7 @@ import GuichetStore
 enum ExposureNotice {
   static func report(path: String) {
     for warning in FileExposure.warnings(path: path) {
-      FileHandle.standardError.write(Data("guichet : \(warning)\n".utf8))
+      CommandLineMessage.error(warning)
     }
   }
 }
