@@ -13,7 +13,7 @@ struct BenchCommand: ParsableCommand {
     name: .long, parsing: .upToNextOption,
     help: ArgumentHelp(
       "Mesures à lancer (par défaut toutes) : \(BenchSuite.names.joined(separator: ", ")).",
-      valueName: "nom"))
+      valueName: "nom"), completion: .list(BenchSuite.names))
   var only: [String] = []
 
   @Option(

@@ -33,7 +33,7 @@ struct ConsentPublishCommand: ParsableCommand {
     name: .long,
     help: ArgumentHelp(
       "Type de structure concerné (\(OperatorsInput.kindNames)) ; sans cette option : tous.",
-      valueName: "type"))
+      valueName: "type"), completion: OperatorsInput.kindCompletion)
   var kind: String?
 
   @Option(

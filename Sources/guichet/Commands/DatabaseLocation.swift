@@ -8,7 +8,7 @@ struct DatabaseOptions: ParsableArguments {
     name: .long,
     help: ArgumentHelp(
       "Chemin du fichier de base de données (sinon GUICHET_DATABASE, sinon $XDG_DATA_HOME/guichet/guichet.sqlite).",
-      valueName: "chemin"))
+      valueName: "chemin"), completion: .file())
   var database: String?
 
   var path: String {

@@ -17,13 +17,15 @@ struct ImportCommand: ParsableCommand {
       Un jeu importé n'est jamais remplacé par les données intégrées à l'installation.
       """)
 
-  @Argument(help: ArgumentHelp("Jeu de données, ou « all » pour tous.", valueName: "jeu"))
+  @Argument(
+    help: ArgumentHelp("Jeu de données, ou « all » pour tous.", valueName: "jeu"),
+    completion: .list(ReferenceDataset.allCases.map(\.rawValue) + [lheoDataset, "all"]))
   var dataset: String?
 
   @Argument(
     help: ArgumentHelp(
       "Dossier (ou fichier) publié ; pour « all », le dossier qui contient rome-4.0, rncp-2021…",
-      valueName: "chemin"))
+      valueName: "chemin"), completion: .file())
   var path: String?
 
   @OptionGroup var location: DatabaseOptions

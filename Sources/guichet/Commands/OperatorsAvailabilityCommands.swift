@@ -33,7 +33,8 @@ struct OperatorsAddRuleCommand: ParsableCommand {
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Lieu : site (par défaut), telephone ou visio.", valueName: "lieu"))
+    help: ArgumentHelp("Lieu : site, telephone ou visio.", valueName: "lieu"),
+    completion: .list(["site", "telephone", "visio"]))
   var place: String = "site"
 
   @Option(

@@ -31,7 +31,9 @@ struct OperatorsCommand: ParsableCommand {
 
 /// `--format text|json`, shared by the commands whose output scripts read.
 struct OutputFormatOption: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("Format de sortie : text ou json.", valueName: "format"))
+  @Option(
+    name: .long, help: ArgumentHelp("Format de sortie : text ou json.", valueName: "format"),
+    completion: .list(["text", "json"]))
   var format: String = "text"
 
   var isJSON: Bool {

@@ -10,7 +10,9 @@ struct OperatorsAddStructureCommand: ParsableCommand {
     abstract: "Ajoute une structure (Mission locale, CIO, APEC…) et les territoires qu'elle sert.",
     discussion: "Types : \(OperatorsInput.kindNames).")
 
-  @Option(name: .long, help: ArgumentHelp("Type de structure.", valueName: "type"))
+  @Option(
+    name: .long, help: ArgumentHelp("Type de structure.", valueName: "type"),
+    completion: OperatorsInput.kindCompletion)
   var kind: String
 
   @Option(name: .long, help: ArgumentHelp("Nom affiché.", valueName: "nom"))

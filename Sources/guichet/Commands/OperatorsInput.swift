@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import GuichetCore
 import GuichetStore
@@ -24,6 +25,8 @@ enum OperatorsInput {
   }
 
   static let kindNames: String = OperatorKind.allCases.map(\.rawValue).joined(separator: ", ")
+  /// What the shells offer after `--kind`.
+  static let kindCompletion = CompletionKind.list(OperatorKind.allCases.map(\.rawValue))
 
   static func kind(_ text: String) throws(UserError) -> OperatorKind {
     guard let kind = OperatorKind(setupCode: text) else {

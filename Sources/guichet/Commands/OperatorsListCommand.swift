@@ -11,7 +11,9 @@ struct OperatorsListCommand: ParsableCommand {
     abstract: "Liste les structures, leurs territoires et leurs conseillers (avec leurs numéros).",
     discussion: "Types : \(OperatorsInput.kindNames).")
 
-  @Option(name: .long, help: ArgumentHelp("Seulement ce type de structure.", valueName: "type"))
+  @Option(
+    name: .long, help: ArgumentHelp("Seulement ce type de structure.", valueName: "type"),
+    completion: OperatorsInput.kindCompletion)
   var kind: String?
 
   @Option(

@@ -56,7 +56,8 @@ struct ReportCommand: ParsableCommand {
     name: .long,
     help: ArgumentHelp(
       "table, csv, json ou markdown (par défaut : markdown pour annual, table sinon).",
-      valueName: "format"))
+      valueName: "format"),
+    completion: .list(["table", "csv", "json", "markdown"]))
   var format: String?
 
   @Flag(
@@ -67,8 +68,9 @@ struct ReportCommand: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Données de démonstration : include (par défaut, signalé), exclude ou only.",
-      valueName: "choix"))
+      "Données de démonstration : include (signalées), exclude ou only.",
+      valueName: "choix"),
+    completion: .list(["include", "exclude", "only"]))
   var synthetic: String = "include"
 
   @OptionGroup var location: DatabaseOptions

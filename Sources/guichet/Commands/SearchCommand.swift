@@ -25,13 +25,17 @@ struct SearchCommand: ParsableCommand {
     help: ArgumentHelp("Texte cherché (plusieurs mots possibles).", valueName: "recherche"))
   var words: [String] = []
 
-  @Option(name: .long, help: ArgumentHelp("Type de résultats.", valueName: "type"))
+  @Option(
+    name: .long, help: ArgumentHelp("Type de résultats.", valueName: "type"),
+    completion: .list(["occupation", "certification", "structure", "all"]))
   var kind: String = "all"
 
   @Option(name: .long, help: ArgumentHelp("Nombre de résultats par type.", valueName: "n"))
   var limit: String = "\(SearchCommand.defaultLimit)"
 
-  @Option(name: .long, help: ArgumentHelp("Format de sortie : text ou json.", valueName: "format"))
+  @Option(
+    name: .long, help: ArgumentHelp("Format de sortie : text ou json.", valueName: "format"),
+    completion: .list(["text", "json"]))
   var format: String = "text"
 
   @OptionGroup var location: DatabaseOptions

@@ -31,7 +31,8 @@ struct UsersAddCommand: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Rôle : agent, conseiller, superviseur ou administrateur.", valueName: "rôle"))
+      "Rôle : agent, conseiller, superviseur ou administrateur.", valueName: "rôle"),
+    completion: .list(["agent", "conseiller", "superviseur", "administrateur"]))
   var role: String
 
   @Option(
