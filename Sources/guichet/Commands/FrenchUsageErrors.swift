@@ -144,6 +144,7 @@ enum FrenchHelp {
     (TextRewrite.phrase("Show help information."), "Affiche cette aide."),
     (TextRewrite.phrase("Show the version."), "Affiche la version."),
     ("<subcommand>", "<sous-commande>"),
+    ("<subcommands>", "<sous-commandes>"),
   ]
 
   static let replacements: [(pattern: String, template: String)] =
