@@ -39,6 +39,7 @@ struct CommandLineTests {
   @Test func importAllPrintsTheExactCountsOfThePublishedFiles() throws {
     let outcome = try Self.imported.get().outcome
     #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.hasSuffix("\n"))
     for line in [
       "fiches métier : 1 584", "appellations : 13 120", "grands domaines : 14",
       "domaines professionnels : 110", "fiches RNCP (lignes) : 17 470", "dont actives : 4 542",
