@@ -302,6 +302,22 @@ struct CommandLineConventionsTests {
     #expect(unknown.stderr.hasPrefix("guichet : "), "\(unknown.stderr)")
   }
 
+  /// What `Scripts/manual` asks for: the help dump the manual generator reads, in ASCII with « ~u00E9~ » for
+  /// « é » (the generator drops the rest); the help screens stay as they are.
+  @Test func theManualsHelpDumpSpellsAccentsInASCII() throws {
+    let folder = try GuichetRun.temporaryFolder("manual")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let runner = GuichetRun(folder: folder, environment: ["GUICHET_MANUAL_ESCAPES": "1"])
+    let dump = try runner.run(["--experimental-dump-help"])
+    #expect(dump.status == 0, "\(dump.stderr)")
+    #expect(dump.stdout.unicodeScalars.allSatisfy(\.isASCII))
+    #expect(dump.stdout.contains("r~u00E9~gional de l'orientation"))
+    #expect(dump.stdout.contains("Affiche cette aide."))
+    #expect((try? JSONSerialization.jsonObject(with: Data(dump.stdout.utf8))) is [String: Any])
+    let help = try runner.run(["--help"])
+    #expect(help.stdout.contains("régional de l'orientation"))
+  }
+
   // MARK: helpers
 
   struct Failure: Error, CustomStringConvertible { var description: String }

@@ -40,7 +40,9 @@ extension Guichet {
     let text = fullMessage(for: error)
     if code == .success {
       do {
-        if !text.isEmpty { try StandardOutput.line(FrenchHelp.translate(text)) }
+        if !text.isEmpty {
+          try StandardOutput.line(ManualEscapes.apply(FrenchHelp.translate(text)))
+        }
         try CheckedOutput.finishStandardOutput()
       } catch let error as UserError {
         CommandLineMessage.error(error.message)
@@ -188,5 +190,28 @@ enum FrenchHelp {
       index += 1
     }
     return lines.joined(separator: "\n")
+  }
+}
+
+/// swift-argument-parser's manual generator (1.8.2) drops every character outside ASCII from the help dump
+/// it reads, so « région » would be « rgion » in the man page. When `Scripts/manual` runs it, the dump
+/// (and only the dump) spells those characters « ~u00E9~ », which the script turns into roff's `\[u00E9]`.
+enum ManualEscapes {
+  static let variable = "GUICHET_MANUAL_ESCAPES"
+
+  static func apply(_ text: String) -> String {
+    guard ProcessInfo.processInfo.environment[variable] == "1",
+      CommandLine.arguments.contains("--experimental-dump-help")
+    else { return text }
+    var escaped = ""
+    for scalar in text.unicodeScalars {
+      if scalar.isASCII {
+        escaped.unicodeScalars.append(scalar)
+      } else {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        escaped += "~u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "~"
+      }
+    }
+    return escaped
   }
 }
