@@ -103,8 +103,8 @@ struct OperatorsCommandTests {
     let (runner, database) = try Self.prepared("structure-contact")
     let listed = try runner.run(["operators", "list", "--format", "json"] + database)
     for (field, value, message) in [
-      ("--phone", "abc", "Téléphone de la structure refusé (« abc »)"),
-      ("--email", "pas un mail", "Courriel de la structure refusé (« pas un mail »)"),
+      ("--phone", "abc", "guichet : téléphone de la structure refusé (« abc »)"),
+      ("--email", "pas un mail", "guichet : courriel de la structure refusé (« pas un mail »)"),
     ] {
       let outcome = try runner.run(
         ["operators", "add-structure", "--kind", "cio", "--name", "CIO Essai", field, value]
@@ -135,7 +135,7 @@ struct OperatorsCommandTests {
         "add-rule", "--advisor", "1", "--days", "lun", "--from", "12h", "--to", "9h", "--length",
         "45",
       ],
-      "L'heure de fin (09:00) doit suivre l'heure de début (12:00)."
+      "l'heure de fin (09:00) doit suivre l'heure de début (12:00)."
     ),
     (
       [

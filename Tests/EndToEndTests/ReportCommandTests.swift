@@ -147,7 +147,7 @@ struct ReportCommandTests {
     (["report", "monthly", "--excel"], "--excel ne s'applique qu'au format csv"),
     (["report", "monthly", "--format", "pdf"], "format inconnu « pdf »"),
     (["report", "monthly", "--from", "2026-05-01", "--to", "2026-04-01"], "est après --to"),
-    (["report", "hourly"], "La valeur « hourly » n'est pas valide"),
+    (["report", "hourly"], "guichet : la valeur « hourly » n'est pas valide"),
     (["demo", "--days", "0"], "--days va de 1 à 5000"),
   ])
   func badOptionsAreRefusedInFrench(arguments: [String], message: String) throws {

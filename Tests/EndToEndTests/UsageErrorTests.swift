@@ -17,7 +17,7 @@ import Testing
     #expect(unexpected.contains("Utilisation : guichet"))
     #expect(unexpected.hasSuffix("rc=64\n"))
     let unknown = try run("init --nope")
-    #expect(unknown.contains("Option inconnue : « --nope »"))
+    #expect(unknown.contains("guichet : option inconnue : « --nope »"))
     #expect(!unknown.contains("Error:"))
     let refused = try run("bench --only nope")
     #expect(refused.contains("guichet : mesure inconnue : nope."))
