@@ -30,7 +30,7 @@ enum OccupationFicheReader {
       db,
       sql: """
         SELECT masculine, feminine, is_main, rarely_used FROM job_title WHERE code_rome = ?
-        ORDER BY is_main DESC, rarely_used, masculine COLLATE NOCASE
+        ORDER BY is_main DESC, rarely_used, masculine COLLATE french
         """, arguments: [code]
     ).map {
       JobTitle(
