@@ -94,9 +94,16 @@ struct CommandLineConventionsTests {
       ["users", "add", "--login", "x", "--role", "chef"],
       ["territories", "create"], ["bench", "--only", "nope"],
     ]
+    // A folder that does not exist yet: a usage mistake must create neither it nor a database in it.
+    let parent = try GuichetRun.temporaryFolder("usage")
+    defer { try? FileManager.default.removeItem(at: parent) }
+    let missing = parent.appendingPathComponent("absent")
+    let path = missing.appendingPathComponent("test.sqlite").path
     for arguments in cases {
-      let outcome = try Self.run(arguments + ["--database", "/nonexistent/guichet/test.sqlite"])
+      let outcome = try Self.run(arguments + ["--database", path])
       #expect(outcome.status == 64, "\(arguments): \(outcome.stderr)")
+      #expect(
+        !FileManager.default.fileExists(atPath: missing.path), "\(arguments) created a folder")
       let first = outcome.stderr.split(separator: "\n").first.map(String.init) ?? ""
       #expect(first.hasPrefix("guichet : "), "\(arguments): \(outcome.stderr)")
       let opening = first.dropFirst("guichet : ".count).first

@@ -133,12 +133,20 @@ final class TmuxConsole {
 
   /// Polls the screen until `text` shows (or `absent` is gone); returns the last screen seen.
   @discardableResult
+  /// Waits until `text` is on screen and returns the screen as it is a moment later: tmux can show a frame
+  /// half drawn (the title of the new screen above the rows of the old one), so a match is only trusted
+  /// once a second capture, 50 ms on, still holds it.
   func waitFor(_ text: String, timeout: TimeInterval = 30) throws -> String {
     let deadline = Date().addingTimeInterval(timeout)
     var last = ""
     while Date() < deadline {
       last = try screen()
-      if last.contains(text) { return last }
+      if last.contains(text) {
+        Thread.sleep(forTimeInterval: 0.05)
+        let settled = try screen()
+        if settled.contains(text) { return settled }
+        last = settled
+      }
       Thread.sleep(forTimeInterval: 0.05)
     }
     throw E2EError.timeout(waitingFor: text, screen: last)

@@ -205,7 +205,8 @@ extension AppDatabase {
     try StoreErrors.run("Lecture des comptes") {
       try writer.read { db in
         try caller.require(.administerAccounts, in: db)
-        return try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY login COLLATE french, id").map(Self.account)
+        return try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY login COLLATE french, id")
+          .map(Self.account)
       }
     }
   }

@@ -498,7 +498,10 @@ public enum OperatorsSetupFile {
         ]))
       let advisors = try AdvisorRecord.fetchAll(
         db,
-        sql: "SELECT * FROM advisor WHERE structure_id = ? AND is_active ORDER BY display_name COLLATE french, id",
+        sql: """
+          SELECT * FROM advisor WHERE structure_id = ? AND is_active
+          ORDER BY display_name COLLATE french, id
+          """,
         arguments: [id])
       for advisor in advisors {
         guard let advisorID = advisor.id else { continue }
