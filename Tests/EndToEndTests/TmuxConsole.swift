@@ -131,22 +131,24 @@ final class TmuxConsole {
     try tmux(["capture-pane", "-p", "-t", "0"])
   }
 
-  /// Polls the screen until `text` shows (or `absent` is gone); returns the last screen seen.
+  /// Polls until `text` is on a settled screen and returns it. tmux can show a frame half drawn (the new
+  /// screen's title above the old screen's rows), so a match counts once two captures 50 ms apart agree;
+  /// a screen that keeps changing (a ticking clock) is taken after a second of matching.
   @discardableResult
-  /// Waits until `text` is on screen and returns the screen as it is a moment later: tmux can show a frame
-  /// half drawn (the title of the new screen above the rows of the old one), so a match is only trusted
-  /// once a second capture, 50 ms on, still holds it.
   func waitFor(_ text: String, timeout: TimeInterval = 30) throws -> String {
     let deadline = Date().addingTimeInterval(timeout)
     var last = ""
+    var firstMatch: Date?
     while Date() < deadline {
-      last = try screen()
-      if last.contains(text) {
-        Thread.sleep(forTimeInterval: 0.05)
-        let settled = try screen()
-        if settled.contains(text) { return settled }
-        last = settled
+      let current = try screen()
+      if current.contains(text) {
+        let since = firstMatch ?? Date()
+        firstMatch = since
+        if current == last || Date().timeIntervalSince(since) > 1 { return current }
+      } else {
+        firstMatch = nil
       }
+      last = current
       Thread.sleep(forTimeInterval: 0.05)
     }
     throw E2EError.timeout(waitingFor: text, screen: last)
