@@ -26,6 +26,11 @@ public struct FakeData: Sendable {
     email: nil)
   static let recommendation = Recommendation(operatorKind: .missionLocale, reason: "16-25 ans")
 
+  /// The one person waiting in the fake queue, number 1 of the day.
+  public var waiting: Visit {
+    Visit(id: 900, siteID: 1, deskID: 2, arrivedAt: now, day: Day.number(of: now), ticket: 1)
+  }
+
   /// A coded visit in service at desk 2.
   public func visit(id: Int64) -> Visit {
     Visit(

@@ -56,13 +56,17 @@ public final class FakeServices: Sendable {
     var services = Services(
       counters: { _ in
         _ = self.call("counters")
-        return DayCounters(desk: VisitCounts(closed: 3), site: VisitCounts(waiting: 1))
+        return DeskDay(
+          counters: DayCounters(desk: VisitCounts(closed: 3), site: VisitCounts(waiting: 1)),
+          queue: [data.waiting])
       },
       openVisits: {
         _ = self.call("openVisits")
-        return [
-          Visit(id: 900, siteID: 1, deskID: 2, arrivedAt: data.now, day: Day.number(of: data.now))
-        ]
+        return [data.waiting]
+      },
+      markLeftUnseen: { _, _ in
+        _ = try self.call("markLeftUnseen", busyEvery: 7)
+        return []
       },
       todayVisits: { _ in
         _ = self.call("todayVisits")

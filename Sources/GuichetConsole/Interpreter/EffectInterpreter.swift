@@ -25,6 +25,8 @@ public struct EffectInterpreter {
       return attempt { .countersLoaded(try services.counters(context.today)) }
     case .loadQueue:
       return attempt { .queueLoaded(try services.openVisits()) }
+    case .markLeftUnseen(let id):
+      return attempt { .queueLoaded(try services.markLeftUnseen(id, now())) }
     case .loadTodayVisits:
       return attempt { .todayVisitsLoaded(try services.todayVisits(context.today)) }
     case .registerArrival(let channel):

@@ -8,7 +8,8 @@ extension EffectInterpreter {
   static func refusal(of effect: Effect, _ reason: ReadOnlyReason) -> [AppAction]? {
     let error = UserError(reason.message)
     switch effect {
-    case .registerArrival, .save, .startService, .agenda(.mark), .supervision(.recordSatisfaction):
+    case .registerArrival, .save, .startService, .markLeftUnseen, .agenda(.mark),
+      .supervision(.recordSatisfaction):
       return [.failed(error)]
     case .session(.createFirstAdministrator):
       return [.session(.refused(error))]

@@ -5,8 +5,11 @@ import GuichetUI
 
 /// What the runtime needs from the store, as closures so the effect interpreter can run on fakes.
 public struct Services: Sendable {
-  var counters: @Sendable (Int) throws -> DayCounters
+  /// The home screen's counters and queue, one read (`AppDatabase.deskDay`).
+  var counters: @Sendable (Int) throws -> DeskDay
   var openVisits: @Sendable () throws -> [Visit]
+  /// Closes a waiting person « parti sans être reçu » and answers the queue read in the same transaction.
+  var markLeftUnseen: @Sendable (Int64, Date) throws -> [Visit]
   var todayVisits: @Sendable (Int) throws -> [Visit]
   var registerArrival: @Sendable (Channel, Date) throws -> Visit
   var save: @Sendable (Visit) throws -> Visit
@@ -21,8 +24,9 @@ public struct Services: Sendable {
   var admin: AdminServices = .unavailable
   var session: SessionServices = .unavailable
   var accounts: AccountsServices = .unavailable
-  /// The daily retention purge (contacts, audit, search misses, erasure ledger, pending scrub), which also
-  /// writes the audit trail's head to the witness; failures wait for the next day.
+  /// The day change: the past day's arrivals nobody took are closed « parti sans être reçu », then the daily
+  /// retention purge (contacts, audit, search misses, erasure ledger, pending scrub), which also writes the
+  /// audit trail's head to the witness; failures wait for the next day.
   public var purgeExpiredContacts: @Sendable (Date) -> Void = { _ in }
   /// The first problem `quick_check` finds, run once after the first frame; nil when sound or unknown.
   public var damage: @Sendable () -> String? = { nil }
@@ -39,8 +43,11 @@ public struct Services: Sendable {
     slips: URL
   ) -> Services {
     Services(
-      counters: { try database.counters(for: workplace, day: $0) },
+      counters: { try database.deskDay(workplace, day: $0) },
       openVisits: { try database.openVisits(siteID: workplace.siteID) },
+      markLeftUnseen: {
+        try database.markLeftUnseen(visitID: $0, at: $1, by: session.current())
+      },
       todayVisits: { try database.visits(deskID: workplace.deskID, day: $0) },
       registerArrival: {
         try database.registerArrival(workplace, channel: $0, by: session.current(), at: $1)
@@ -60,6 +67,7 @@ public struct Services: Sendable {
       session: .live(database, session: session, readOnly: readOnly),
       accounts: .live(database, session: session),
       purgeExpiredContacts: { now in
+        _ = try? database.closeStaleArrivals(now: now)
         _ = try? database.purgeForRetention(
           now: now, occasion: .dayChange, alwaysCheckpoint: false)
       },

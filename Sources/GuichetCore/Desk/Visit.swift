@@ -20,12 +20,15 @@ public struct Visit: Equatable, Hashable, Sendable {
   public var reason: NoAnswerReason?
   /// Local calendar day of arrival, as `yyyymmdd`, so reports group on an integer.
   public var day: Int
+  /// The number called at the site that day (1, 2, 3… per site and day), given by the store on the first
+  /// save and never changed; nil for a visit not saved yet (and for demonstration rows).
+  public var ticket: Int?
 
   public init(
     id: ID? = nil, siteID: Int64, deskID: Int64, channel: Channel = .walkIn, arrivedAt: Date,
     startedAt: Date? = nil, closedAt: Date? = nil, publicCategory: PublicCategory = .notSaid,
     ageBand: AgeBand = .notSaid, territoryID: Int64? = nil, requestKinds: [RequestKind] = [],
-    outcome: Outcome? = nil, reason: NoAnswerReason? = nil, day: Int
+    outcome: Outcome? = nil, reason: NoAnswerReason? = nil, day: Int, ticket: Int? = nil
   ) {
     self.id = id
     self.siteID = siteID
@@ -41,25 +44,30 @@ public struct Visit: Equatable, Hashable, Sendable {
     self.outcome = outcome
     self.reason = reason
     self.day = day
+    self.ticket = ticket
   }
 
   public enum Status: String, Sendable, Equatable, CaseIterable {
-    case waiting, inService, closed
+    case waiting, inService, closed, leftUnseen
 
     public var label: String {
       switch self {
       case .waiting: "En attente"
       case .inService: "En cours"
       case .closed: "Clôturée"
+      case .leftUnseen: "Parti·e"
       }
     }
   }
 
   public var status: Status {
-    if closedAt != nil { return .closed }
+    if closedAt != nil { return outcome == .leftUnseen ? .leftUnseen : .closed }
     if startedAt != nil { return .inService }
     return .waiting
   }
+
+  /// « n° 12 », or « — » for a visit without a number.
+  public var ticketLabel: String { ticket.map { "n° \($0)" } ?? "—" }
 
   /// Time the person waited before being served (up to `now` while still waiting).
   public func waitingTime(now: Date) -> TimeInterval {

@@ -4,6 +4,7 @@ public enum VisitValidationError: Error, Equatable, Sendable {
   case noOutcome
   case missingReason
   case reasonWithoutNeed
+  case leftUnseenButReceived
 
   public var message: String {
     switch self {
@@ -11,6 +12,8 @@ public enum VisitValidationError: Error, Equatable, Sendable {
     case .noOutcome: "Indiquez la réponse apportée."
     case .missingReason: "Indiquez le motif : aucune réponse ou aucun rendez-vous."
     case .reasonWithoutNeed: "Un motif n'est attendu que sans réponse ou sans rendez-vous."
+    case .leftUnseenButReceived:
+      "Une personne prise en charge n'est pas « parti sans être reçu » : choisissez la réponse apportée."
     }
   }
 }
@@ -18,8 +21,10 @@ public enum VisitValidationError: Error, Equatable, Sendable {
 extension Visit {
   /// Rules a visit must meet before it is closed; the store checks them again before writing.
   public func validateForClosing() throws(VisitValidationError) {
-    if requestKinds.isEmpty { throw .noRequestKind }
+    // Nobody asked anything of a person who left unseen: no request kind is expected then.
+    if requestKinds.isEmpty && outcome != .leftUnseen { throw .noRequestKind }
     guard let outcome else { throw .noOutcome }
+    if outcome == .leftUnseen && startedAt != nil { throw .leftUnseenButReceived }
     if outcome.needsReason && reason == nil { throw .missingReason }
     if !outcome.needsReason && reason != nil { throw .reasonWithoutNeed }
   }

@@ -108,6 +108,9 @@ public enum Outcome: String, CodedValue {
   case appointmentBooked = "appointment_booked"
   case noBooking = "no_booking"
   case noAnswer = "no_answer"
+  /// An arrival never taken in charge: closed by the queue (by hand, or at the day change), never coded
+  /// in the visit form, and kept out of the waiting statistics (it has no start).
+  case leftUnseen = "left_unseen"
 
   public var label: String {
     switch self {
@@ -117,8 +120,12 @@ public enum Outcome: String, CodedValue {
     case .appointmentBooked: "Rendez-vous pris"
     case .noBooking: "Pas de rendez-vous"
     case .noAnswer: "Pas de réponse possible"
+    case .leftUnseen: "Parti sans être reçu"
     }
   }
+
+  /// The outcomes an agent codes in the visit form (« parti sans être reçu » belongs to the queue).
+  public static let coded: [Outcome] = allCases.filter { $0 != .leftUnseen }
 
   /// Outcomes that must say why nothing could be answered or booked.
   public var needsReason: Bool { self == .noBooking || self == .noAnswer }

@@ -40,7 +40,7 @@ public enum Indicator: String, CaseIterable, Codable, Sendable {
     case .noShow:
       "Rendez-vous issus des visites de la période dont le résultat est saisi : absents ÷ (reçus + absents). Les rendez-vous annulés (excusés ou annulés par le service) et ceux encore à venir ou non renseignés n'entrent pas dans le calcul."
     case .deskWait:
-      "Visites sur place de la période prises en charge : minutes entières entre l'arrivée et la prise en charge. Médiane et 9e décile au rang le plus proche ; part des attentes supérieures à l'attente annoncée du site (fixée dans la base, 15 minutes par défaut)."
+      "Visites sur place de la période prises en charge : minutes entières entre l'arrivée et la prise en charge. Médiane et 9e décile au rang le plus proche ; part des attentes supérieures à l'attente annoncée du site (fixée dans la base, 15 minutes par défaut). Les personnes parties sans être reçues (retirées de la file à la main, ou au changement de jour) n'ont pas d'attente : elles sont comptées à part."
     case .satisfaction:
       "Note facultative de 1 à 5 proposée à la clôture de la visite. Taux de réponse = visites notées ÷ visites clôturées de la période ; moyenne et répartition des notes données."
     case .unmetDemand:

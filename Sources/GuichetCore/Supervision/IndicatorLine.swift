@@ -156,6 +156,14 @@ extension SupervisionFigures {
     }
     table.addDerived(delayLines())
     table.addDerived(waitLines())
+    // People who left unseen have no wait: counted on their own beside it, masked with their outcome cell.
+    let leftUnseen = table.add(
+      .count(
+        .deskWait, "Effectif", "Partis sans être reçus (sans attente)",
+        breakdowns[.outcome]?.first { $0.code == Outcome.leftUnseen.rawValue }?.count ?? 0))
+    if let outcome = byCode[.outcome]?[Outcome.leftUnseen.rawValue] {
+      table.derive(leftUnseen, from: [outcome])
+    }
     let seen = table.add(.count(.noShow, "Effectif", "Reçus", noShow.seen, unit: .appointments))
     let absent = table.add(
       .count(.noShow, "Effectif", "Absents", noShow.noShow, unit: .appointments))

@@ -44,6 +44,7 @@ public struct AppDatabase: Sendable {
     migrator.registerCertificationSearchMigration()
     migrator.registerConsentTextKindMigration()
     migrator.registerRoutingReasonsMigration()
+    migrator.registerQueueMigration()
     return migrator
   }()
 }

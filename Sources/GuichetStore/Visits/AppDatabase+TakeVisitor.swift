@@ -23,6 +23,11 @@ extension AppDatabase {
           guard record.deskID == deskID else {
             throw UserError(try Self.takenMessage(db, deskID: record.deskID))
           }
+        } else if record.day < Day.number(of: date) {
+          // A night in the queue is no wait: the day change closes it « parti sans être reçu ».
+          throw UserError(
+            "Cette arrivée date d'un jour précédent : marquez-la « parti sans être reçu » (P) et enregistrez une nouvelle arrivée."
+          )
         } else {
           record.startedAt = max(date, record.arrivedAt)
           record.deskID = deskID

@@ -52,6 +52,15 @@ extension AppDatabase {
   static func save(_ db: Database, _ visit: Visit, by caller: Caller) throws -> Visit {
     try caller.require(.codeVisit, in: db)
     var record = VisitRecord(visit)
+    if record.ticket == nil {
+      record.ticket =
+        if let id = record.id {
+          // A copy made before the number was given keeps the stored one (it never changes).
+          try Int.fetchOne(db, sql: "SELECT ticket FROM visit WHERE id = ?", arguments: [id])
+        } else {
+          try nextTicket(db, siteID: record.siteID, day: record.day)
+        }
+    }
     try record.insertOrUpdate(db, missing: VisitRecord.missing)
     guard let id = record.id else { throw UserError("Visite enregistrée sans identifiant.") }
     try db.execute(sql: "DELETE FROM visit_request WHERE visit_id = ?", arguments: [id])
@@ -85,12 +94,25 @@ extension AppDatabase {
   /// The site queue: visits waiting or in service, including unclosed ones from earlier days, oldest first.
   public func openVisits(siteID: Int64) throws -> [Visit] {
     try StoreErrors.run("Lecture de la file d'attente") {
-      try writer.read { db in
-        try Self.fetchVisits(
-          db,
-          VisitRecord.filter(sql: "site_id = ? AND closed_at IS NULL", arguments: [siteID])
-            .order(sql: "arrived_at, id"))
-      }
+      try writer.read { db in try Self.openVisits(db, siteID: siteID) }
     }
+  }
+
+  /// The one query of the queue, for the queue screen, the home panel and its counters.
+  static func openVisits(_ db: Database, siteID: Int64, upTo day: Int? = nil) throws -> [Visit] {
+    try fetchVisits(
+      db,
+      VisitRecord.filter(
+        sql: "site_id = ? AND closed_at IS NULL AND day <= ?",
+        arguments: [siteID, day ?? 99_991_231]
+      ).order(sql: "arrived_at, id"))
+  }
+
+  /// The next number of the site's day: one more than the highest given (the unique index refuses a
+  /// duplicate, and the write lock makes two desks take turns).
+  static func nextTicket(_ db: Database, siteID: Int64, day: Int) throws -> Int {
+    try Int.fetchOne(
+      db, sql: "SELECT coalesce(max(ticket), 0) + 1 FROM visit WHERE site_id = ? AND day = ?",
+      arguments: [siteID, day]) ?? 1
   }
 }

@@ -23,6 +23,8 @@ struct VisitRecord: Codable, Sendable, StoredRecord {
   var month: Int
   /// Local hour of arrival, for the « heure d'arrivée » breakdown.
   var hour: Int
+  /// The site's number for the day (« v5-queue »); fixed once given (a trigger refuses a change).
+  var ticket: Int?
 
   init(_ visit: Visit) {
     let day = Day.number(of: visit.arrivedAt)
@@ -41,6 +43,7 @@ struct VisitRecord: Codable, Sendable, StoredRecord {
     self.day = day
     month = Day.month(of: day)
     hour = Day.hour(of: visit.arrivedAt)
+    ticket = visit.ticket
   }
 
   /// Unknown codes (written by a newer version) fall back to « not said » rather than hiding the visit.
@@ -51,6 +54,6 @@ struct VisitRecord: Codable, Sendable, StoredRecord {
       publicCategory: PublicCategory(rawValue: publicCategory) ?? .notSaid,
       ageBand: AgeBand(rawValue: ageBand) ?? .notSaid, territoryID: territoryID,
       requestKinds: requestKinds, outcome: outcome.flatMap(Outcome.init(rawValue:)),
-      reason: reason.flatMap(NoAnswerReason.init(rawValue:)), day: day)
+      reason: reason.flatMap(NoAnswerReason.init(rawValue:)), day: day, ticket: ticket)
   }
 }

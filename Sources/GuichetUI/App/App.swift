@@ -38,7 +38,7 @@ public enum App {
     case .session(let event): return handleSessionEvent(event, &state)
     case .arrivalRegistered(let visit):
       state.message = StatusMessage(
-        "Arrivée enregistrée à \(Format.time(visit.arrivedAt, state.context.timeZone)) (n° \(visit.id ?? 0))."
+        "Arrivée enregistrée à \(Format.time(visit.arrivedAt, state.context.timeZone)) : \(visit.ticketLabel)."
       )
       return loadEffect(for: state.top)
     case .serviceStarted(let visit):

@@ -9,7 +9,8 @@ public enum AppAction: Equatable, Sendable {
   case tick(Date)
   /// Another desk wrote to the shared database: reload what is on screen.
   case databaseChanged
-  case countersLoaded(DayCounters)
+  /// The home screen's counters and queue, read together.
+  case countersLoaded(DeskDay)
   case queueLoaded([Visit])
   case todayVisitsLoaded([Visit])
   case arrivalRegistered(Visit)

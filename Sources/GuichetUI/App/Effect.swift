@@ -8,6 +8,8 @@ public enum Effect: Equatable, Sendable {
   case navigate(Navigation)
   case loadCounters
   case loadQueue
+  /// Closes a waiting person « parti sans être reçu »; answers the queue read in the same transaction.
+  case markLeftUnseen(visitID: Int64)
   case loadTodayVisits
   case registerArrival(Channel)
   /// Saves a visit (insert or update); the result comes back as `.visitSaved` or `.failed`.

@@ -15,8 +15,7 @@ public enum HomeScreen {
 
   public enum Action: Equatable, Sendable {
     case key(Key)
-    case countersLoaded(DayCounters)
-    case queueLoaded([Visit])
+    case countersLoaded(DeskDay)
   }
 
   public static let bindings: [KeyBinding<Command>] = [
@@ -59,7 +58,8 @@ public enum HomeScreen {
       needs: .readSupervision),
   ]
 
-  public static let loadEffect: Effect = .loadCounters + .loadQueue
+  /// Counters and queue come from one read, so « En attente » is always the panel's length.
+  public static let loadEffect: Effect = .loadCounters
 
   /// The keys the signed-in role may use: the only ones listed, in the key bar and in the help.
   public static func bindings(for role: Role?) -> [KeyBinding<Command>] {
@@ -92,10 +92,9 @@ public enum HomeScreen {
 
   public static func reduce(_ state: inout State, _ action: Action, context: AppContext) -> Effect {
     switch action {
-    case .countersLoaded(let counters):
-      state.counters = counters
-    case .queueLoaded(let visits):
-      state.queue = visits
+    case .countersLoaded(let day):
+      state.counters = day.counters
+      state.queue = day.queue
     case .key(let key):
       if let refusal = refusal(for: key, role: context.account?.role) {
         return .navigate(.status(StatusMessage(refusal, isError: true)))
@@ -136,6 +135,7 @@ public enum HomeScreen {
       ("En attente", counters.desk.waiting, counters.site.waiting),
       ("En cours", counters.desk.inService, counters.site.inService),
       ("Clôturées", counters.desk.closed, counters.site.closed),
+      ("Non reçus", counters.desk.leftUnseen, counters.site.leftUnseen),
       ("Total", counters.desk.total, counters.site.total),
     ]
     for (label, desk, site) in rows {
@@ -174,7 +174,8 @@ public enum HomeScreen {
     }
     for (index, visit) in queue.prefix(inner.height).enumerated() {
       let line =
-        " " + Format.time(visit.arrivedAt, context.timeZone) + "  "
+        " " + Text.pad(visit.ticketLabel, width: 7)
+        + Format.time(visit.arrivedAt, context.timeZone) + "  "
         + Text.pad(visit.status.label, width: 11)
         + Format.duration(visit.waitingTime(now: context.now))
       canvas.put(
@@ -194,8 +195,7 @@ extension HomeScreen: ScreenFeature {
   public static func leaves(_ state: State, on key: Key) -> Bool { false }
   public static func resultAction(_ result: AppAction, _ state: State, onTop: Bool) -> Action? {
     switch result {
-    case .countersLoaded(let counters): .countersLoaded(counters)
-    case .queueLoaded(let visits): .queueLoaded(visits)
+    case .countersLoaded(let day): .countersLoaded(day)
     default: nil
     }
   }

@@ -12,7 +12,12 @@ extension QueueScreen: BoundScreen {
     if case .queue(let state) = screen { state } else { nil }
   }
   public static func resultAction(_ result: AppAction, _ state: State, onTop: Bool) -> Action? {
-    if case .queueLoaded(let visits) = result { .queueLoaded(visits) } else { nil }
+    switch result {
+    case .queueLoaded(let visits): .queueLoaded(visits)
+    // The home screen's read carries the same queue.
+    case .countersLoaded(let day): .queueLoaded(day.queue)
+    default: nil
+    }
   }
   public static func load(_ state: State) -> Effect { loadEffect }
   public static func title(of state: State, context: AppContext) -> String { "File d'attente" }

@@ -3,11 +3,13 @@ import GuichetCore
 /// The site's walk-in queue: who arrived, how long they have waited, who is being served.
 public enum QueueScreen {
   public enum Command: Equatable, Sendable {
-    case take, registerArrival, up, down
+    case take, registerArrival, leftUnseen, up, down
   }
 
   public struct State: Equatable, Sendable {
     public var list = VisitSelection()
+    /// The person « P » is about to close « parti sans être reçu », until O confirms (any other key keeps them).
+    public var confirmingLeft: Visit?
     public init() {}
     public var visits: [Visit] { list.visits }
   }
@@ -25,6 +27,11 @@ public enum QueueScreen {
       .take),
     KeyBinding(
       [.char("a")], "Arrivée", help: "Ajouter une personne qui arrive à la file", .registerArrival),
+    KeyBinding(
+      [.char("p")], "Parti",
+      help:
+        "La personne sélectionnée est partie sans être reçue : la retirer de la file (confirmation O ; comptée à part, sans temps d'attente)",
+      .leftUnseen),
     KeyBinding([.up], "Précédente", .up, inKeyBar: false),
     KeyBinding([.down], "Suivante", .down, inKeyBar: false),
   ]
@@ -35,12 +42,31 @@ public enum QueueScreen {
     switch action {
     case .queueLoaded(let visits):
       state.list.load(visits)
+      if let pending = state.confirmingLeft,
+        !visits.contains(where: { $0.id == pending.id && $0.status == .waiting })
+      {
+        state.confirmingLeft = nil
+      }
     case .key(let key):
+      if let pending = state.confirmingLeft {
+        state.confirmingLeft = nil
+        guard key.isYes, let id = pending.id else { return .none }
+        return .markLeftUnseen(visitID: id)
+      }
       guard let command: Command = bindings.command(for: key) else { return .none }
       switch command {
       case .up: state.list.move(by: -1)
       case .down: state.list.move(by: 1)
       case .registerArrival: return .registerArrival(.walkIn)
+      case .leftUnseen:
+        guard let visit = state.list.selected else { return .none }
+        guard visit.status == .waiting else {
+          return .navigate(
+            .status(
+              StatusMessage(
+                "Cette personne est déjà prise en charge : clôturez sa visite.", isError: true)))
+        }
+        state.confirmingLeft = visit
       case .take:
         guard let visit = state.list.selected else { return .none }
         if visit.status == .waiting {
@@ -73,7 +99,7 @@ public enum QueueScreen {
     }
     for (index, line, visit) in state.list.window(rows: area.height - 4) {
       let text =
-        " " + Text.column(String(visit.id ?? 0), width: 7)
+        " " + Text.column(visit.ticket.map(String.init) ?? "—", width: 7)
         + Text.column(Format.time(visit.arrivedAt, context.timeZone), width: 9)
         + Text.column(Format.duration(visit.waitingTime(now: context.now)), width: 11)
         + Text.column(visit.status.label, width: 13) + visit.channel.label
@@ -81,6 +107,12 @@ public enum QueueScreen {
         index == state.list.index ? .selected : (visit.status == .waiting ? .plain : .muted)
       canvas.putPadded(
         text, x: area.x + 1, y: area.y + 3 + line, width: area.width - 2, style: style)
+    }
+    if let pending = state.confirmingLeft {
+      canvas.putMessage(
+        "\(pending.ticketLabel), arrivée à \(Format.time(pending.arrivedAt, context.timeZone)) : partie sans être reçue ? O pour confirmer, une autre touche pour garder.",
+        x: area.x + 1, y: area.maxY - 1, width: area.width - 2,
+        style: Style(tone: .warning, bold: true), maxLines: 2, upward: true, padded: true)
     }
   }
 }

@@ -62,7 +62,7 @@ extension VisitFormScreen {
       })
 
     public static let outcome = Field(
-      name: "outcome", label: "Réponse", options: Option.all(Outcome.self), multiple: false,
+      name: "outcome", label: "Réponse", options: Option.of(Outcome.coded), multiple: false,
       chosen: { visit in visit.outcome.map { [$0.rawValue] } ?? [] },
       apply: { visit, code, _ in
         let outcome = Outcome(rawValue: code)

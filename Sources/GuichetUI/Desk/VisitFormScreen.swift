@@ -198,7 +198,7 @@ public enum VisitFormScreen {
         state.focus =
           switch error {
           case .noRequestKind: .requests
-          case .noOutcome: .outcome
+          case .noOutcome, .leftUnseenButReceived: .outcome
           case .missingReason, .reasonWithoutNeed: .reason
           }
         return .none

@@ -66,7 +66,7 @@ public enum VisitListScreen {
     let columns = tableColumns(width: area.width - 2)
     canvas.putPadded(
       " " + Text.column("N°", width: 6) + Text.column("Heure", width: 7)
-        + Text.column("Statut", width: 11)
+        + Text.column("Canal", width: 11) + Text.column("Statut", width: 11)
         + Text.column("Demande(s)", width: columns.requests)
         + Text.column("Public", width: columns.publicCategory) + "Réponse",
       x: area.x + 1, y: area.y + 2, width: area.width - 2, style: .muted)
@@ -80,7 +80,7 @@ public enum VisitListScreen {
       let text =
         " " + Text.column(String(visit.id ?? 0), width: 6)
         + Text.column(Format.time(visit.arrivedAt, context.timeZone), width: 7)
-        + Text.column(visit.status.label, width: 11)
+        + Text.column(visit.channel.label, width: 11) + Text.column(visit.status.label, width: 11)
         + Text.column(
           visit.requestKinds.map(\.label).joined(separator: ", "), width: columns.requests)
         + Text.column(visit.publicCategory.label, width: columns.publicCategory)
@@ -91,9 +91,10 @@ public enum VisitListScreen {
     }
   }
 
-  /// Request and public columns share what the fixed columns leave.
+  /// Request and public columns share what the fixed columns (number, time, channel, status: 36) and the
+  /// outcome (22) leave.
   static func tableColumns(width: Int) -> (requests: Int, publicCategory: Int) {
-    let free = max(20, width - 25 - 22)
+    let free = max(20, width - 36 - 22)
     return (requests: free * 3 / 5, publicCategory: free - free * 3 / 5)
   }
 }

@@ -10,7 +10,11 @@ public struct Option: Equatable, Sendable {
   }
 
   public static func all<V: CodedValue>(_ type: V.Type) -> [Option] {
-    V.allCases.map { Option(code: $0.rawValue, label: $0.label) }
+    of(Array(V.allCases))
+  }
+
+  public static func of<V: CodedValue>(_ values: [V]) -> [Option] {
+    values.map { Option(code: $0.rawValue, label: $0.label) }
   }
 }
 

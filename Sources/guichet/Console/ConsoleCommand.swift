@@ -76,6 +76,8 @@ struct ConsoleSession {
         // the system log); a busy or read-only file must not keep the desk from opening, the next run purges.
         _ = try? database.purgeForRetention(
           now: clock.now(), occasion: .consoleStart, alwaysCheckpoint: false)
+        // Yesterday's arrivals nobody took leave the queue before the first frame shows it.
+        _ = try? database.closeStaleArrivals(now: clock.now())
       }
       let workplace: Workplace
       let names: [(Int64, String)]

@@ -23,14 +23,10 @@ extension EffectRow {
     EffectRow(.loadCounters, calls: ["counters"], answers: { _ in [.countersLoaded(counters)] }),
     EffectRow(
       .loadQueue, calls: ["openVisits"],
-      answers: { data in
-        [
-          .queueLoaded([
-            Visit(
-              id: 900, siteID: 1, deskID: 2, arrivedAt: data.now, day: Day.number(of: data.now))
-          ])
-        ]
-      }),
+      answers: { [.queueLoaded([$0.waiting])] }),
+    EffectRow(
+      .markLeftUnseen(visitID: 900), calls: ["markLeftUnseen"],
+      answers: { _ in [.queueLoaded([])] }, refused: { [.failed($0)] }),
     EffectRow(
       .loadTodayVisits, calls: ["todayVisits"],
       answers: { [.todayVisitsLoaded([$0.visit(id: 901)])] }),
@@ -55,7 +51,9 @@ extension EffectRow {
       answers: { _ in [.communesFound(query: "cham", matches: [FakeData.commune])] }),
   ]
 
-  static let counters = DayCounters(desk: VisitCounts(closed: 3), site: VisitCounts(waiting: 1))
+  static let counters = DeskDay(
+    counters: DayCounters(desk: VisitCounts(closed: 3), site: VisitCounts(waiting: 1)),
+    queue: [ConsoleFixture.data.waiting])
 
   static func with(_ row: EffectRow, readOnlyCalls: [String]) -> EffectRow {
     var row = row

@@ -5,7 +5,8 @@ import GuichetUI
 /// until a row of `EffectRow.all` exercises it.
 enum EffectCase: String, CaseIterable, Sendable {
   case none, batch, navigate, quit
-  case loadCounters, loadQueue, loadTodayVisits, registerArrival, save, startService, searchCommunes
+  case loadCounters, loadQueue, markLeftUnseen, loadTodayVisits, registerArrival, save,
+    startService, searchCommunes
   case searchReference, loadOccupation, loadCertification, loadLabourNeeds, loadStructures
   case recordConsultations, recordSearchMiss
   case agendaLoadStructures, agendaLoadAdvisors, agendaLoad, agendaMark
@@ -27,6 +28,7 @@ enum EffectCase: String, CaseIterable, Sendable {
     case .quit: self = .quit
     case .loadCounters: self = .loadCounters
     case .loadQueue: self = .loadQueue
+    case .markLeftUnseen: self = .markLeftUnseen
     case .loadTodayVisits: self = .loadTodayVisits
     case .registerArrival: self = .registerArrival
     case .save: self = .save

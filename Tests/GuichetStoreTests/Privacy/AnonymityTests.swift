@@ -11,6 +11,8 @@ import Testing
     "age_band", "territory_id", "outcome", "reason", "day", "month",
     // v1-supervision: hour of arrival, optional 1–5 score, demonstration flag.
     "hour", "satisfaction", "synthetic",
+    // v5-queue: the site's number of the day (1, 2, 3…), which says nothing of the person.
+    "ticket",
   ]
   static let visitRequestColumns = ["visit_id", "request_kind"]
   static let identityWords = [

@@ -17,6 +17,7 @@ import Testing
     var expected = visit
     expected.id = id
     expected.requestKinds = [.training, .vae, .businessCreation]
+    expected.ticket = 1
     #expect(saved == expected)
     #expect(try database.visit(id: id) == expected)
     #expect(try Fixtures.count(database, "visit_request") == 3)

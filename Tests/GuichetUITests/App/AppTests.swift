@@ -5,9 +5,10 @@ import Testing
 @testable import GuichetUI
 
 @Suite struct AppTests {
-  @Test func startLoadsCountersAndQueue() {
+  /// The counters and the queue panel come from one read, so they cannot disagree.
+  @Test func startLoadsCountersWithTheQueue() {
     var app = Fixture.app()
-    #expect(App.start(&app) == .batch([.loadCounters, .loadQueue]))
+    #expect(App.start(&app) == .loadCounters)
   }
 
   @Test func quitKeysQuitWhenNothingIsPending() {
@@ -95,7 +96,7 @@ import Testing
     var app = Fixture.app()
     Fixture.send([.char("f")], to: &app)
     let visit = Fixture.visit(id: 1, minutesAgo: 3)
-    _ = App.reduce(&app, .queueLoaded([visit]))
+    _ = App.reduce(&app, .countersLoaded(DeskDay(queue: [visit])))
     guard case .home(let home) = app.screens[0], case .queue(let queue) = app.screens[1] else {
       Issue.record("unexpected stack")
       return

@@ -7,18 +7,19 @@ import Testing
 @Suite struct SnapshotTests {
   static func homeApp(size: Size) -> AppState {
     var app = Fixture.app(size: size)
+    var waiting = Fixture.visit(id: 30, minutesAgo: 14)
+    waiting.ticket = 12
+    var started = Fixture.visit(id: 31, minutesAgo: 3, started: true)
+    started.ticket = 14
     _ = App.reduce(
       &app,
       .countersLoaded(
-        DayCounters(
-          desk: VisitCounts(waiting: 0, inService: 1, closed: 7),
-          site: VisitCounts(waiting: 2, inService: 2, closed: 19),
-          medianWaitSeconds: 420)))
-    _ = App.reduce(
-      &app,
-      .queueLoaded([
-        Fixture.visit(id: 30, minutesAgo: 14), Fixture.visit(id: 31, minutesAgo: 3, started: true),
-      ]))
+        DeskDay(
+          counters: DayCounters(
+            desk: VisitCounts(waiting: 0, inService: 1, closed: 7),
+            site: VisitCounts(waiting: 1, inService: 1, closed: 19, leftUnseen: 1),
+            medianWaitSeconds: 420),
+          queue: [waiting, started])))
     return app
   }
 

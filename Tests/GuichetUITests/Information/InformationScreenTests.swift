@@ -110,7 +110,7 @@ import Testing
     #expect(
       saved
         == .batch([
-          .recordConsultations(visitID: 42, form.consultations), .loadCounters, .loadQueue,
+          .recordConsultations(visitID: 42, form.consultations), .loadCounters,
         ]))
   }
 
