@@ -77,15 +77,14 @@ import Testing
     try desk.press("F2")
     try desk.waitFor("\(reference) · jeu. 03/12/2026 11:30 · Prévu")
 
-    // At the desk, « reçu » is refused in French by the store: the advisor notes whether the person came.
+    // At the desk, « reçu » is not offered and refused in French: the advisor notes whether the person came.
     try desk.press("Escape", "g")
     try desk.waitFor("Agence Essai")
     try desk.press("Enter")
     try desk.waitFor("Agenda du jour")
     try desk.waitFor("Marie DUPONT")
     try desk.press("r")
-    try desk.waitFor(
-      "Accès refusé : seuls les conseillers peuvent noter si la personne a été reçue.")
+    try desk.waitFor("Réservé aux conseillers.")
     try desk.quit()
 
     // The advisor's console in the evening: straight on their structure's day, the appointment marked seen.

@@ -68,12 +68,17 @@ public enum AgendaScreen {
 
   public static let bindings: [KeyBinding<Command>] = [
     KeyBinding(
-      [.char("r")], "Reçu", help: "Marquer la personne reçue (après l'heure du rendez-vous)", .seen),
+      [.char("r")], "Reçu", help: "Marquer la personne reçue (après l'heure du rendez-vous)", .seen,
+      needs: .recordAttendance),
     KeyBinding(
-      [.char("a")], "Absent", help: "Marquer la personne absente (après l'heure)", .noShow),
+      [.char("a")], "Absent", help: "Marquer la personne absente (après l'heure)", .noShow,
+      needs: .recordAttendance),
     KeyBinding(
-      [.char("e")], "Excusé", help: "Annulé par la personne (libère le créneau)", .excused),
-    KeyBinding([.char("x")], "Annulé", help: "Annulé par le service (libère le créneau)", .revoked),
+      [.char("e")], "Excusé", help: "Annulé par la personne (libère le créneau)", .excused,
+      needs: .changeAppointment),
+    KeyBinding(
+      [.char("x")], "Annulé", help: "Annulé par le service (libère le créneau)", .revoked,
+      needs: .changeAppointment),
     KeyBinding(
       [.enter], "Détail", help: "Ouvrir le rendez-vous : déplacer, coupon, retrait du consentement",
       .open, inKeyBar: false),

@@ -83,20 +83,43 @@ extension App {
     canvas.put(clock, x: width - clockWidth, y: 0, style: Style(reverse: true))
   }
 
-  /// The screen's keys from the left, and help and quit pinned at the right so they never fall off a narrow bar.
+  /// The keys pinned at the right of the bar, in this order, which never fall off a narrow one: help,
+  /// back and quit.
+  static let pinnedKeys = ["F1", "Échap", "F10"]
+  /// Keys every screen's help lists but a bar need not: moving in a list or a form.
+  static let movementKeys: Set<String> = [
+    "↑", "↓", "←", "→", "↑ ↓", "← →", "Tab", "Maj+Tab", "Début", "Fin", "Pg↑", "Pg↓",
+  ]
+  /// F1's text when some keys of the screen are only in the help: short, so it costs the bar one key at most.
+  static let moreKeysHint = "Aide +"
+
+  /// The screen's keys from the left in the screen's order (its most important first, so its primary action
+  /// always shows), as many as fit; F1, Échap and F10 pinned at the right. When a key of the screen is left
+  /// out (by width, or kept for the help), F1 reads « Aide + »: the others are there.
   static func renderKeyBar(_ hints: [HintLine], on canvas: inout Canvas) {
     let row = canvas.size.height - 1
     canvas.fill(
       Rect(x: 0, y: row, width: canvas.size.width, height: 1), style: Style(reverse: true))
-    let shown = hints.filter(\.inKeyBar)
-    let pinned = shown.filter { $0.key == "F1" || $0.key == "F10" }
-    let pinnedWidth = pinned.reduce(0) { $0 + width(of: $1) }
-    var x = 0
-    for hint in shown where !pinned.contains(hint) {
-      guard x + width(of: hint) <= canvas.size.width - pinnedWidth else { break }
-      x = put(hint, at: x, row: row, on: &canvas)
+    let own = hints.filter { !pinnedKeys.contains($0.key) }
+    var pinned = pinnedKeys.compactMap { key in hints.first { $0.inKeyBar && $0.key == key } }
+    func fitting() -> [HintLine] {
+      let room = canvas.size.width - pinned.reduce(0) { $0 + width(of: $1) }
+      var used = 0
+      return Array(
+        own.filter(\.inKeyBar).prefix { hint in
+          used += width(of: hint)
+          return used <= room
+        })
     }
-    x = max(x, canvas.size.width - pinnedWidth)
+    var shown = fitting()
+    let hidden = own.contains { !shown.contains($0) && !movementKeys.contains($0.key) }
+    if hidden, let help = pinned.firstIndex(where: { $0.key == "F1" }) {
+      pinned[help].text = moreKeysHint
+      shown = fitting()
+    }
+    var x = 0
+    for hint in shown { x = put(hint, at: x, row: row, on: &canvas) }
+    x = max(x, canvas.size.width - pinned.reduce(0) { $0 + width(of: $1) })
     for hint in pinned { x = put(hint, at: x, row: row, on: &canvas) }
   }
 

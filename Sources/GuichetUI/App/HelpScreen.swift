@@ -19,7 +19,25 @@ public enum HelpScreen {
     HintLine(key: "Échap", text: "Revenir à l'écran précédent"),
     HintLine(
       key: "F10, Ctrl-Q", text: "Quitter Guichet (les visites enregistrées sont conservées)"),
+    HintLine(
+      key: "F12",
+      text:
+        "Verrouiller le poste (le mot de passe le rouvre sur le même écran), ou changer d'utilisateur : l'agent est déconnecté et le suivant se connecte sur ce poste"
+    ),
+    HintLine(key: "Ctrl-L", text: "Redessiner l'écran"),
   ]
+
+  /// Width of the key column of the help.
+  static let keyColumn = 16
+
+  /// One help entry: the key, then its text wrapped to the width, later lines under the text (never cut).
+  static func entry(_ line: HintLine, width: Int) -> [String] {
+    let indent = String(repeating: " ", count: keyColumn)
+    let wrapped = Text.wrap(line.help, width: max(10, width - keyColumn))
+    return wrapped.enumerated().map { index, text in
+      (index == 0 ? "  " + Text.pad(line.key, width: keyColumn - 2) : indent) + text
+    }
+  }
 
   public static func reduce(_ state: inout State, _ key: Key) -> Effect {
     switch key {
@@ -33,15 +51,16 @@ public enum HelpScreen {
 
   public static func render(_ state: State, in area: Rect, on canvas: inout Canvas) {
     var lines: [(String, Style)] = [("Aide — \(state.screenTitle)", .title), ("", .plain)]
-    lines += Text.wrap(state.purpose, width: area.width - 4).map { ($0, Style.plain) }
+    let width = area.width - 4
+    lines += Text.wrap(state.purpose, width: width).map { ($0, Style.plain) }
     lines += [("", .plain), ("Touches de cet écran", .bold)]
     for line in state.lines {
-      lines.append(("  " + Text.pad(line.key, width: 14) + line.help, .plain))
+      lines += entry(line, width: width).map { ($0, Style.plain) }
     }
     lines.append(("", .plain))
     lines.append(("Partout", .bold))
     for line in globalLines {
-      lines.append(("  " + Text.pad(line.key, width: 14) + line.help, .plain))
+      lines += entry(line, width: width).map { ($0, Style.plain) }
     }
     let rows = area.height - 1
     let top = min(state.scroll, max(0, lines.count - rows))

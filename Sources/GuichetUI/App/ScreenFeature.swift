@@ -95,6 +95,14 @@ extension App {
     func reduce<F: ScreenFeature>(_ feature: F.Type) -> Effect {
       guard var screen = F.extract(state.top) else { return .none }
       if F.leaves(screen, on: key) { return .navigate(.pop) }
+      // A key the role may not use is not shown; pressed anyway, it is refused here, before the screen.
+      let role = state.context.account?.role
+      if let line = F.keyHints(screen, role: role).first(where: { $0.binds(key) }),
+        !line.allowed(for: role)
+      {
+        return .navigate(
+          .status(StatusMessage(ConsoleAccess.refusal(line.permission), isError: true)))
+      }
       let effect = F.reduce(&screen, F.keyAction(key), context: state.context)
       state.screens[state.screens.count - 1] = F.embed(screen)
       return effect
@@ -145,12 +153,16 @@ extension App {
     return title(screen.feature)
   }
 
-  /// The bottom bar: the screen's own keys, then the global ones.
+  /// The bottom bar: the screen's own keys, then the global ones; only those the role may use, each key
+  /// once (a screen's own « Échap Annuler » wins over the global « Échap Retour »).
   static func hints(for screen: Screen, role: Role?) -> [HintLine] {
     func hints<F: ScreenFeature>(_ feature: F.Type) -> [HintLine] {
       F.extract(screen).map { F.keyHints($0, role: role) } ?? []
     }
-    return hints(screen.feature)
+    var seen = Set<String>()
+    return hints(screen.feature).filter {
+      $0.allowed(for: role) && (!$0.inKeyBar || seen.insert($0.key).inserted)
+    }
   }
 
   static func helpState(for screen: Screen, context: AppContext) -> HelpScreen.State {
@@ -159,7 +171,9 @@ extension App {
       F.extract(screen).map { F.help(for: $0, title: title, context: context) }
         ?? HelpScreen.State(screenTitle: title, purpose: "", lines: [])
     }
-    return help(screen.feature)
+    var state = help(screen.feature)
+    state.lines = state.lines.filter { $0.allowed(for: context.account?.role) }
+    return state
   }
 
   static func unsavedWork(on screen: Screen) -> String? {

@@ -99,6 +99,7 @@ extension AvailabilityScreen: ScreenFeature {
   }
   public static let purpose =
     "Prochains créneaux libres des structures du territoire, avec le délai en jours depuis la visite."
+  public static func helpLines(_ state: State, context: AppContext) -> [HintLine] { hints(state) }
 }
 
 extension ConsentScreen: ScreenFeature {

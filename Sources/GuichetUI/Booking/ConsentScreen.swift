@@ -28,7 +28,7 @@ public enum ConsentScreen {
 
   public static let hints: [HintLine] = [
     HintLine(key: "oui/non", text: "Réponse"),
-    HintLine(key: "Entrée", text: "Valider la réponse tapée"),
+    HintLine(key: "Entrée", text: "Valider", help: "Valider la réponse tapée"),
   ]
 
   public static func loadEffect(_ state: State) -> Effect {

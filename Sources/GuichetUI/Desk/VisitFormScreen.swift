@@ -65,16 +65,16 @@ public enum VisitFormScreen {
   public static let bindings: [KeyBinding<Command>] = [
     KeyBinding([.function(2)], "Clôturer", help: "Enregistrer et clôturer la visite", .close),
     KeyBinding(
-      [.function(3)], "Enregistrer",
+      [.function(3)], "Enreg.",
       help: "Enregistrer sans clôturer (la visite reste en cours)",
       .saveOpen),
     KeyBinding(
-      [.function(4)], "Recherche",
+      [.function(4)], "Rech.",
       help:
         "Rechercher un métier, une certification, une structure (consultations notées sur la visite)",
       .search),
     KeyBinding(
-      [.function(7)], "Rendez-vous",
+      [.function(7)], "RDV",
       help:
         "Rendez-vous avec un conseiller : aiguillage, créneaux, consentement (la visite est enregistrée d'abord)",
       .booking),
@@ -217,7 +217,8 @@ public enum VisitFormScreen {
       state.focus = .requests
       return
     }
-    state.focus = fields[min(max(0, index + delta), fields.count - 1)]
+    // Tab past the last field and Maj+Tab before the first wrap around, as in any form.
+    state.focus = fields[((index + delta) % fields.count + fields.count) % fields.count]
     state.lists[state.focus]?.filter = ""
   }
 

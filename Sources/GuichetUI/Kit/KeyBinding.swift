@@ -31,7 +31,8 @@ public struct KeyBinding<Command: Sendable & Equatable>: Sendable, Equatable {
   }
 
   public var hintLine: HintLine {
-    HintLine(key: keyLabel, text: hint, inKeyBar: inKeyBar, help: help)
+    HintLine(
+      key: keyLabel, text: hint, inKeyBar: inKeyBar, help: help, keys: keys, needs: permission)
   }
 }
 
@@ -41,12 +42,30 @@ public struct HintLine: Equatable, Sendable {
   public var text: String
   public var inKeyBar: Bool
   public var help: String
-  public init(key: String, text: String, inKeyBar: Bool = true, help: String? = nil) {
+  /// The keys of the binding the line comes from (empty for a line written by hand), so the console can
+  /// refuse a key the role may not use before the screen sees it.
+  public var keys: [Key]
+  /// The binding's permission: the key bar and the help list the line only for the roles it names.
+  public var permission: Permission?
+  public init(
+    key: String, text: String, inKeyBar: Bool = true, help: String? = nil, keys: [Key] = [],
+    needs permission: Permission? = nil
+  ) {
     self.key = key
     self.text = text
     self.inKeyBar = inKeyBar
     self.help = help ?? text
+    self.keys = keys
+    self.permission = permission
   }
+
+  /// True when the signed-in role may use the key (a line without permission is everyone's).
+  public func allowed(for role: Role?) -> Bool {
+    permission == nil || ConsoleAccess.allows(permission, role)
+  }
+
+  /// True when `key` is one of this line's keys (letters without regard to case).
+  public func binds(_ key: Key) -> Bool { keys.contains { $0.matches(key) } }
 }
 
 extension Array {

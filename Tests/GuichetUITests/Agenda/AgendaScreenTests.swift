@@ -95,6 +95,10 @@ import Testing
   @Test func marksGoToTheStoreAndCancellationsAskFirst() {
     var (app, _) = Self.openAgenda()
     let reference = try! BookingReference(parsing: "RDV-7K3M-Q9XP")
+    // An agent may not record attendance: the key is refused before the store, with the role it needs.
+    #expect(Fixture.send([.char("r")], to: &app) == [.none])
+    #expect(app.message == StatusMessage(ConsoleAccess.refusal(.recordAttendance), isError: true))
+    app.session = .signedIn(Fixture.account(.advisor))
     #expect(Fixture.send([.char("r")], to: &app) == [.agenda(.mark(reference, .seen))])
     #expect(Fixture.send([.char("a")], to: &app) == [.agenda(.mark(reference, .noShow))])
     #expect(Fixture.send([.char("x")], to: &app) == [.none])

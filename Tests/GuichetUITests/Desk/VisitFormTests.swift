@@ -20,6 +20,24 @@ import Testing
     #expect(visit.deskID == Fixture.workplace.deskID)
   }
 
+  /// On a phone request, Canal is the last field: Maj+Tab from the first reaches it, Tab from it comes back.
+  @Test func tabAndMajTabWrapAroundTheForm() {
+    var app = Fixture.app()
+    Fixture.send([.char("n")], to: &app)
+    guard case .visitForm(let opened) = app.top else {
+      Issue.record("form should open")
+      return
+    }
+    #expect(opened.focus == opened.activeFields.first)
+    Fixture.send([.backTab], to: &app)
+    guard case .visitForm(let last) = app.top else { return }
+    #expect(last.focus == last.activeFields.last)
+    #expect(last.focus == .channel)
+    Fixture.send([.tab], to: &app)
+    guard case .visitForm(let first) = app.top else { return }
+    #expect(first.focus == first.activeFields.first)
+  }
+
   @Test func fullyCodedVisitWithinEightKeystrokes() {
     var app = Fixture.app()
     // N, request 5 (Reconversion), Enter, public 6 (Indépendant), age 3 (26-44), Enter (territory skipped), 3 (Orientation), F2
