@@ -49,3 +49,33 @@ import Testing
         == day.adding(days: 10))
   }
 }
+
+@Suite struct FrenchFigureTests {
+  @Test func countsAreGroupedByThousandsWithANoBreakSpace() {
+    #expect(SupervisionFormat.grouped(0) == "0")
+    #expect(SupervisionFormat.grouped(999) == "999")
+    #expect(SupervisionFormat.grouped(15_271) == "15\u{00A0}271")
+    #expect(SupervisionFormat.grouped(1_234_567) == "1\u{00A0}234\u{00A0}567")
+    #expect(SupervisionFormat.grouped(-4_000) == "-4\u{00A0}000")
+    // One terminal column, like the space it stands for.
+    #expect(DisplayWidth.of(SupervisionFormat.grouped(15_271)) == 6)
+  }
+
+  @Test func zeroAndOneTakeTheSingular() {
+    #expect(SupervisionFormat.counted(0, "visite", "visites") == "visite")
+    #expect(SupervisionFormat.counted(1, "visite", "visites") == "visite")
+    #expect(SupervisionFormat.counted(2, "visite", "visites") == "visites")
+  }
+
+  @Test func aNarrowerViewOpensOnTodaysPlace() {
+    let today = LocalDate(year: 2026, month: 12, day: 31)!
+    let year2025 = SupervisionPeriod(.year, containing: LocalDate(year: 2025, month: 3, day: 1)!)
+    #expect(year2025.anchor(today: today) == LocalDate(year: 2025, month: 12, day: 31)!)
+    let february = SupervisionPeriod(.month, containing: LocalDate(year: 2025, month: 2, day: 1)!)
+    #expect(february.anchor(today: today) == LocalDate(year: 2025, month: 2, day: 28)!)
+    let thisYear = SupervisionPeriod(.year, containing: today)
+    #expect(thisYear.anchor(today: today) == today)
+    let week = SupervisionPeriod(.week, containing: LocalDate(year: 2025, month: 6, day: 4)!)
+    #expect(week.anchor(today: today) == week.first)
+  }
+}

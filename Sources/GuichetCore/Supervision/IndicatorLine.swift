@@ -66,6 +66,16 @@ public struct IndicatorLine: Equatable, Sendable {
     default: return String(Int(value.rounded()))
     }
   }
+
+  /// `frenchValue` for a reader's eye (the dashboard): counts grouped by thousands, « 15 271 », with a
+  /// no-break space (one column, never split). Exports keep `frenchValue`, which spreadsheets read as a number.
+  public var displayValue: String {
+    guard let value else { return "—" }
+    switch unit {
+    case .percent, .score, .days, .minutes: return frenchValue
+    default: return SupervisionFormat.grouped(Int(value.rounded()))
+    }
+  }
 }
 
 /// Statistical secrecy: a cell counting 1 to 4 people could single someone out. Zero reveals no one.
@@ -77,6 +87,24 @@ public enum SmallCell {
 }
 
 public enum SupervisionFormat {
+  /// French digit grouping: « 15 271 », « 1 234 567 », with U+00A0 (a no-break space one column wide).
+  public static func grouped(_ value: Int) -> String {
+    let digits = String(value.magnitude)
+    var groups: [Substring] = []
+    var end = digits.endIndex
+    while end > digits.startIndex {
+      let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+      groups.insert(digits[start..<end], at: 0)
+      end = start
+    }
+    return (value < 0 ? "-" : "") + groups.joined(separator: "\u{00A0}")
+  }
+
+  /// « 0 visite », « 1 visite », « 2 visites »: in French, 0 and 1 take the singular.
+  public static func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
+    abs(count) < 2 ? singular : plural
+  }
+
   /// One decimal, rounded half up, with the given separator.
   public static func decimal(_ value: Double, separator: String) -> String {
     let tenths = Int((value * 10).rounded())

@@ -64,6 +64,19 @@ public struct SupervisionPeriod: Equatable, Hashable, Sendable {
     }
   }
 
+  /// The day a narrower view of this period opens on (M from a year, J from a month…): today when the
+  /// period holds it, else today's month and day of the month carried into the period (December 2025 from
+  /// the year 2025 when today is in December 2026), else the period's first day.
+  public func anchor(today: LocalDate) -> LocalDate {
+    if first <= today && today <= last { return today }
+    let month = kind == .year ? today.month : first.month
+    let day = min(today.day, LocalDate.length(ofMonth: month, year: first.year))
+    guard let carried = LocalDate(year: first.year, month: month, day: day),
+      first <= carried && carried <= last
+    else { return first }
+    return carried
+  }
+
   /// Every day of the period, in order.
   public var days: [LocalDate] { (0..<dayCount).map { first.adding(days: $0) } }
 

@@ -116,6 +116,6 @@ extension DashboardScreen {
 
   /// A figure as the exports write it in French, marked when the exports mask it.
   static func figure(_ line: IndicatorLine) -> String {
-    line.frenchValue + (line.masked ? " " + smallMark : "")
+    line.displayValue + (line.masked ? " " + smallMark : "")
   }
 }

@@ -108,10 +108,17 @@ public enum DashboardScreen {
     switch command {
     case .previous: return show(state.period.moved(by: -1), &state)
     case .next: return show(state.period.moved(by: 1), &state)
-    case .day: return show(SupervisionPeriod(.day, containing: state.period.first), &state)
-    case .week: return show(SupervisionPeriod(.week, containing: state.period.first), &state)
-    case .month: return show(SupervisionPeriod(.month, containing: state.period.first), &state)
-    case .year: return show(SupervisionPeriod(.year, containing: state.period.first), &state)
+    case .day, .week, .month, .year:
+      // Zooming in keeps to today's place in the period shown (M from the year 2025: its own month).
+      let anchor = state.period.anchor(today: LocalDate(context.now, in: context.timeZone))
+      let kind: SupervisionPeriod.Kind =
+        switch command {
+        case .day: .day
+        case .week: .week
+        case .month: .month
+        default: .year
+        }
+      return show(SupervisionPeriod(kind, containing: anchor), &state)
     case .today:
       let kind = state.period.kind == .range ? .day : state.period.kind
       return show(

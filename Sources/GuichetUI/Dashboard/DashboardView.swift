@@ -32,7 +32,7 @@ extension DashboardScreen {
     let width = area.width - 2
     let x = area.x + 1
     let ascii = context.asciiCharts
-    let heading = " \(state.period.kind.label) · \(state.period.label)"
+    let heading = " " + heading(state.period)
     let used = canvas.put(heading, x: x, y: area.y, style: .title, limit: width)
     if let entry = state.dateEntry {
       canvas.put(
@@ -57,10 +57,13 @@ extension DashboardScreen {
     canvas.put(" " + summary[1], x: x, y: area.y + 3, style: .bold, limit: width)
     if figures.includesSynthetic {
       // The same masked line as the exports: a small count of demonstration visits is secret too.
+      let demo = counted(
+        lines, .visits, "Total", "dont données de démonstration", "visite", "visites")
       canvas.put(
-        " ⚠ dont \(value(lines, .visits, "Total", "dont données de démonstration")) visites de démonstration (synthétiques)",
+        " ⚠ dont \(demo) de démonstration (synthétiques)",
         x: x, y: area.y + 4, style: Style(tone: .warning), limit: width)
-    } else {
+    } else if figures.visits > 0 {
+      // Said only when there is something to say it of: an empty period has no data at all.
       canvas.put(
         " Données réelles uniquement", x: x, y: area.y + 4, style: .muted, limit: width)
     }
@@ -100,6 +103,26 @@ extension DashboardScreen {
     }
   }
 
+  /// « Jour · jeudi 03/12/2026 », « Mois · décembre 2026 »; a week and a year say their kind in their label
+  /// already: « Semaine du 30/11/2026 au 06/12/2026 », « Année 2026 ».
+  static func heading(_ period: SupervisionPeriod) -> String {
+    switch period.kind {
+    case .week, .year: period.label.prefix(1).uppercased() + period.label.dropFirst()
+    case .day, .month, .range: "\(period.kind.label) · \(period.label)"
+    }
+  }
+
+  /// « 0 visite », « 1* visite », « 15 271 visites »: the value as drawn, then the word agreeing with it.
+  static func counted(
+    _ lines: [IndicatorLine], _ indicator: Indicator, _ group: String, _ item: String,
+    _ singular: String, _ plural: String
+  ) -> String {
+    let line = lines.first { $0.indicator == indicator && $0.group == group && $0.item == item }
+    let count = Int((line?.value ?? 0).rounded())
+    return value(lines, indicator, group, item) + " "
+      + SupervisionFormat.counted(count, singular, plural)
+  }
+
   /// The summary on two lines: visits, booked share, median delay, no-show rate; median wait, satisfaction.
   /// One published line's value as drawn, with the secret mark when it is masked; « — » when absent.
   static func value(
@@ -110,7 +133,7 @@ extension DashboardScreen {
         $0.indicator == indicator && $0.group == group && $0.item == item
       })
     else { return "—" }
-    return line.frenchValue + (line.masked ? smallMark : "")
+    return line.displayValue + (line.masked ? smallMark : "")
   }
 
   static func keyFigures(_ lines: [IndicatorLine]) -> [String] {
@@ -119,7 +142,7 @@ extension DashboardScreen {
     }
     return [
       [
-        "\(value(.visits, "Total", "Toutes les visites")) visites",
+        counted(lines, .visits, "Total", "Toutes les visites", "visite", "visites"),
         "rendez-vous \(value(.funnel, "Part des visites", "Rendez-vous"))",
         "délai médian \(value(.appointmentDelay, "Délai", "Médiane"))",
         "absences \(value(.noShow, "Taux", "Absents ÷ (reçus + absents)"))",

@@ -46,6 +46,47 @@ import Testing
     #expect(effect != .none)
   }
 
+  /// M from the year 2025 opens that year's month of today (November, as today is 30/11/2026), not January.
+  @Test func zoomingInKeepsTodaysPlaceInThePeriod() {
+    var state = Self.state()
+    let context = Fixture.context
+    state.period = SupervisionPeriod(.year, containing: LocalDate(year: 2025, month: 6, day: 1)!)
+    _ = DashboardScreen.reduce(&state, .key(.char("m")), context: context)
+    #expect(state.period.label == "novembre 2025")
+    _ = DashboardScreen.reduce(&state, .key(.char("j")), context: context)
+    #expect(state.period.first == LocalDate(year: 2025, month: 11, day: 30)!)
+    state.period = SupervisionPeriod(.year, containing: LocalDate(year: 2026, month: 1, day: 1)!)
+    _ = DashboardScreen.reduce(&state, .key(.char("m")), context: context)
+    #expect(state.period.label == "novembre 2026")
+  }
+
+  /// « 15 271 visites » grouped by a no-break space, « 0 visite », « Année 2026 », and no « données réelles
+  /// uniquement » over a period without data.
+  @Test func figuresReadAsFrenchAndAnEmptyPeriodSaysNothingOfItsData() {
+    var state = Self.state()
+    state.period = SupervisionPeriod(.year, containing: LocalDate(year: 2026, month: 1, day: 1)!)
+    var year = DashboardFixture.figures(period: state.period)
+    year.visits = 15_271
+    year.funnel.visits = 15_271
+    state.figures = year
+    var app = Fixture.app(size: Size(width: 100, height: 30), as: .supervisor)
+    app.screens.append(.dashboard(state))
+    let text = App.render(app).text
+    #expect(text.contains("15\u{00A0}271 visites"))
+    #expect(text.contains(" Année 2026 "))
+    #expect(!text.contains("Année · année"))
+    #expect(text.contains("Données réelles uniquement"))
+
+    var empty = SupervisionFigures(
+      period: state.period, filter: state.filter, names: year.names)
+    empty.daily = []
+    state.figures = empty
+    app.screens[app.screens.count - 1] = .dashboard(state)
+    let nothing = App.render(app).text
+    #expect(nothing.contains(" 0 visite "))
+    #expect(!nothing.contains("Données réelles uniquement"))
+  }
+
   @Test func aDateIsTypedAndAWrongOneIsExplained() {
     var state = Self.state()
     let context = Fixture.context
