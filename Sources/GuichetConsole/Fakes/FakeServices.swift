@@ -282,7 +282,8 @@ public final class FakeServices: Sendable {
       createFirstAdministrator: { login, _ in
         data.account(login, role: .administrator, id: self.call("session.createFirstAdministrator"))
       },
-      signOut: { _ = self.call("session.signOut") })
+      signOut: { _ = self.call("session.signOut") },
+      changeUser: { _ in _ = self.call("session.changeUser") })
   }
 
   /// Two accounts, one an advisor of the fake structure; one write in four refused when refusals are on.

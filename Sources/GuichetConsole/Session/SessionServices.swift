@@ -35,6 +35,9 @@ struct SessionServices: Sendable {
   var createFirstAdministrator: @Sendable (String, String) throws -> Account
   /// Drops the signed-in caller once the store no longer accepts it.
   var signOut: @Sendable () -> Void = {}
+  /// The agent hands the desk over: the log-out is audited (except on a file that may only be browsed,
+  /// where nothing is written), then nothing more runs as that account.
+  var changeUser: @Sendable (Date) throws -> Void = { _ in }
 
   /// On a file that may only be browsed, the login is checked without writing (no counter, no audit entry);
   /// every contact access still needs a write for its audit entry, so none happens there.
@@ -58,7 +61,13 @@ struct SessionServices: Sendable {
         session.set(account)
         return account
       },
-      signOut: { session.clear() })
+      signOut: { session.clear() },
+      changeUser: { now in
+        defer { session.clear() }
+        // No caller left (the store already ended the session): nothing to record.
+        guard !readOnly, let caller = try? session.current() else { return }
+        try database.logOut(by: caller, at: now)
+      })
   }
 
   static let unavailable: SessionServices = {
@@ -81,6 +90,9 @@ extension EffectInterpreter {
         return [.session(.signedIn(try services.session.createFirstAdministrator(login, password)))]
       case .signOut:
         services.session.signOut()
+        return []
+      case .changeUser:
+        try services.session.changeUser(now())
         return []
       }
     } catch {

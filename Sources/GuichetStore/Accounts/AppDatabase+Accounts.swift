@@ -200,6 +200,16 @@ extension AppDatabase {
       at: now)
   }
 
+  /// The account hands the desk over (« changer d'utilisateur »): recorded in the audit trail, like its login.
+  public func logOut(by caller: Caller, at now: Date) throws {
+    try StoreErrors.run("Déconnexion") {
+      try writer.write { db in
+        try AuditLog.append(
+          db, by: caller, action: .logout, subject: "account", subjectID: caller.accountID, at: now)
+      }
+    }
+  }
+
   /// Every account, by login; administrators only.
   public func accounts(by caller: Caller) throws -> [Account] {
     try StoreErrors.run("Lecture des comptes") {

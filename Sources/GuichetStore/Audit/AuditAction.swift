@@ -1,6 +1,8 @@
 /// What an audit entry records. Codes are stored; labels are French for `guichet audit`.
 public enum AuditAction: String, CaseIterable, Sendable {
   case login
+  /// The agent left the desk to the next one (F12 then « changer d'utilisateur »).
+  case logout
   case loginFailed = "login_failed"
   case accountLocked = "account_locked"
   case accountCreated = "account_created"
@@ -25,6 +27,7 @@ public enum AuditAction: String, CaseIterable, Sendable {
   public var label: String {
     switch self {
     case .login: "connexion"
+    case .logout: "déconnexion (changement d'utilisateur)"
     case .loginFailed: "connexion refusée"
     case .accountLocked: "compte verrouillé"
     case .accountCreated: "compte créé"

@@ -17,6 +17,8 @@ public struct AppState: Equatable, Sendable {
   public var screens: [Screen]
   public var message: StatusMessage?
   public var confirmingQuit = false
+  /// F12 on the lock screen with a visit not saved: the next « O » hands the desk over anyway.
+  public var confirmingUserChange = false
   public var quitting = false
   /// A visit just closed at this desk: the next key 1–5 records the person's satisfaction, any other skips it.
   public var satisfactionFor: Visit.ID?

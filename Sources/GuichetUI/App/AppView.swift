@@ -19,7 +19,7 @@ extension App {
       status.message = nil
       status.satisfactionFor = nil
       renderStatus(status, on: &canvas)
-      renderKeyBar(LoginScreen.hints, on: &canvas)
+      renderKeyBar(LoginScreen.hints(login.mode), on: &canvas)
       return canvas
     }
     draw(state.top, in: body, on: &canvas, context: context)
@@ -44,6 +44,10 @@ extension App {
         " \(state.unsavedWork ?? "") Quitter quand même ? (O = oui, autre touche = non)",
         x: 0,
         y: statusRow, width: width, style: Style(tone: .warning, bold: true, reverse: true))
+    } else if state.confirmingUserChange {
+      canvas.putPadded(
+        " \(state.unsavedWork ?? "") Changer d'utilisateur ? O = oui, autre = non",
+        x: 0, y: statusRow, width: width, style: Style(tone: .warning, bold: true, reverse: true))
     } else if state.satisfactionFor != nil {
       canvas.putPadded(
         " " + (state.message.map { $0.text + " " } ?? "")

@@ -199,7 +199,7 @@ public enum LoginScreen {
       (
         "Poste verrouillé",
         (atOnce ? "Poste verrouillé (F12)." : "Poste verrouillé après inactivité.")
-          + " Mot de passe de « \(login) » pour reprendre là où vous en étiez."
+          + " Mot de passe de « \(login) » pour reprendre là où vous en étiez, ou F12 pour changer d'utilisateur : « \(login) » est déconnecté et la personne suivante se connecte."
       )
     }
   }
@@ -226,4 +226,15 @@ public enum LoginScreen {
     HintLine(key: "Entrée", text: "Valider"), HintLine(key: "Tab", text: "Champ suivant"),
     HintLine(key: "F10", text: "Quitter"),
   ]
+
+  /// The lock screen also hands the desk over to someone else.
+  public static func hints(_ mode: Mode) -> [HintLine] {
+    guard case .unlock = mode else { return hints }
+    return [
+      HintLine(key: "Entrée", text: "Déverrouiller"), changeUserHint,
+      HintLine(key: "F10", text: "Quitter"),
+    ]
+  }
+
+  public static let changeUserHint = HintLine(key: "F12", text: "Changer d'utilisateur")
 }

@@ -30,6 +30,8 @@ public enum SessionRequest: Equatable, Sendable {
   case createFirstAdministrator(login: String, password: String)
   /// The session ended (`SessionEvent.accountNoLongerValid`): nothing more runs as that account.
   case signOut
+  /// The agent hands the desk over (F12, then F12 on the lock screen): audited, then signed out.
+  case changeUser
 }
 
 /// The store's answers.

@@ -8,6 +8,17 @@ extension App {
   static func handleSessionKey(_ state: inout AppState, _ key: Key) -> Effect {
     state.message = nil
     if let effect = handleQuitKey(&state, key) { return effect }
+    if state.confirmingUserChange {
+      state.confirmingUserChange = false
+      return key.isYes ? changeUser(&state) : .none
+    }
+    if case .locked(_, let login) = state.session, key == .function(12), !login.busy {
+      guard !state.hasUnsavedWork else {
+        state.confirmingUserChange = true
+        return .none
+      }
+      return changeUser(&state)
+    }
     switch state.session {
     case .signedIn: return .none
     case .signedOut(var login):
@@ -70,12 +81,24 @@ extension App {
     }
   }
 
+  /// « Changer d'utilisateur » from the lock screen: the agent is signed out (audited by the store), every
+  /// screen is dropped so nothing of theirs shows or stays, and the login screen waits for the next one.
+  static func changeUser(_ state: inout AppState) -> Effect {
+    let login = state.session.account?.login ?? ""
+    signOut(
+      &state,
+      because: UserError(
+        "« \(login) » est déconnecté de ce poste : la personne suivante se connecte."))
+    return .session(.changeUser)
+  }
+
   /// The account the desk holds is no longer valid: every screen is dropped, so nothing of them shows and
   /// nothing typed under that account stays, and the login screen says why until someone signs in.
   static func signOut(_ state: inout AppState, because error: UserError) {
     state.screens = [.home(HomeScreen.State())]
     state.message = nil
     state.confirmingQuit = false
+    state.confirmingUserChange = false
     state.satisfactionFor = nil
     var login = LoginScreen.State(mode: .login)
     login.notice = error.message

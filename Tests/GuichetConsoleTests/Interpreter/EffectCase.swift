@@ -17,6 +17,7 @@ enum EffectCase: String, CaseIterable, Sendable {
   case adminLoadStructures, adminLoadAdvisors, adminLoadAvailability, adminLoadRouting, adminWrite
   case supervisionLoad, supervisionRecordSatisfaction
   case sessionCheckFirstAdministrator, sessionLogIn, sessionCreateFirstAdministrator, sessionSignOut
+  case sessionChangeUser
   case accountsLoad, accountsWrite
   case request
 
@@ -87,6 +88,7 @@ enum EffectCase: String, CaseIterable, Sendable {
       case .logIn: self = .sessionLogIn
       case .createFirstAdministrator: self = .sessionCreateFirstAdministrator
       case .signOut: self = .sessionSignOut
+      case .changeUser: self = .sessionChangeUser
       }
     case .accounts(let request):
       switch request {

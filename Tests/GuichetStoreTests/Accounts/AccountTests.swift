@@ -105,6 +105,19 @@ import Testing
     #expect(entries.first?.accountID == admin.id)
   }
 
+  /// « Changer d'utilisateur »: the hand-over is in the trail, after the login, under the same account.
+  @Test func aChangeOfUserIsAudited() throws {
+    let database = try AccountFixtures.database()
+    let admin = try AccountFixtures.administrator(database)
+    let logged = try database.authenticate(login: "admin", password: password, now: now)
+    try database.logOut(by: logged.caller, at: now.addingTimeInterval(60))
+    let entries = try database.auditEntries(by: .commandLine)
+    #expect(entries.first?.action == .logout)
+    #expect(entries.first?.accountID == admin.id)
+    #expect(entries.dropFirst().first?.action == .login)
+    #expect(try database.verifyAudit().isIntact)
+  }
+
   @Test func unknownLoginsAndWrongPasswordsGetTheSameAnswer() throws {
     let database = try AccountFixtures.database()
     let admin = try AccountFixtures.administrator(database)
