@@ -22,3 +22,10 @@ extension TerritoriesClient {
       })
   }
 }
+
+extension TerritorySearchClient {
+  /// The territory pickers' search; territory names are not personal, so no account is checked.
+  static func live(_ database: AppDatabase) -> TerritorySearchClient {
+    TerritorySearchClient { try database.territories(matching: $0, limit: 12) }
+  }
+}

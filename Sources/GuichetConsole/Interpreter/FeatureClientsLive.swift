@@ -7,6 +7,7 @@ extension FeatureClients {
   static func live(_ database: AppDatabase, session: SessionCaller) -> FeatureClients {
     var clients = FeatureClients()
     clients[TerritoriesClient.self] = .live(database, session: session)
+    clients[TerritorySearchClient.self] = .live(database)
     return clients
   }
 }

@@ -46,18 +46,26 @@ enum Continuity {
     figures.funnel.seen = booked?[1] ?? 0
     figures.noShow.seen = booked?[2] ?? 0
     figures.noShow.noShow = booked?[3] ?? 0
-    figures.delay = try delay(db, arguments: arguments, visits: visits.sql)
+    figures.delay = try delay(
+      db, arguments: arguments, visits: visits.sql,
+      territoryID: scope.filter.values[.territory].flatMap { Int64($0) })
   }
 
   /// Each visit's first live appointment (earliest start, cancellations excluded): its delay in days, and
-  /// whether it is within the target of the visit's territory.
-  static func delay(_ db: Database, arguments: StatementArguments, visits: String) throws
-    -> DelayFigures
-  {
+  /// whether it is within the target of the visit's territory, or of the territory filtered on (a ZTEF's
+  /// target holds for the visits of its bassins).
+  static func delay(
+    _ db: Database, arguments: StatementArguments, visits: String, territoryID: Int64?
+  ) throws -> DelayFigures {
+    let target =
+      try territoryID.flatMap {
+        try Int.fetchOne(
+          db, sql: "SELECT target_delay_days FROM territory WHERE id = ?", arguments: [$0])
+      }.map(String.init) ?? "ifnull(t.target_delay_days, \(defaultTargetDays))"
     let rows = try Row.fetchAll(
       db,
       sql: """
-        SELECT first.delay_days, first.delay_days <= ifnull(t.target_delay_days, \(defaultTargetDays)),
+        SELECT first.delay_days, first.delay_days <= \(target),
           count(*)
         FROM (
           SELECT a.visit_id, a.delay_days, min(a.starts_at) FROM appointment a

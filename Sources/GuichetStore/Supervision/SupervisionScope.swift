@@ -27,7 +27,7 @@ struct SupervisionScope {
       switch dimension {
       case .site: parts.append("\(v).site_id = ?")
       case .desk: parts.append("\(v).desk_id = ?")
-      case .territory: parts.append("ifnull(\(v).territory_id, 0) = ?")
+      case .territory: parts.append("ifnull(\(v).territory_id, 0) IN \(Self.territoryScope)")
       case .channel: parts.append("\(v).channel = ?")
       case .publicCategory: parts.append("\(v).public_category = ?")
       case .ageBand: parts.append("\(v).age_band = ?")
@@ -38,7 +38,7 @@ struct SupervisionScope {
           "EXISTS (SELECT 1 FROM visit_request r WHERE r.visit_id = \(v).id AND r.request_kind = ?)"
         )
       }
-      _ = arguments.append(contentsOf: [Self.value(dimension, code)])
+      _ = arguments.append(contentsOf: Self.arguments(dimension, code))
     }
     if let synthetic = syntheticValue { parts.append("\(v).synthetic = \(synthetic)") }
     return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), arguments)
@@ -60,6 +60,23 @@ struct SupervisionScope {
     }
   }
 
+  /// The territories a territory filter covers (two arguments, the territory's id twice): the territory
+  /// itself and every territory all of whose bassins are in it. A visit records the territory of its
+  /// commune (one bassin's), so a ZTEF made later of three bassins covers the visits of those bassins.
+  static let territoryScope = """
+    (SELECT ? UNION SELECT t.id FROM territory t
+     WHERE EXISTS (SELECT 1 FROM territory_bassin x WHERE x.territory_id = t.id)
+       AND NOT EXISTS (
+         SELECT 1 FROM territory_bassin x WHERE x.territory_id = t.id AND x.bassin_code NOT IN (
+           SELECT bassin_code FROM territory_bassin WHERE territory_id = ?)))
+    """
+
+  /// The arguments of one filter condition (the territory's scope takes its id twice).
+  static func arguments(_ dimension: SupervisionDimension, _ code: String) -> StatementArguments {
+    let value = Self.value(dimension, code)
+    return dimension == .territory ? [value, value] : [value]
+  }
+
   /// Integer dimensions compare as integers so the indexes stay usable.
   static func value(_ dimension: SupervisionDimension, _ code: String) -> DatabaseValue {
     switch dimension {
@@ -77,8 +94,8 @@ struct SupervisionScope {
       _ = arguments.append(contentsOf: [Self.value(.site, site)])
     }
     if let territory = filter.values[.territory] {
-      parts.append("territory_id = ?")
-      _ = arguments.append(contentsOf: [Self.value(.territory, territory)])
+      parts.append("territory_id IN \(Self.territoryScope)")
+      _ = arguments.append(contentsOf: Self.arguments(.territory, territory))
     }
     if let synthetic = syntheticValue { parts.append("synthetic = \(synthetic)") }
     return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), arguments)

@@ -42,7 +42,7 @@ extension AppDatabase {
 
   /// Bassins matching part of a commune, bassin or territory name, accents and case ignored: exact names
   /// first, then names starting with the text, then names with a word starting with it; a bassin's own
-  /// name before a territory's before a commune's.
+  /// name before a territory's before a commune's (the same order as `territories(matching:limit:)`).
   public func bassins(matching query: String, limit: Int, by caller: Caller) throws
     -> [BassinMatch]
   {
@@ -166,23 +166,11 @@ extension AppDatabase {
   static func bassins(_ db: Database, matching key: String, limit: Int) throws -> [BassinMatch] {
     let bassins = try bassinSummaries(db)
     let byCode = Dictionary(bassins.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-    /// 0 exact, 1 starts with the text, 2 a later word starts with it; nil when it does not match.
-    func rank(_ name: String) -> Int? {
-      let normalized = CommuneSearchKey.make(name)
-      if normalized == key { return 0 }
-      if normalized.hasPrefix(key) { return 1 }
-      if normalized.contains(" " + key) { return 2 }
-      return nil
-    }
-    // (rank, kind, name) per bassin: its best reason only.
-    var best: [String: (rank: Int, kind: Int, name: String, matchedBy: String?)] = [:]
-    func offer(_ code: String, rank: Int, kind: Int, matchedBy: String?) {
-      guard let bassin = byCode[code] else { return }
-      if let current = best[code], (current.rank, current.kind) <= (rank, kind) { return }
-      best[code] = (rank, kind, bassin.name, matchedBy)
-    }
+    var best = NameMatches<String>()
     for bassin in bassins {
-      if let rank = rank(bassin.name) { offer(bassin.code, rank: rank, kind: 0, matchedBy: nil) }
+      if let rank = NameMatches<String>.rank(bassin.name, key) {
+        best.offer(bassin.code, rank: rank, source: .ownName, matchedBy: nil)
+      }
     }
     for territory in try Row.fetchAll(
       db,
@@ -191,31 +179,23 @@ extension AppDatabase {
         """)
     {
       let name: String = territory["name"]
-      if let rank = rank(name) {
-        offer(territory["bassin_code"], rank: rank, kind: 1, matchedBy: "ZTEF \(name)")
+      if let rank = NameMatches<String>.rank(name, key) {
+        best.offer(
+          territory["bassin_code"], rank: rank, source: .territory, matchedBy: "ZTEF \(name)")
       }
     }
-    for commune in try Row.fetchAll(
-      db,
-      sql: """
-        SELECT name, name_search, bassin_code FROM commune
-        WHERE (name_search >= :key AND name_search < :upper) OR instr(name_search, ' ' || :key) > 0
-        ORDER BY name_search = :key DESC, length(name_search), name_search
-        LIMIT 400
-        """, arguments: ["key": key, "upper": key + "\u{10FFFF}"])
-    {
-      let search: String = commune["name_search"]
-      let rank = search == key ? 0 : search.hasPrefix(key) ? 1 : 2
-      offer(
-        commune["bassin_code"], rank: rank, kind: 2,
-        matchedBy: "commune \(commune["name"] as String)")
+    for commune in try Self.communesMatching(db, key) {
+      best.offer(
+        commune.bassinCode, rank: commune.rank, source: .commune,
+        matchedBy: "commune \(commune.name)")
     }
-    return best.sorted {
-      ($0.value.rank, $0.value.kind, CommuneSearchKey.make($0.value.name), $0.key)
-        < ($1.value.rank, $1.value.kind, CommuneSearchKey.make($1.value.name), $1.key)
-    }.prefix(limit).compactMap { code, reason in
-      byCode[code].map { BassinMatch(bassin: $0, matchedBy: reason.matchedBy) }
-    }
+    return best.sorted { code in byCode[code].map { (0, CommuneSearchKey.make($0.name)) } }
+      .prefix(limit).compactMap { code, reason in
+        byCode[code].map {
+          BassinMatch(
+            bassin: $0, matchedBy: reason.matchedBy, rank: reason.rank, source: reason.source)
+        }
+      }
   }
 
   /// A territory name as stored: printable, single spaces; refused empty or too long.

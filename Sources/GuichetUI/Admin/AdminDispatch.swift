@@ -153,6 +153,9 @@ extension AdminFormScreen: AdminFeature {
   static func isAsking(_ state: State) -> Bool { false }
   /// The form takes the answer to its own write only (it is on top while it waits).
   public static func resultAction(_ result: AppAction, _ state: State, onTop: Bool) -> Action? {
+    if case .featureEvent(let event) = result {
+      return event.event(as: TerritorySearchEvent.self).map(Action.territories)
+    }
     guard onTop, case .admin(let event) = result else { return nil }
     switch event {
     case .written(_, let message): return .written(message: message)

@@ -8,6 +8,8 @@ public enum AdminFormScreen {
     public var fields: FormFields
     public var error: String?
     public var saving = false
+    /// The structure form's territory search: the part of « Territoires » being typed and its matches.
+    public var territorySearch = TerritoryPicker()
 
     public init(kind: AdminFormKind, context: AppContext) {
       self.kind = kind
@@ -20,6 +22,7 @@ public enum AdminFormScreen {
     /// The write went through: the form closes and the list underneath reloads.
     case written(message: String)
     case failed(UserError)
+    case territories(TerritorySearchEvent)
   }
 
   public static let hints: [HintLine] = [
@@ -37,15 +40,19 @@ public enum AdminFormScreen {
     case .failed(let error):
       state.saving = false
       state.error = error.message
+    case .territories(let event):
+      state.territorySearch.found(event)
     case .key(let key):
       guard !state.saving else { return .none }
       state.error = nil
       guard key == .function(2) else {
+        if let effect = editTerritories(&state, key) { return effect }
         state.fields.edit(key)
         return .none
       }
       do {
-        let write = try parse(state.kind, state.fields, context: context)
+        let write = try parse(
+          state.kind, state.fields, context: context, territorySearch: state.territorySearch)
         state.saving = true
         return .admin(.write(write))
       } catch {
@@ -66,12 +73,15 @@ public enum AdminFormScreen {
     }
   }
 
-  static func parse(_ kind: AdminFormKind, _ fields: FormFields, context: AppContext)
-    throws(UserError) -> AdminWrite
-  {
+  static func parse(
+    _ kind: AdminFormKind, _ fields: FormFields, context: AppContext,
+    territorySearch: TerritoryPicker = TerritoryPicker()
+  ) throws(UserError) -> AdminWrite {
     switch kind {
     case .structure(let original):
-      return .structure(try parseStructure(fields, original: original, context: context))
+      return .structure(
+        try parseStructure(
+          fields, original: original, context: context, territorySearch: territorySearch))
     case .advisor(let structureID):
       let name = fields.text(0)
       guard !name.isEmpty else { throw UserError("Indiquez le nom du conseiller.") }
@@ -106,6 +116,7 @@ public enum AdminFormScreen {
       in: Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 5),
       on: &canvas)
     let bottom = inner.y + min(inner.height - 2, state.fields.fields.count + 3)
+    renderTerritorySearch(state, x: inner.x, y: bottom - 1, width: inner.width, on: &canvas)
     if let error = state.error {
       canvas.putMessage(
         error, x: inner.x, y: bottom, width: inner.width, style: .error, maxLines: 2)

@@ -20,13 +20,18 @@ extension AdminFormScreen {
         limit: 25),
       .text("Courriel", structure?.email ?? "", limit: 120),
       .text(
-        "Territoires", names.joined(separator: ", "), hint: "noms ou n°, séparés par des virgules",
+        "Territoires", names.joined(separator: ", "),
+        hint: "commune, bassin ou territoire ; Entrée prend le 1er proposé",
         limit: 300),
     ]
   }
 
+  /// The index of « Territoires » in the structure form.
+  static let territoriesField = 7
+
   static func parseStructure(
-    _ fields: FormFields, original: OperatorStructure?, context: AppContext
+    _ fields: FormFields, original: OperatorStructure?, context: AppContext,
+    territorySearch: TerritoryPicker = TerritoryPicker()
   ) throws(UserError) -> OperatorStructure {
     let name = fields.text(1)
     guard !name.isEmpty else { throw UserError("Indiquez le nom de la structure.") }
@@ -46,31 +51,80 @@ extension AdminFormScreen {
     structure.city = optional(fields.text(4))
     structure.phone = phone.isEmpty ? nil : try PhoneNumber(parsing: phone).description
     structure.email = email.isEmpty ? nil : try EmailAddress(parsing: email).value
-    structure.territoryIDs = try territoryIDs(fields.text(7), context: context)
+    structure.territoryIDs = try territoryIDs(
+      fields.text(territoriesField), context: context, search: territorySearch)
     return structure
   }
 
-  /// « Chambéry, 8 » → the ids, each named or numbered; an unknown one is refused with examples.
-  static func territoryIDs(_ text: String, context: AppContext) throws(UserError) -> [Int64] {
+  /// « Chambéry, 8, Vienne » → the ids: each part a number, a territory's name, or the part being typed
+  /// when the store found one territory whose whole commune, bassin or own name it is. Anything else is
+  /// refused with the store's best matches for it, or how to find them.
+  static func territoryIDs(
+    _ text: String, context: AppContext, search: TerritoryPicker = TerritoryPicker()
+  ) throws(UserError) -> [Int64] {
     let known = territories(context)
     var ids: [Int64] = []
     for part in text.split(separator: ",") {
       let word = part.trimmingCharacters(in: .whitespaces)
       guard !word.isEmpty else { continue }
       let key = SearchText.normalize(word)
+      let searched = search.answered && search.query.trimmingCharacters(in: .whitespaces) == word
       if let id = Int64(word), context.territoryNames[id] != nil {
         ids.append(id)
       } else if let found = known.first(where: { SearchText.normalize($0.name) == key }) {
         ids.append(found.id)
+      } else if searched, let found = search.matches.unambiguous {
+        ids.append(found.territory.id)
       } else {
-        let examples = known.prefix(4).map(\.name).joined(separator: ", ")
+        let offered = searched ? search.matches.prefix(4).map(\.label) : []
         throw UserError(
           "Territoire inconnu « \(word) »"
-            + (known.isEmpty
-              ? " : aucun territoire n'est défini." : " ; par exemple : \(examples)."))
+            + (offered.isEmpty
+              ? " : tapez une partie du nom d'une commune, d'un bassin ou d'un territoire."
+              : " ; Entrée prend le premier de : \(offered.joined(separator: ", "))."))
       }
     }
     return ids
+  }
+
+  /// In « Territoires », typing searches the part after the last comma and Entrée replaces it with the
+  /// best match; nil when the key is not for that search (other fields, other forms, Entrée with nothing found).
+  static func editTerritories(_ state: inout State, _ key: Key) -> Effect? {
+    guard case .structure = state.kind, state.fields.focus == territoriesField else { return nil }
+    if key == .enter {
+      guard let match = state.territorySearch.matches.first, state.territorySearch.answered
+      else { return nil }
+      let text = state.fields.fields[territoriesField].text
+      let kept = text.split(separator: ",", omittingEmptySubsequences: false).dropLast()
+        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      state.fields.fields[territoriesField].text = String(
+        (kept + [match.territory.name]).joined(separator: ", ").appending(", ")
+          .prefix(state.fields.fields[territoriesField].limit))
+      state.territorySearch = TerritoryPicker()
+      return Effect.none
+    }
+    state.fields.edit(key)
+    guard state.fields.focus == territoriesField else { return Effect.none }
+    let typed = state.fields.fields[territoriesField].text
+    let part = String(typed.split(separator: ",", omittingEmptySubsequences: false).last ?? "")
+      .trimmingCharacters(in: .whitespaces)
+    guard part != state.territorySearch.query else { return Effect.none }
+    return state.territorySearch.search(part)
+  }
+
+  /// Under the form while « Territoires » is typed: the territories the part being typed matches.
+  static func renderTerritorySearch(
+    _ state: State, x: Int, y: Int, width: Int, on canvas: inout Canvas
+  ) {
+    guard case .structure = state.kind, state.fields.focus == territoriesField,
+      !state.territorySearch.query.isEmpty, state.territorySearch.answered
+    else { return }
+    let matches = state.territorySearch.matches
+    canvas.put(
+      matches.isEmpty
+        ? "Aucun territoire pour « \(state.territorySearch.query) »."
+        : "Entrée : " + matches.prefix(4).map(\.label).joined(separator: " · "),
+      x: x, y: y, style: .accent, limit: width)
   }
 
   static func optional(_ text: String) -> String? { text.isEmpty ? nil : text }

@@ -9,12 +9,17 @@ extension DashboardScreen: ScreenFeature {
   public static func extract(_ screen: Screen) -> State? {
     if case .dashboard(let state) = screen { state } else { nil }
   }
-  /// Échap leaves a date being typed first.
+  /// Échap leaves a date being typed or a territory being picked first.
   public static func leaves(_ state: State, on key: Key) -> Bool {
-    key == .escape && state.dateEntry == nil
+    key == .escape && state.dateEntry == nil && state.territoryPicker == nil
   }
   public static func resultAction(_ result: AppAction, _ state: State, onTop: Bool) -> Action? {
-    if case .supervision(.loaded(let figures)) = result { .loaded(figures) } else { nil }
+    switch result {
+    case .supervision(.loaded(let figures)): .loaded(figures)
+    case .featureEvent(let event):
+      event.event(as: TerritorySearchEvent.self).map(Action.territories)
+    default: nil
+    }
   }
   public static func load(_ state: State) -> Effect { loadEffect(state) }
   public static func title(of state: State, context: AppContext) -> String { title }

@@ -7,6 +7,7 @@ public enum DashboardScreen {
   public enum Command: Equatable, Sendable {
     case previous, next, day, week, month, year, today, chooseDate, nextBreakdown
     case up, down, drill, removeFilter, clearFilters, nextPanel, previousPanel, synthetic
+    case territory
   }
 
   public struct State: Equatable, Sendable {
@@ -26,6 +27,8 @@ public enum DashboardScreen {
     public var filterOrder: [SupervisionDimension] = []
     /// The date being typed after « D », or nil.
     public var dateEntry: String?
+    /// The territory (ZTEF) being picked after « Z », or nil.
+    public var territoryPicker: TerritoryPicker?
     public var error: String?
 
     public init(period: SupervisionPeriod) {
@@ -52,6 +55,7 @@ public enum DashboardScreen {
   public enum Action: Equatable, Sendable {
     case key(Key)
     case loaded(SupervisionFigures)
+    case territories(TerritorySearchEvent)
   }
 
   public static let bindings: [KeyBinding<Command>] = [
@@ -73,6 +77,10 @@ public enum DashboardScreen {
       [.char("d")], "Date", help: "Choisir une date (JJ/MM/AAAA)", .chooseDate, inKeyBar: false),
     KeyBinding(
       [.backspace], "Retirer", help: "Retirer le dernier filtre", .removeFilter, inKeyBar: false),
+    KeyBinding(
+      [.char("z")], "Territoire",
+      help: "Filtrer sur un territoire (ZTEF) : tapez une commune, un bassin ou un territoire",
+      .territory),
     KeyBinding(
       [.char("x")], "Sans filtre", help: "Retirer tous les filtres", .clearFilters, inKeyBar: false),
     KeyBinding(
@@ -96,9 +104,13 @@ public enum DashboardScreen {
       state.figures = figures
       state.selection = min(state.selection, max(0, state.rows.count - 1))
       return .none
+    case .territories(let event):
+      state.territoryPicker?.found(event)
+      return .none
     case .key(let key):
       state.error = nil
       if state.dateEntry != nil { return typeDate(&state, key) }
+      if state.territoryPicker != nil { return pickTerritory(&state, key) }
       guard let command: Command = bindings.command(for: key) else { return .none }
       return run(command, &state, context: context)
     }
@@ -124,6 +136,7 @@ public enum DashboardScreen {
       return show(
         SupervisionPeriod(kind, containing: LocalDate(context.now, in: context.timeZone)), &state)
     case .chooseDate: state.dateEntry = ""
+    case .territory: state.territoryPicker = TerritoryPicker()
     case .nextBreakdown:
       let all = SupervisionDimension.allCases.filter { state.filter.values[$0] == nil }
       let index = all.firstIndex(of: state.breakdown).map { $0 + 1 } ?? 0
@@ -165,6 +178,35 @@ public enum DashboardScreen {
       state.panel = all[(state.panel.rawValue + step) % all.count]
     }
     return .none
+  }
+
+  /// « Z » then part of a commune, bassin or territory name: Entrée filters on the territory highlighted
+  /// (replacing a territory filter already set), Échap gives up.
+  static func pickTerritory(_ state: inout State, _ key: Key) -> Effect {
+    guard var picker = state.territoryPicker else { return .none }
+    if key == .escape {
+      state.territoryPicker = nil
+      return .none
+    }
+    switch picker.handle(key) {
+    case .ignored:
+      state.territoryPicker = picker
+      return .none
+    case .handled(let effect):
+      state.territoryPicker = picker
+      return effect
+    case .picked(let match):
+      state.territoryPicker = nil
+      state.filter.values[.territory] = String(match.territory.id)
+      state.filterOrder.removeAll { $0 == .territory }
+      state.filterOrder.append(.territory)
+      if state.breakdown == .territory {
+        state.breakdown =
+          SupervisionDimension.allCases.first { state.filter.values[$0] == nil } ?? .territory
+      }
+      state.selection = 0
+      return loadEffect(state)
+    }
   }
 
   static func show(_ period: SupervisionPeriod, _ state: inout State) -> Effect {

@@ -10,6 +10,12 @@ extension DashboardScreen {
     if state.dateEntry != nil {
       return [HintLine(key: "Entrée", text: "Afficher"), HintLine(key: "Échap", text: "Annuler")]
     }
+    if state.territoryPicker != nil {
+      return [
+        HintLine(key: "Lettres", text: "Chercher"), HintLine(key: "↑ ↓", text: "Choisir"),
+        HintLine(key: "Entrée", text: "Filtrer"), HintLine(key: "Échap", text: "Annuler"),
+      ]
+    }
     return bindings.map(\.hintLine)
   }
 
@@ -78,6 +84,10 @@ extension DashboardScreen {
     canvas.put(suffix, x: x + DisplayWidth.of(label) + sparkUsed, y: area.y + 5, style: .muted)
     renderTabs(state.panel, x: x + 1, y: area.y + 6, width: width - 1, on: &canvas)
     let panelArea = Rect(x: x, y: area.y + 7, width: width, height: max(0, area.height - 8))
+    if let picker = state.territoryPicker {
+      picker.render(in: panelArea, on: &canvas)
+      return
+    }
     let rows = panelRows(state, figures: figures, lines: lines, width: width, ascii: ascii)
     let first =
       state.panel == .volumes

@@ -57,8 +57,7 @@ struct OperatorsAddStructureCommand: ParsableCommand {
       return try OperatorsInput.kind(kind)
     }
     let saved = try location.report { database in
-      let territories = try database.territories()
-      let ids = try territory.map { try OperatorsInput.territory($0, in: territories).id }
+      let ids = try territory.map { try OperatorsInput.territory($0, in: database).id }
       return try database.saveOperatorStructure(
         OperatorStructure(
           kind: chosenKind, name: name, address: address, postcode: postcode, city: city,

@@ -51,32 +51,23 @@ enum OperatorsInput {
     return reason
   }
 
-  /// A territory by number or by name (without accents or case).
-  static func territory(_ text: String, in territories: [Territory]) throws(UserError) -> Territory
-  {
-    try pick(
-      text, in: territories, id: \.id, name: \.name, unknown: "territoire inconnu",
-      none: "aucun territoire n'est défini", listed: "par exemple")
-  }
-
-  /// An item named on the command line by its number, or by its name with accents and case aside; the
-  /// refusal lists a few of them.
-  static func pick<Item>(
-    _ text: String, in items: [Item], id: KeyPath<Item, Int64>, name: KeyPath<Item, String>,
-    unknown: String, none: String, listed: String
-  ) throws(UserError) -> Item {
-    if let number = Int64(text), let found = items.first(where: { $0[keyPath: id] == number }) {
+  /// A territory by number, or by part of a commune, bassin or territory name as the console picks one
+  /// (`AppDatabase.territories(matching:limit:)`): taken when the whole name matches one territory only,
+  /// else refused with the best matches first.
+  static func territory(_ text: String, in database: AppDatabase) throws -> Territory {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    if let number = Int64(trimmed),
+      let found = try database.territories().first(where: { $0.id == number })
+    {
       return found
     }
-    let key = SearchText.normalize(text)
-    if let found = items.first(where: { SearchText.normalize($0[keyPath: name]) == key }) {
-      return found
-    }
-    let names = items.prefix(8).map { "\($0[keyPath: id]) \($0[keyPath: name])" }
+    let matches = try database.territories(matching: trimmed, limit: 6)
+    if let found = matches.unambiguous { return found.territory }
     throw UserError(
-      "\(unknown) « \(TypedIn.shown(text)) »"
-        + (items.isEmpty ? " : \(none)." : " ; \(listed) : \(names.joined(separator: ", ")).")
-    )
+      "territoire inconnu « \(TypedIn.shown(text)) »"
+        + (matches.isEmpty
+          ? " : voyez guichet territories list."
+          : " ; vouliez-vous dire : "
+            + matches.map { "\($0.territory.id) \($0.label)" }.joined(separator: ", ") + " ?"))
   }
-
 }

@@ -59,7 +59,7 @@ struct OperatorsListCommand: ParsableCommand {
     }
     let listed = try location.report { (database: AppDatabase) throws -> [Listed] in
       let territories = try database.territories()
-      let territoryID = try territory.map { try OperatorsInput.territory($0, in: territories).id }
+      let territoryID = try territory.map { try OperatorsInput.territory($0, in: database).id }
       let names = Dictionary(territories.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
       let structures = try database.operatorStructures(
         kind: chosenKind, territoryID: territoryID, includeInactive: all)

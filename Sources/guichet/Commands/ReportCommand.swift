@@ -172,7 +172,7 @@ struct ReportCommand: ParsableCommand {
     var values: [SupervisionDimension: String] = [:]
     if let territory {
       values[.territory] = String(
-        try OperatorsInput.territory(territory, in: database.territories()).id)
+        try OperatorsInput.territory(territory, in: database).id)
     }
     if let site {
       let names = try database.supervisionNames(by: .commandLine).sites

@@ -23,7 +23,7 @@ struct TerritoriesCommand: ParsableCommand {
 
   /// A territory by number or name (accents and case aside), refused in French.
   static func territory(_ text: String, in database: AppDatabase) throws -> Territory {
-    try OperatorsInput.territory(text, in: database.territories())
+    try OperatorsInput.territory(text, in: database)
   }
 }
 
@@ -93,7 +93,7 @@ struct TerritoriesCreateCommand: ParsableCommand {
     let created = try CommandLineErrors.report {
       let database = try location.open()
       let bassins = try database.bassinSummaries(by: .commandLine)
-      let codes = try bassin.map { try TerritoriesInput.bassin($0, in: bassins).code }
+      let codes = try bassin.map { try TerritoriesInput.bassin($0, in: bassins, database).code }
       return try database.createTerritory(name: name, bassinCodes: codes, by: .commandLine)
     }
     try StandardOutput.line(
@@ -215,18 +215,23 @@ struct SitesSetWaitCommand: ParsableCommand {
 
 /// Bassins and sites named on the command line: by code or number, or by name with accents and case aside.
 enum TerritoriesInput {
-  static func bassin(_ text: String, in bassins: [BassinSummary]) throws(UserError) -> BassinSummary
+  /// A bassin by code, or by part of a commune, bassin or territory name as the territories screen offers
+  /// them (`AppDatabase.bassins(matching:limit:by:)`): taken when the whole name matches one bassin only,
+  /// else refused with the best matches first.
+  static func bassin(_ text: String, in bassins: [BassinSummary], _ database: AppDatabase) throws
+    -> BassinSummary
   {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     if let found = bassins.first(where: { $0.code == trimmed }) { return found }
-    let key = SearchText.normalize(trimmed)
-    if let found = bassins.first(where: { SearchText.normalize($0.name) == key }) { return found }
-    let near = bassins.filter { SearchText.normalize($0.name).contains(key) && !key.isEmpty }
+    let matches = try database.bassins(matching: trimmed, limit: 5, by: .commandLine)
+    if let found = matches.unambiguous { return found.bassin }
     let hint =
-      near.isEmpty
+      matches.isEmpty
       ? "voyez guichet territories list"
       : "vouliez-vous dire "
-        + near.prefix(5).map { "\($0.code) \($0.name)" }.joined(separator: ", ")
+        + matches.map { match in
+          "\(match.bassin.code) \(match.bassin.name)" + (match.matchedBy.map { " (\($0))" } ?? "")
+        }.joined(separator: ", ")
     throw UserError("bassin inconnu « \(TypedIn.shown(text)) » : \(hint).")
   }
 
