@@ -118,4 +118,66 @@ struct TerritoriesCommandTests {
       try JSONDecoder().decode([Site].self, from: Data(again.stdout.utf8)).first?
         .announcedWaitMinutes == 25)
   }
+
+  struct Report: Decodable {
+    var filter: String
+    var lines: [Line]
+    struct Line: Decodable {
+      var indicator: String
+      var group: String
+      var item: String
+      var value: Double?
+    }
+    func value(_ indicator: String, _ group: String, _ item: String) -> Double? {
+      lines.first { $0.indicator == indicator && $0.group == group && $0.item == item }?.value
+    }
+  }
+
+  /// Supervision per ZTEF: a ZTEF made after the visits, of three bassins named the way the console picks
+  /// them (accents aside), reports exactly the visits recorded in those bassins, against its own target; a
+  /// commune's name picks its territory; a part that matches several is refused with the best first.
+  @Test func aZTEFMadeAfterTheVisitsReportsTheVisitsOfItsBassins() throws {
+    let runner = GuichetRun(
+      folder: try GuichetRun.temporaryFolder("territories-report"),
+      environment: ["GUICHET_NOW": "2026-06-15T12:00"])
+    let path = runner.folder.appendingPathComponent("demo.sqlite").path
+    let database = ["--database", path]
+    let demo = try runner.run(
+      ["demo", "--days", "20", "--per-day", "30", "--seed", "7"] + database)
+    #expect(demo.status == 0, "\(demo.stderr)")
+    func report(_ extra: [String]) throws -> Report {
+      let outcome = try runner.run(
+        ["report", "monthly", "--date", "2026-06-01", "--format", "json"] + extra + database)
+      #expect(outcome.status == 0, "\(outcome.stderr)")
+      return try JSONDecoder().decode(Report.self, from: Data(outcome.stdout.utf8))
+    }
+    let whole = try report([])
+    let perBassin = try ["Ambérieu", "Belley", "Oyonnax"].map {
+      try #require(whole.value("visits", "Territoire", $0), "\($0)")
+    }
+    #expect(perBassin.allSatisfy { $0 > 0 })
+
+    let created = try runner.run(
+      [
+        "territories", "create", "ZTEF Ain", "--bassin", "amberieu", "--bassin", "BELLEY",
+        "--bassin", "Oyonnax",
+      ] + database)
+    #expect(created.status == 0, "\(created.stderr)")
+    let target = try runner.run(
+      ["territories", "set-target", "ztef ain", "--days", "10"] + database)
+    #expect(target.status == 0, "\(target.stderr)")
+    let ztef = try report(["--territory", "ZTEF Ain"])
+    #expect(ztef.filter == "Territoire : ZTEF Ain")
+    #expect(ztef.value("visits", "Total", "Toutes les visites") == perBassin.reduce(0, +))
+
+    // « Vienne » is the commune of one territory; « sav » the start of several: refused, best first.
+    let vienne = try report(["--territory", "Vienne"])
+    #expect(vienne.filter == "Territoire : Vienne Roussillon")
+    let several = try runner.run(
+      ["report", "monthly", "--territory", "sav"] + database)
+    #expect(several.status != 0)
+    #expect(
+      several.stderr.contains("territoire inconnu « sav » ; vouliez-vous dire :"),
+      "\(several.stderr)")
+  }
 }

@@ -8,8 +8,8 @@ public enum AdminFormScreen {
     public var fields: FormFields
     public var error: String?
     public var saving = false
-    /// The structure form's territory search: the part of « Territoires » being typed and its matches.
-    public var territorySearch = TerritoryPicker()
+    /// The structure form's « Territoires »: the search of the part being typed, and the territories taken.
+    public var territoryEntry = TerritoryEntry()
 
     public init(kind: AdminFormKind, context: AppContext) {
       self.kind = kind
@@ -41,7 +41,7 @@ public enum AdminFormScreen {
       state.saving = false
       state.error = error.message
     case .territories(let event):
-      state.territorySearch.found(event)
+      state.territoryEntry.search.found(event)
     case .key(let key):
       guard !state.saving else { return .none }
       state.error = nil
@@ -52,7 +52,7 @@ public enum AdminFormScreen {
       }
       do {
         let write = try parse(
-          state.kind, state.fields, context: context, territorySearch: state.territorySearch)
+          state.kind, state.fields, context: context, territories: state.territoryEntry)
         state.saving = true
         return .admin(.write(write))
       } catch {
@@ -75,13 +75,13 @@ public enum AdminFormScreen {
 
   static func parse(
     _ kind: AdminFormKind, _ fields: FormFields, context: AppContext,
-    territorySearch: TerritoryPicker = TerritoryPicker()
+    territories: TerritoryEntry = TerritoryEntry()
   ) throws(UserError) -> AdminWrite {
     switch kind {
     case .structure(let original):
       return .structure(
         try parseStructure(
-          fields, original: original, context: context, territorySearch: territorySearch))
+          fields, original: original, context: context, territories: territories))
     case .advisor(let structureID):
       let name = fields.text(0)
       guard !name.isEmpty else { throw UserError("Indiquez le nom du conseiller.") }

@@ -31,7 +31,7 @@ extension AdminFormScreen {
 
   static func parseStructure(
     _ fields: FormFields, original: OperatorStructure?, context: AppContext,
-    territorySearch: TerritoryPicker = TerritoryPicker()
+    territories: TerritoryEntry = TerritoryEntry()
   ) throws(UserError) -> OperatorStructure {
     let name = fields.text(1)
     guard !name.isEmpty else { throw UserError("Indiquez le nom de la structure.") }
@@ -52,7 +52,7 @@ extension AdminFormScreen {
     structure.phone = phone.isEmpty ? nil : try PhoneNumber(parsing: phone).description
     structure.email = email.isEmpty ? nil : try EmailAddress(parsing: email).value
     structure.territoryIDs = try territoryIDs(
-      fields.text(territoriesField), context: context, search: territorySearch)
+      fields.text(territoriesField), context: context, entry: territories)
     return structure
   }
 
@@ -60,16 +60,17 @@ extension AdminFormScreen {
   /// when the store found one territory whose whole commune, bassin or own name it is. Anything else is
   /// refused with the store's best matches for it, or how to find them.
   static func territoryIDs(
-    _ text: String, context: AppContext, search: TerritoryPicker = TerritoryPicker()
+    _ text: String, context: AppContext, entry: TerritoryEntry = TerritoryEntry()
   ) throws(UserError) -> [Int64] {
-    let known = territories(context)
+    let known = territories(context) + entry.taken.map { (id: $0.key, name: $0.value) }
+    let search = entry.search
     var ids: [Int64] = []
     for part in text.split(separator: ",") {
       let word = part.trimmingCharacters(in: .whitespaces)
       guard !word.isEmpty else { continue }
       let key = SearchText.normalize(word)
       let searched = search.answered && search.query.trimmingCharacters(in: .whitespaces) == word
-      if let id = Int64(word), context.territoryNames[id] != nil {
+      if let id = Int64(word), context.territoryNames[id] != nil || entry.taken[id] != nil {
         ids.append(id)
       } else if let found = known.first(where: { SearchText.normalize($0.name) == key }) {
         ids.append(found.id)
@@ -92,15 +93,16 @@ extension AdminFormScreen {
   static func editTerritories(_ state: inout State, _ key: Key) -> Effect? {
     guard case .structure = state.kind, state.fields.focus == territoriesField else { return nil }
     if key == .enter {
-      guard let match = state.territorySearch.matches.first, state.territorySearch.answered
-      else { return nil }
+      let search = state.territoryEntry.search
+      guard let match = search.matches.first, search.answered else { return nil }
       let text = state.fields.fields[territoriesField].text
       let kept = text.split(separator: ",", omittingEmptySubsequences: false).dropLast()
         .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
       state.fields.fields[territoriesField].text = String(
         (kept + [match.territory.name]).joined(separator: ", ").appending(", ")
           .prefix(state.fields.fields[territoriesField].limit))
-      state.territorySearch = TerritoryPicker()
+      state.territoryEntry.search = TerritoryPicker()
+      state.territoryEntry.taken[match.territory.id] = match.territory.name
       return Effect.none
     }
     state.fields.edit(key)
@@ -108,24 +110,33 @@ extension AdminFormScreen {
     let typed = state.fields.fields[territoriesField].text
     let part = String(typed.split(separator: ",", omittingEmptySubsequences: false).last ?? "")
       .trimmingCharacters(in: .whitespaces)
-    guard part != state.territorySearch.query else { return Effect.none }
-    return state.territorySearch.search(part)
+    guard part != state.territoryEntry.search.query else { return Effect.none }
+    return state.territoryEntry.search.search(part)
   }
 
   /// Under the form while « Territoires » is typed: the territories the part being typed matches.
   static func renderTerritorySearch(
     _ state: State, x: Int, y: Int, width: Int, on canvas: inout Canvas
   ) {
+    let search = state.territoryEntry.search
     guard case .structure = state.kind, state.fields.focus == territoriesField,
-      !state.territorySearch.query.isEmpty, state.territorySearch.answered
+      !search.query.isEmpty, search.answered
     else { return }
-    let matches = state.territorySearch.matches
+    let matches = search.matches
     canvas.put(
       matches.isEmpty
-        ? "Aucun territoire pour « \(state.territorySearch.query) »."
+        ? "Aucun territoire pour « \(search.query) »."
         : "Entrée : " + matches.prefix(4).map(\.label).joined(separator: " · "),
       x: x, y: y, style: .accent, limit: width)
   }
 
   static func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
+}
+
+/// « Territoires » as it is typed: the search of the part after the last comma, and the territories taken
+/// from it with Entrée (a ZTEF made since the console started is not among the context's names).
+public struct TerritoryEntry: Equatable, Sendable {
+  public var search = TerritoryPicker()
+  public var taken: [Int64: String] = [:]
+  public init() {}
 }

@@ -40,5 +40,14 @@ extension EffectRow {
         else { return false }
         return actions.count == 1 && !found.isEmpty
       }),
+    // The territory pickers' search (dashboard filter, structure form), a read a read-only file allows.
+    EffectRow(
+      .feature(TerritorySearchRequest(query: "vienne")), calls: [],
+      matching: { actions, _ in
+        guard case .featureEvent(let event) = actions.first,
+          case .found("vienne", let found)? = event.event(as: TerritorySearchEvent.self)
+        else { return false }
+        return actions.count == 1 && found.first?.territory.name == "Vienne Roussillon"
+      }),
   ]
 }

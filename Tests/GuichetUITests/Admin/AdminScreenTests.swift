@@ -107,7 +107,8 @@ import Testing
     Fixture.send(Fixture.chars("00") + [.tab, .tab, .tab, .tab] + Fixture.chars("Lyon"), to: &app)
     Fixture.send([.function(2)], to: &app)
     #expect(
-      Self.form(app)?.error?.hasPrefix("Territoire inconnu « Lyon » ; par exemple : Annecy") == true
+      Self.form(app)?.error
+        == "Territoire inconnu « Lyon » : tapez une partie du nom d'une commune, d'un bassin ou d'un territoire."
     )
     Fixture.send([.delete] + Fixture.chars("chambery, 8"), to: &app)
     let expected = OperatorStructure(
