@@ -26,6 +26,9 @@ extension AdminFeature {
     key == .escape && !isAsking(state)
   }
   public static func resultAction(_ result: AppAction, _ state: State, onTop: Bool) -> Action? {
+    adminResult(result, state, onTop: onTop)
+  }
+  static func adminResult(_ result: AppAction, _ state: State, onTop: Bool) -> Action? {
     guard case .admin(let event) = result else { return nil }
     if case .written(let write, let message) = event {
       return written(write, message: message, onTop: onTop)
@@ -53,6 +56,13 @@ extension AdminStructuresScreen: AdminFeature {
     if case .admin(.structures(let state)) = screen { state } else { nil }
   }
   static func isAsking(_ state: State) -> Bool { state.confirming || state.territoryPicker != nil }
+  /// The territory picker's answers come as the search's own event.
+  public static func resultAction(_ result: AppAction, _ state: State, onTop: Bool) -> Action? {
+    if case .featureEvent(let event) = result {
+      return event.event(as: TerritorySearchEvent.self).map(Action.territories)
+    }
+    return adminResult(result, state, onTop: onTop)
+  }
   static func loaded(_ event: AdminEvent, _ state: State) -> Action? {
     if case .structuresLoaded(let structures) = event { .loaded(structures) } else { nil }
   }
@@ -64,7 +74,8 @@ extension AdminStructuresScreen: AdminFeature {
   static func adminHints(_ state: State) -> [HintLine] {
     if state.territoryPicker != nil {
       return [
-        HintLine(key: "Lettres", text: "Filtrer"), HintLine(key: "Entrée", text: "Choisir"),
+        HintLine(key: "Lettres", text: "Chercher"),
+        HintLine(key: "Entrée", text: "Choisir"),
         HintLine(key: "Échap", text: "Garder le filtre"),
       ]
     }

@@ -18,8 +18,11 @@ public enum AdminStructuresScreen {
     public var confirming = false
     /// A structure just added or edited, selected once the list reloads.
     public var focusName: String?
-    /// The territory filter being chosen (Z): type to narrow, Entrée takes it, Échap keeps the current one.
-    public var territoryPicker: OptionList?
+    /// The territory filter being chosen (Z): part of a commune, bassin or territory name, Entrée takes the
+    /// match highlighted (with nothing typed: every territory), Échap keeps the current one.
+    public var territoryPicker: TerritoryPicker?
+    /// The name of the territory filtered on, as the picker gave it (a ZTEF made since the start included).
+    public var territoryName: String?
 
     public init() {}
 
@@ -42,6 +45,7 @@ public enum AdminStructuresScreen {
     /// A write went through: on top, this list says so and reloads; below, it only keeps the focus.
     case written(AdminWrite, message: String, onTop: Bool)
     case loaded([OperatorStructure])
+    case territories(TerritorySearchEvent)
   }
 
   public static let bindings: [KeyBinding<Command>] = [
@@ -57,7 +61,8 @@ public enum AdminStructuresScreen {
       [.char("t")], "Type", help: "Filtrer par type de structure", .nextKind, inKeyBar: false),
     KeyBinding(
       [.char("z")], "Territoire",
-      help: "Filtrer par territoire servi : tapez son nom, Entrée pour choisir, Échap pour garder",
+      help:
+        "Filtrer par territoire servi : tapez une commune, un bassin ou un territoire, Entrée pour choisir (sans texte : tous), Échap pour garder",
       .chooseTerritory, inKeyBar: false),
     KeyBinding([.up], "Précédente", .up, inKeyBar: false),
     KeyBinding([.down], "Suivante", .down, inKeyBar: false),
@@ -83,11 +88,11 @@ public enum AdminStructuresScreen {
       }
       state.focusName = nil
       return .none
+    case .territories(let event):
+      state.territoryPicker?.found(event)
+      return .none
     case .key(let key):
-      if state.territoryPicker != nil {
-        pickTerritory(key, &state)
-        return .none
-      }
+      if state.territoryPicker != nil { return pickTerritory(key, &state) }
       if state.confirming {
         state.confirming = false
         guard key.isYes, var structure = state.selected else {
@@ -119,26 +124,38 @@ public enum AdminStructuresScreen {
       state.kind = next(state.kind, in: OperatorKind.allCases)
       state.selection = 0
     case .chooseTerritory:
-      var picker = OptionList(
-        [Option(code: "", label: "Tous les territoires")]
-          + AdminFormScreen.territories(context).map { Option(code: String($0.id), label: $0.name) }
-      )
-      picker.focus(code: state.territoryID.map(String.init) ?? "")
-      state.territoryPicker = picker
+      state.territoryPicker = TerritoryPicker()
     }
     return .none
   }
 
-  /// Keys while the territory picker is open; a digit or Entrée applies the option, Échap closes it.
-  static func pickTerritory(_ key: Key, _ state: inout State) {
-    guard var picker = state.territoryPicker else { return }
-    switch picker.pick(key) {
-    case .browsing: state.territoryPicker = picker
-    case .closed: state.territoryPicker = nil
-    case .picked(let option):
+  /// Keys while the territory picker is open: Entrée applies the match highlighted (or, with nothing
+  /// typed, removes the filter), Échap closes it and keeps the filter.
+  static func pickTerritory(_ key: Key, _ state: inout State) -> Effect {
+    guard var picker = state.territoryPicker else { return .none }
+    if key == .escape {
       state.territoryPicker = nil
-      state.territoryID = Int64(option.code)
+      return .none
+    }
+    if key == .enter && picker.query.isEmpty {
+      state.territoryPicker = nil
+      state.territoryID = nil
+      state.territoryName = nil
       state.selection = 0
+      return .none
+    }
+    switch picker.handle(key) {
+    case .ignored:
+      return .none
+    case .handled(let effect):
+      state.territoryPicker = picker
+      return effect
+    case .picked(let match):
+      state.territoryPicker = nil
+      state.territoryID = match.territory.id
+      state.territoryName = match.territory.name
+      state.selection = 0
+      return .none
     }
   }
 
@@ -161,7 +178,7 @@ public enum AdminStructuresScreen {
     let inner = area.inset(1)
     let shown = state.shown
     let filter =
-      "Type : \(state.kind?.label ?? "tous") (T) · Territoire : \(state.territoryID.map { context.territoryName($0) } ?? "tous") (Z) · \(shown.count) structure(s)"
+      "Type : \(state.kind?.label ?? "tous") (T) · Territoire : \(state.territoryName ?? state.territoryID.map { context.territoryName($0) } ?? "tous") (Z) · \(shown.count) structure(s)"
     canvas.put(filter, x: inner.x, y: inner.y, style: .title, limit: inner.width)
     guard state.loaded else {
       canvas.put("Chargement…", x: inner.x, y: inner.y + 2, style: .muted)
@@ -213,10 +230,7 @@ public enum AdminStructuresScreen {
     let box = Rect(
       x: inner.x + 2, y: inner.y + 1, width: min(60, inner.width - 4), height: inner.height - 1)
     canvas.fill(box, style: .plain)
-    canvas.box(box, title: "Territoire (Entrée choisir · Échap garder)")
-    let current = state.territoryID.map(String.init) ?? ""
-    picker.render(
-      in: box.inset(1), on: &canvas, isSelected: { $0.code == current },
-      mark: { $0 ? "● " : "  " })
+    canvas.box(box, title: "Territoire servi (Entrée sans texte : tous)")
+    picker.render(in: box.inset(1), on: &canvas)
   }
 }
