@@ -3,11 +3,18 @@ public struct Recommendation: Equatable, Hashable, Sendable {
   public var operatorKind: OperatorKind
   public var reason: String
   public var ruleID: RoutingRule.ID?
+  /// No structure of this kind serves the territory and no open directory publishes one (Cap emploi, the
+  /// CEP operator): the console says how to add one where the agent chooses.
+  public var noStructureYet: Bool
 
-  public init(operatorKind: OperatorKind, reason: String, ruleID: RoutingRule.ID? = nil) {
+  public init(
+    operatorKind: OperatorKind, reason: String, ruleID: RoutingRule.ID? = nil,
+    noStructureYet: Bool = false
+  ) {
     self.operatorKind = operatorKind
     self.reason = reason
     self.ruleID = ruleID
+    self.noStructureYet = noStructureYet
   }
 }
 

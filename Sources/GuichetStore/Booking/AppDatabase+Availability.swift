@@ -168,22 +168,31 @@ extension AppDatabase {
               WHERE \(conditions.joined(separator: " AND ")))
             """, arguments: StatementArguments(arguments))
         if open == true { return .fullyBooked(horizonDays: horizonDays) }
-        // Cap emploi and the CEP operator cannot come bundled: say so when none was added for this territory.
-        var missing: [OperatorKind] = []
-        for kind in operatorKinds where OperatorKind.withoutOpenDirectory.contains(kind) {
-          var (filters, values) = Self.offerConditions(
-            territoryID: territoryID, operatorKinds: [kind], structureID: nil)
-          filters.removeAll { $0 == "a.is_active" }
-          let exists = try Bool.fetchOne(
-            db,
-            sql:
-              "SELECT EXISTS (SELECT 1 FROM operator_structure s WHERE \(filters.joined(separator: " AND ")))",
-            arguments: StatementArguments(values))
-          if exists != true { missing.append(kind) }
-        }
+        let missing = try Self.missingWithoutDirectory(
+          db, territoryID: territoryID, operatorKinds: operatorKinds)
         return missing.isEmpty ? .noOpeningHours : .noOpenDirectory(missing)
       }
     }
+  }
+
+  /// Of these kinds, the ones no open directory publishes (Cap emploi, the CEP operator: they cannot come
+  /// bundled) and of which no active structure serves the territory: a site must add its own.
+  static func missingWithoutDirectory(
+    _ db: Database, territoryID: Int64?, operatorKinds: [OperatorKind]
+  ) throws -> [OperatorKind] {
+    var missing: [OperatorKind] = []
+    for kind in operatorKinds where OperatorKind.withoutOpenDirectory.contains(kind) {
+      var (filters, values) = Self.offerConditions(
+        territoryID: territoryID, operatorKinds: [kind], structureID: nil)
+      filters.removeAll { $0 == "a.is_active" }
+      let exists = try Bool.fetchOne(
+        db,
+        sql:
+          "SELECT EXISTS (SELECT 1 FROM operator_structure s WHERE \(filters.joined(separator: " AND ")))",
+        arguments: StatementArguments(values))
+      if exists != true { missing.append(kind) }
+    }
+    return missing
   }
 
   /// SQL conditions on advisor `a` and structure `s` for the advisors a search may offer.

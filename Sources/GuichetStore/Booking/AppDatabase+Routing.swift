@@ -34,10 +34,22 @@ extension AppDatabase {
     }
   }
 
-  /// Recommended operator kinds for a visit, best first, each with the reason shown to the agent.
+  /// Recommended operator kinds for a visit, best first, each with the reason shown to the agent, and
+  /// whether it is a kind with no open directory of which no structure serves the visit's territory yet.
   public func recommend(for visit: Visit) throws -> [Recommendation] {
-    let rules = try routingRules()
-    return Routing.recommend(RoutingProfile(visit), rules: rules)
+    try StoreErrors.run("Lecture des règles d'orientation") {
+      try writer.read { db in
+        var recommendations = Routing.recommend(
+          RoutingProfile(visit), rules: try Self.routingRules(db))
+        let missing = try Self.missingWithoutDirectory(
+          db, territoryID: visit.territoryID, operatorKinds: recommendations.map(\.operatorKind))
+        for index in recommendations.indices
+        where missing.contains(recommendations[index].operatorKind) {
+          recommendations[index].noStructureYet = true
+        }
+        return recommendations
+      }
+    }
   }
 
   static func routingRules(_ db: Database) throws -> [RoutingRule] {

@@ -24,6 +24,11 @@ public enum RecommendationScreen {
         .map { ($0, String?.none) }
       return (recommended + others).map { (kind: $0.0, reason: $0.1) }
     }
+
+    /// Recommended kinds that no structure here offers yet and no open directory lists.
+    public var kindsToAdd: [OperatorKind] {
+      draft.recommendations.filter(\.noStructureYet).map(\.operatorKind)
+    }
   }
 
   public enum Action: Equatable, Sendable {
@@ -154,6 +159,14 @@ public enum RecommendationScreen {
       where y < inner.y + inner.height {
         canvas.put(line, x: inner.x + 4, y: y, style: .muted)
         y += 1
+      }
+      // Cap emploi or the CEP operator recommended with none added here: how to add one, before choosing.
+      if index < state.draft.recommendations.count, state.kindsToAdd.contains(choice.kind) {
+        let text = "⚠ " + AvailabilityScreen.explanation(.noOpenDirectory([choice.kind]))
+        for line in Text.wrap(text, width: inner.width - 4) where y < inner.y + inner.height {
+          canvas.put(line, x: inner.x + 4, y: y, style: Style(tone: .warning))
+          y += 1
+        }
       }
     }
     if let kind = state.pendingOverride { renderOverride(kind, state, in: inner, on: &canvas) }

@@ -39,6 +39,28 @@ import Testing
     #expect(availability.draft.operatorKind != .missionLocale)
   }
 
+  /// Routing points to Cap emploi and none was added here: the operator choice says so, with how to add one.
+  @Test func aRecommendedKindWithNoStructureYetSaysHowToAddOne() {
+    var app = Fixture.app(size: Size(width: 100, height: 30))
+    _ = App.reduce(&app, .serviceStarted(BookingFixture.savedVisit()))
+    _ = App.reduce(&app, .key(.function(7)))
+    _ = App.reduce(
+      &app,
+      .booking(
+        .prepared(
+          BookingFixture.savedVisit(),
+          [
+            Recommendation(
+              operatorKind: .capEmploi, reason: "Travailleur handicapé : Cap emploi.",
+              noStructureYet: true),
+            Recommendation(operatorKind: .franceTravail, reason: "Demandeur d'emploi."),
+          ])))
+    let screen = App.render(app).text
+    #expect(screen.contains("⚠ Aucune structure Cap emploi n'est enregistrée pour ce territoire"))
+    #expect(screen.contains("guichet operators import"), "\(screen)")
+    #expect(!screen.contains("Aucune structure France Travail"))
+  }
+
   @Test func noSlotClosesTheVisitAsNoSlot() {
     var app = BookingFixture.atRecommendation()
     _ = App.reduce(&app, .key(.enter))
