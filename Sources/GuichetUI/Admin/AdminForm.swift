@@ -9,11 +9,21 @@ public struct FormField: Equatable, Sendable {
   /// What to type, shown next to the field (« lun-ven ou lun,mar,jeu »).
   public var hint: String
   public var limit: Int
+  /// The value shown is the current one, to replace rather than extend: the first character typed or
+  /// pasted replaces it, Retour arrière clears it (so « 21 » typed over « 30 » is 21, not 302).
+  public var replacesOnType = false
 
   public static func text(_ label: String, _ text: String = "", hint: String = "", limit: Int = 120)
     -> FormField
   {
     FormField(label: label, text: text, choices: [], choice: 0, hint: hint, limit: limit)
+  }
+
+  /// A number shown as it stands, replaced by what is typed (see `replacesOnType`).
+  public static func number(_ label: String, _ value: Int, hint: String, limit: Int) -> FormField {
+    var field = text(label, String(value), hint: hint, limit: limit)
+    field.replacesOnType = true
+    return field
   }
 
   public static func choice(_ label: String, _ choices: [String], selected: Int = 0) -> FormField {
@@ -41,6 +51,8 @@ public struct FormFields: Equatable, Sendable {
 
   /// Moves between fields, types, pastes and changes choices. Typed and pasted text goes through SafeText.
   public mutating func edit(_ key: Key) {
+    let replacing = fields[focus].replacesOnType
+    fields[focus].replacesOnType = false
     switch key {
     case .tab, .down, .enter: focus = min(fields.count - 1, focus + 1)
     case .backTab, .up: focus = max(0, focus - 1)
@@ -50,20 +62,22 @@ public struct FormFields: Equatable, Sendable {
       fields[focus].choice = (fields[focus].choice + (key == .right ? 1 : count - 1)) % count
     case .ctrl("u"), .delete:
       if !fields[focus].isChoice { fields[focus].text = "" }
-    case .char(let c): type(String(c))
-    case .paste(let text): type(text)
+    case .char(let c): type(String(c), replacing: replacing)
+    case .paste(let text): type(text, replacing: replacing)
     case .backspace:
-      if !fields[focus].isChoice && !fields[focus].text.isEmpty {
+      if replacing {
+        fields[focus].text = ""
+      } else if !fields[focus].isChoice && !fields[focus].text.isEmpty {
         fields[focus].text.removeLast()
       }
     default: break
     }
   }
 
-  mutating func type(_ text: String) {
+  mutating func type(_ text: String, replacing: Bool = false) {
     guard !fields[focus].isChoice else { return }
     fields[focus].text = String(
-      SafeText.clean(fields[focus].text + text).prefix(fields[focus].limit))
+      SafeText.clean((replacing ? "" : fields[focus].text) + text).prefix(fields[focus].limit))
   }
 
   /// The end of `text` that fits in `width` columns, with « … » in front when something was cut.

@@ -58,7 +58,7 @@ public enum TerritoriesScreen {
   ]
 
   public static let pickerHints: [HintLine] = [
-    HintLine(key: "Lettres", text: "Commune, bassin ou ZTEF"),
+    HintLine(key: "Lettres", text: "Chercher"),
     HintLine(key: "↑ ↓", text: "Choix"),
     HintLine(key: "Entrée", text: "Ajouter le bassin"),
     HintLine(
@@ -113,7 +113,11 @@ public enum TerritoriesScreen {
     case .down: state.selection = min(max(0, state.territories.count - 1), state.selection + 1)
     case .create:
       open(
-        .create, [.text("Nom", hint: "ex. ZTEF Savoie", limit: 80), .text("Bassin", limit: 80)],
+        .create,
+        [
+          .text("Nom", hint: "ex. ZTEF Savoie", limit: 80),
+          .text("Bassin", hint: "commune, bassin ou ZTEF", limit: 80),
+        ],
         &state)
     case .rename:
       guard let territory = state.selected else { return .none }
@@ -123,8 +127,7 @@ public enum TerritoriesScreen {
       open(
         .target(territory),
         [
-          .text(
-            "Délai cible", String(territory.targetDelayDays), hint: "jours, de 1 à 365", limit: 3)
+          .number("Délai cible", territory.targetDelayDays, hint: "jours, de 1 à 365", limit: 3)
         ],
         &state)
     case .wait:
@@ -134,9 +137,8 @@ public enum TerritoriesScreen {
       open(
         .wait(site),
         [
-          .text(
-            "Attente annoncée", String(site.announcedWaitMinutes), hint: "minutes, de 1 à 240",
-            limit: 3)
+          .number(
+            "Attente annoncée", site.announcedWaitMinutes, hint: "minutes, de 1 à 240", limit: 3)
         ],
         &state)
     }

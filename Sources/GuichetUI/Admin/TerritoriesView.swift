@@ -37,7 +37,8 @@ extension TerritoriesScreen: BoundScreen {
   public static func keyHints(_ state: State, role: Role?) -> [HintLine] {
     guard state.form != nil else { return bindings.map(\.hintLine) + HintLine.global }
     let picking = state.form == .create && state.fields.focus == bassinField
-    return (picking ? pickerHints : []) + formHints + [HintLine.help]
+    // F2 first: at 80 columns the bar keeps what comes first, and saving is what a new user looks for.
+    return [formHints[0]] + (picking ? pickerHints : []) + formHints.dropFirst() + [HintLine.help]
   }
   public static let purpose =
     "Territoires (ZTEF) : chacun réunit des bassins d'emploi ; les indicateurs et les rapports se lisent par territoire. Un nouveau territoire se compose en tapant une partie du nom d'une commune, d'un bassin ou d'une ZTEF (accents et majuscules indifférents), les meilleures correspondances d'abord. Le délai cible (jours) mesure les rendez-vous donnés à temps ; l'attente annoncée (minutes) est celle que ce site annonce. Les mêmes fonctions que guichet territories et guichet sites."
