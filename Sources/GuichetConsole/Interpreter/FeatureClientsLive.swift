@@ -8,6 +8,7 @@ extension FeatureClients {
     var clients = FeatureClients()
     clients[TerritoriesClient.self] = .live(database, session: session)
     clients[TerritorySearchClient.self] = .live(database)
+    clients[ConsentTextsClient.self] = .live(database, session: session)
     return clients
   }
 }

@@ -4,7 +4,7 @@ import GuichetCore
 public enum HomeScreen {
   public enum Command: Equatable, Sendable {
     case newVisit, registerArrival, openQueue, openTodayVisits, search, labourNeeds, structures,
-      agenda, appointment, admin, dashboard, accounts, territories
+      agenda, appointment, admin, dashboard, accounts, territories, consentTexts
   }
 
   public struct State: Equatable, Sendable {
@@ -52,6 +52,9 @@ public enum HomeScreen {
       needs: .administerAccounts),
     KeyBinding(
       [.char("z")], "Territoires", help: "Territoires et délais cibles", .territories,
+      needs: .administerOperators),
+    KeyBinding(
+      [.char("k")], "Consentement", help: "Textes de consentement (versions)", .consentTexts,
       needs: .administerOperators),
     KeyBinding(
       [.char("t")], "Tableau de bord", help: "Tableau de bord (indicateurs)", .dashboard,
@@ -116,6 +119,7 @@ public enum HomeScreen {
       case .dashboard: return .navigate(.push(.dashboard))
       case .accounts: return .navigate(.push(.accounts))
       case .territories: return .navigate(.push(.territories))
+      case .consentTexts: return .navigate(.push(.consentTexts))
       }
     }
     return .none

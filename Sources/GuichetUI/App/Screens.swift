@@ -23,6 +23,7 @@ public enum Screen: Equatable, Sendable {
   case dashboard(DashboardScreen.State)
   case accounts(AccountsScreen.State)
   case territories(TerritoriesScreen.State)
+  case consentTexts(ConsentTextsScreen.State)
 }
 
 public enum Route: Equatable, Sendable {
@@ -51,6 +52,8 @@ public enum Route: Equatable, Sendable {
   case accounts
   /// Territories (ZTEF), their bassins and target delays, and the site's announced wait (administrators).
   case territories
+  /// The consent texts' versions, per kind of structure, and a new version (administrators).
+  case consentTexts
 }
 
 extension Route {
@@ -63,7 +66,7 @@ extension Route {
     case .search, .occupation, .certification, .labourNeeds, .structures: nil
     case .agenda: .readAgenda
     case .appointment: .changeAppointment
-    case .admin, .territories: .administerOperators
+    case .admin, .territories, .consentTexts: .administerOperators
     case .accounts: .administerAccounts
     case .dashboard: .readSupervision
     }
@@ -77,7 +80,7 @@ extension Route {
   public static let direct: [Route] = [
     .queue, .todayVisits, .help, .search, .structures(focus: nil), .agenda,
     .appointment(.reference(nil)), .admin(.structures), .admin(.routing), .dashboard, .accounts,
-    .territories,
+    .territories, .consentTexts,
   ]
 }
 
@@ -110,6 +113,7 @@ extension Screen {
     case .dashboard: DashboardScreen.self
     case .accounts: AccountsScreen.self
     case .territories: TerritoriesScreen.self
+    case .consentTexts: ConsentTextsScreen.self
     }
   }
 }
@@ -152,6 +156,7 @@ extension App {
     case .dashboard: return .dashboard(DashboardScreen.State(context: context))
     case .accounts: return .accounts(AccountsScreen.State())
     case .territories: return .territories(TerritoriesScreen.State())
+    case .consentTexts: return .consentTexts(ConsentTextsScreen.State())
     }
   }
 }
