@@ -34,6 +34,15 @@ import Testing
     #expect(try setup.database.consentText(for: .missionLocale).version == all.version)
     #expect(try setup.database.consentTexts().map(\.version) == [1, 2, 3])
     #expect(try setup.database.consentTexts().map(\.operatorKind) == [nil, .cio, nil])
+    // Each publication is audited under its version, as whoever published it.
+    let audited = try setup.database.writer.read {
+      try Row.fetchAll(
+        $0,
+        sql: "SELECT via, subject_id FROM audit_entry WHERE action = ? ORDER BY id",
+        arguments: [AuditAction.consentTextPublished.rawValue])
+    }
+    #expect(audited.map { $0["subject_id"] as Int64 } == [2, 3])
+    #expect(audited.allSatisfy { $0["via"] as String == "command_line" })
   }
 
   @Test func theNextConsentUsesTheNewVersionAndEarlierOnesKeepTheirs() throws {

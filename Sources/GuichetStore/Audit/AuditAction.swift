@@ -23,6 +23,7 @@ public enum AuditAction: String, CaseIterable, Sendable {
   case territoryRenamed = "territory_renamed"
   case targetDelaySet = "target_delay_set"
   case announcedWaitSet = "announced_wait_set"
+  case consentTextPublished = "consent_text_published"
 
   public var label: String {
     switch self {
@@ -48,6 +49,7 @@ public enum AuditAction: String, CaseIterable, Sendable {
     case .territoryRenamed: "territoire renommé"
     case .targetDelaySet: "délai cible fixé"
     case .announcedWaitSet: "attente annoncée fixée"
+    case .consentTextPublished: "texte de consentement publié"
     }
   }
 }

@@ -76,6 +76,9 @@ extension AppDatabase {
             version, text.purpose.rawValue, text.body, text.retentionDays, date,
             operatorKind?.rawValue,
           ])
+        try AuditLog.append(
+          db, by: caller, action: .consentTextPublished, subject: "consent_text",
+          subjectID: Int64(version), at: date)
         return text
       }
     }

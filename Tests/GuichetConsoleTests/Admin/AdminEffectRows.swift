@@ -49,5 +49,27 @@ extension EffectRow {
         else { return false }
         return actions.count == 1 && found.first?.territory.name == "Vienne Roussillon"
       }),
+    // The consent texts screen: the versions, and a new one (a write, refused on a read-only file).
+    EffectRow(
+      .feature(ConsentTextsRequest.load), calls: [],
+      matching: { actions, _ in
+        guard case .featureEvent(let event) = actions.first,
+          case .loaded(let texts)? = event.event(as: ConsentTextsEvent.self)
+        else { return false }
+        return actions.count == 1 && texts.map(\.version) == [1, 2]
+      }),
+    EffectRow(
+      .feature(
+        ConsentTextsRequest.publish(
+          body: "Vos coordonnées vont à {structure}.", retentionDays: 60, kind: .cio)),
+      calls: [],
+      answers: { _ in
+        [
+          .feature(
+            ConsentTextsEvent.published(
+              "Version 3 publiée (pour CIO) : elle sera lue dès la prochaine prise de rendez-vous.",
+              version: 3))
+        ]
+      }, refused: { [.feature(ConsentTextsEvent.failed($0))] }),
   ]
 }
