@@ -92,12 +92,10 @@ struct OperatorsImportEndToEndTests {
     #expect(try runner.run(["operators", "export"] + database).stdout == exported.stdout)
   }
 
+  /// At the desk, in the real console: a fresh database, one advisor of France Travail Annecy imported with
+  /// `guichet operators import`, then a job seeker of Annecy coded and routed is offered that agency's slots.
   @Test func aJobSeekerInAnnecyIsOfferedTheImportedAgencysSlots() throws {
-    let (runner, database) = try Self.fresh("annecy")
-    let agency = try #require(
-      try Self.listed(runner, database, kind: "france_travail").first {
-        $0.reference == "france_travail-ARA0176"
-      })
+    let runner = GuichetRun(folder: try GuichetRun.temporaryFolder("operators-import-annecy"))
     let file = runner.folder.appendingPathComponent("annecy.csv")
     try Data(
       """
@@ -108,20 +106,40 @@ struct OperatorsImportEndToEndTests {
 
       """.utf8
     ).write(to: file)
-    let imported = try runner.run(["operators", "import", file.path] + database)
-    #expect(imported.status == 0, "\(imported.stderr)")
-
-    let store = try AppDatabase.open(path: database[1])
-    let annecy = try #require(
-      try store.communes(matching: "Annecy", limit: 5).first { $0.commune.inseeCode == "74010" })
-    let visit = Visit(
-      siteID: 1, deskID: 1, arrivedAt: Date(), publicCategory: .jobSeeker, ageBand: .from26to44,
-      territoryID: annecy.territory.id, requestKinds: [.jobSearch], day: LocalDate(Date()).number)
-    let kinds = try store.recommend(for: visit).map(\.operatorKind)
-    #expect(kinds.first == .franceTravail, "\(kinds)")
-    let offered = try store.nextAvailability(
-      territoryID: annecy.territory.id, operatorKinds: [.franceTravail], from: Date())
-    #expect(!offered.isEmpty)
-    #expect(offered.allSatisfy { $0.structureID == agency.id && $0.advisorName == "Paul Durand" })
+    var agency: Listed?
+    let console = try TmuxConsole(
+      environment: ["GUICHET_NOW": "2026-12-03T10:30"],
+      prepare: { path in
+        let imported = try runner.run(["operators", "import", file.path, "--database", path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(
+          imported.stdout.contains("1 conseiller ajouté, 1 plage ajoutée"), "\(imported.stdout)")
+        agency = try Self.listed(runner, ["--database", path], kind: "france_travail").first {
+          $0.reference == "france_travail-ARA0176"
+        }
+      })
+    #expect(agency?.name.hasPrefix("France Travail Annecy") == true && agency?.advisors.count == 1)
+    try console.waitFor("Nouvelle visite (au guichet)")
+    // Recherche d'emploi, demandeur d'emploi, 26-44 ans, commune Annecy.
+    try console.startVisit()
+    try console.press("7", "Enter", "4", "4")
+    try console.type("annecy")
+    try console.waitFor("Annecy — ")
+    try console.press("Enter")
+    try console.waitFor("(Annecy)")
+    try console.press("F7")
+    let routed = try console.waitFor("Opérateurs recommandés")
+    #expect(routed.contains("1. France Travail"), "\(routed)")
+    #expect(!routed.contains("Aucune structure"), "France Travail has its bundled agencies")
+    try console.press("1")
+    let slots = try console.waitFor("Paul Durand")
+    #expect(slots.contains("France Travail · Annecy"))
+    let offered = slots.split(separator: "\n").filter { $0.contains("J+") }
+    #expect(offered.first?.contains("jeu. 03/12/2026 11:00") == true, "\(slots)")
+    #expect(
+      !offered.isEmpty
+        && offered.allSatisfy { $0.contains("Paul Durand · France Travail Annecy") }, "\(slots)")
+    try console.press("Escape")
+    try console.waitFor("Opérateurs recommandés")
   }
 }
