@@ -14,6 +14,15 @@ extension TmuxConsole {
     try waitFor("Demande(s)")
   }
 
+  /// On the visit's territory field: types the commune, waits for its match and takes it (Entrée); the
+  /// form then shows the territory with the commune in brackets.
+  func chooseCommune(_ typed: String, _ commune: String) throws {
+    try type(typed)
+    try waitFor("\(commune) — ")
+    try press("Enter")
+    try waitFor("(\(commune))")
+  }
+
   /// F2 on a coded visit: it is saved and closed under its number.
   func closeVisit(_ number: Int) throws {
     try press("F2")

@@ -123,10 +123,7 @@ struct OperatorsImportEndToEndTests {
     // Recherche d'emploi, demandeur d'emploi, 26-44 ans, commune Annecy.
     try console.startVisit()
     try console.press("7", "Enter", "4", "4")
-    try console.type("annecy")
-    try console.waitFor("Annecy — ")
-    try console.press("Enter")
-    try console.waitFor("(Annecy)")
+    try console.chooseCommune("annecy", "Annecy")
     try console.press("F7")
     let routed = try console.waitFor("Opérateurs recommandés")
     #expect(routed.contains("1. France Travail"), "\(routed)")

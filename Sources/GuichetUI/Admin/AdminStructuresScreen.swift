@@ -132,26 +132,17 @@ public enum AdminStructuresScreen {
   /// Keys while the territory picker is open: Entrée applies the match highlighted (or, with nothing
   /// typed, removes the filter), Échap closes it and keeps the filter.
   static func pickTerritory(_ key: Key, _ state: inout State) -> Effect {
-    guard var picker = state.territoryPicker else { return .none }
-    if key == .escape {
-      state.territoryPicker = nil
-      return .none
-    }
-    if key == .enter && picker.query.isEmpty {
+    if key == .enter && state.territoryPicker?.query.isEmpty == true {
       state.territoryPicker = nil
       state.territoryID = nil
       state.territoryName = nil
       state.selection = 0
       return .none
     }
-    switch picker.handle(key) {
-    case .ignored:
-      return .none
-    case .handled(let effect):
-      state.territoryPicker = picker
-      return effect
+    switch TerritoryPicker.step(&state.territoryPicker, key) {
+    case .open(let effect): return effect
+    case .closed: return .none
     case .picked(let match):
-      state.territoryPicker = nil
       state.territoryID = match.territory.id
       state.territoryName = match.territory.name
       state.selection = 0

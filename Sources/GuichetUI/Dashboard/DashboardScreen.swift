@@ -183,20 +183,10 @@ public enum DashboardScreen {
   /// « Z » then part of a commune, bassin or territory name: Entrée filters on the territory highlighted
   /// (replacing a territory filter already set), Échap gives up.
   static func pickTerritory(_ state: inout State, _ key: Key) -> Effect {
-    guard var picker = state.territoryPicker else { return .none }
-    if key == .escape {
-      state.territoryPicker = nil
-      return .none
-    }
-    switch picker.handle(key) {
-    case .ignored:
-      state.territoryPicker = picker
-      return .none
-    case .handled(let effect):
-      state.territoryPicker = picker
-      return effect
+    switch TerritoryPicker.step(&state.territoryPicker, key) {
+    case .open(let effect): return effect
+    case .closed: return .none
     case .picked(let match):
-      state.territoryPicker = nil
       state.filter.values[.territory] = String(match.territory.id)
       state.filterOrder.removeAll { $0 == .territory }
       state.filterOrder.append(.territory)

@@ -43,6 +43,33 @@ public struct TerritoryPicker: Equatable, Sendable {
     }
   }
 
+  /// What a key did to a picker a screen shows over itself.
+  public enum Step: Equatable, Sendable {
+    /// Still open (or the key was not for it); run this effect.
+    case open(Effect)
+    /// Échap: closed, nothing chosen.
+    case closed
+    /// Entrée on a match: closed, this one chosen.
+    case picked(TerritoryMatch)
+  }
+
+  /// Passes a key to the picker shown over a screen, closing it (nil) on Échap or a pick.
+  public static func step(_ picker: inout TerritoryPicker?, _ key: Key) -> Step {
+    guard var current = picker, key != .escape else {
+      picker = nil
+      return .closed
+    }
+    switch current.handle(key) {
+    case .ignored: return .open(.none)
+    case .handled(let effect):
+      picker = current
+      return .open(effect)
+    case .picked(let match):
+      picker = nil
+      return .picked(match)
+    }
+  }
+
   /// The store's answer; one to an older query is dropped.
   public mutating func found(_ event: TerritorySearchEvent) {
     guard case .found(let query, let matches) = event, query == self.query else { return }
