@@ -189,7 +189,7 @@ extension AppDatabase {
         commune.bassinCode, rank: commune.rank, source: .commune,
         matchedBy: "commune \(commune.name)")
     }
-    return best.sorted { code in byCode[code].map { (0, CommuneSearchKey.make($0.name)) } }
+    return best.sorted { code in byCode[code].map { (0, $0.name) } }
       .prefix(limit).compactMap { code, reason in
         byCode[code].map {
           BassinMatch(

@@ -50,7 +50,7 @@ extension AppDatabase {
     }
     // Among equal matches the smaller territory first: « Vienne » is Vienne Roussillon before a ZTEF.
     return best.sorted { id in
-      territories[id].map { (size[id] ?? 0, CommuneSearchKey.make($0.name)) }
+      territories[id].map { (size[id] ?? 0, $0.name) }
     }
     .prefix(limit).compactMap { id, reason in
       territories[id].map {
@@ -104,13 +104,20 @@ struct NameMatches<ID: Hashable & Comparable> {
     best[id] = Reason(rank: rank, source: source, matchedBy: matchedBy)
   }
 
-  /// By rank, then source, then the caller's order (nil drops the item), then id.
-  func sorted(by order: (ID) -> (Int, String)?) -> [(ID, Reason)] {
-    best.compactMap { id, reason in order(id).map { (id, reason, $0) } }
-      .sorted {
-        ($0.1.rank, $0.1.source.rawValue, $0.2.0, $0.2.1, $0.0)
-          < ($1.1.rank, $1.1.source.rawValue, $1.2.0, $1.2.1, $1.0)
+  /// By rank, then source, then the caller's order (a size, then a name in French order; nil drops the
+  /// item), then id.
+  func sorted(by order: (ID) -> (size: Int, name: String)?) -> [(ID, Reason)] {
+    best.compactMap { id, reason in order(id).map { (id: id, reason: reason, order: $0) } }
+      .sorted { left, right in
+        let first = (left.reason.rank, left.reason.source.rawValue, left.order.size)
+        let second = (right.reason.rank, right.reason.source.rawValue, right.order.size)
+        if first != second { return first < second }
+        switch FrenchCollation.compare(left.order.name, right.order.name) {
+        case .orderedAscending: return true
+        case .orderedDescending: return false
+        case .orderedSame: return left.id < right.id
+        }
       }
-      .map { ($0.0, $0.1) }
+      .map { ($0.id, $0.reason) }
   }
 }

@@ -48,6 +48,20 @@ import Testing
     #expect(byBassin.first { $0.territory.id == ztef.id }?.matchedBy == "bassin Vienne Roussillon")
   }
 
+  @Test func equalMatchesAreInFrenchOrder() throws {
+    let database = try AppDatabase.inMemory()
+    // Two territories matched alike (same start, one bassin each): the list reads in French order,
+    // « Sainte-Anne » before « St-Marcellin », not in the order of their search keys (« saint marcellin »
+    // would come before « sainte anne »).
+    try database.createTerritory(
+      name: "Pays de St-Marcellin", bassinCodes: ["8415"], by: .commandLine)
+    try database.createTerritory(
+      name: "Pays de Sainte-Anne", bassinCodes: ["8411"], by: .commandLine)
+    let names = try database.territories(matching: "pays de", limit: 20).map(\.territory.name)
+      .filter { ["Pays de St-Marcellin", "Pays de Sainte-Anne"].contains($0) }
+    #expect(names == ["Pays de Sainte-Anne", "Pays de St-Marcellin"])
+  }
+
   @Test func theCommandLineAndTheScreenRankBassinsTheSameWay() throws {
     let database = try AppDatabase.inMemory()
     // The bassins of the territories screen carry how they matched, as the territory matches do.
