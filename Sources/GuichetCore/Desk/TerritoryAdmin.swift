@@ -10,6 +10,15 @@ public struct BassinSummary: Equatable, Hashable, Sendable, Codable {
   }
 }
 
+/// The values a supervision target may take: the store refuses others, the command line refuses them as
+/// usage mistakes before opening the database.
+public enum SupervisionTargetRange {
+  /// A territory's target delay, in days.
+  public static let targetDelayDays = 1...365
+  /// A site's announced wait, in minutes.
+  public static let announcedWaitMinutes = 1...240
+}
+
 /// A territory (ZTEF) with the bassins it is made of and the delay it aims to give appointments within.
 public struct TerritorySummary: Equatable, Sendable, Identifiable {
   public var id: Int64

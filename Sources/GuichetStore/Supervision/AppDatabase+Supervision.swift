@@ -74,7 +74,7 @@ extension AppDatabase {
   ) throws {
     try setSupervisionTarget(
       "UPDATE territory SET target_delay_days = ? WHERE id = ?", by: caller, value: days,
-      range: 1...365,
+      range: SupervisionTargetRange.targetDelayDays,
       id: territoryID, outOfRange: "Le délai cible va de 1 à 365 jours.",
       unknown: "Territoire inconnu.", audit: .targetDelaySet, subject: "territory", at: now)
   }
@@ -85,7 +85,7 @@ extension AppDatabase {
   ) throws {
     try setSupervisionTarget(
       "UPDATE site SET announced_wait_minutes = ? WHERE id = ?", by: caller, value: minutes,
-      range: 1...240,
+      range: SupervisionTargetRange.announcedWaitMinutes,
       id: siteID, outOfRange: "L'attente annoncée va de 1 à 240 minutes.", unknown: "Site inconnu.",
       audit: .announcedWaitSet, subject: "site", at: now)
   }

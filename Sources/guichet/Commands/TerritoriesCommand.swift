@@ -137,6 +137,12 @@ struct TerritoriesSetTargetCommand: ParsableCommand {
 
   @OptionGroup var location: DatabaseOptions
 
+  func validate() throws {
+    guard SupervisionTargetRange.targetDelayDays.contains(days) else {
+      throw ValidationError("--days va de 1 à 365 jours (reçu \(days)).")
+    }
+  }
+
   func run() throws {
     let found = try CommandLineErrors.report { () throws -> Territory in
       let database = try location.open()
@@ -201,6 +207,12 @@ struct SitesSetWaitCommand: ParsableCommand {
   var minutes: Int
 
   @OptionGroup var location: DatabaseOptions
+
+  func validate() throws {
+    guard SupervisionTargetRange.announcedWaitMinutes.contains(minutes) else {
+      throw ValidationError("--minutes va de 1 à 240 minutes (reçu \(minutes)).")
+    }
+  }
 
   func run() throws {
     let found = try CommandLineErrors.report { () throws -> SiteSummary in
