@@ -26,6 +26,8 @@ public enum TerritoriesScreen {
     public var matches: [BassinMatch] = []
     public var highlight = 0
     public var chosen: [BassinSummary] = []
+    /// What the search found when it offers nothing to add: no match, or only bassins already chosen.
+    public var pickerNote: String?
     public var error: String?
     public var saving = false
 
@@ -95,6 +97,7 @@ public enum TerritoriesScreen {
       guard state.form == .create, query == state.fields.text(bassinField) else { return .none }
       state.matches = matches.filter { match in !state.chosen.contains(match.bassin) }
       state.highlight = 0
+      state.pickerNote = pickerNote(query: query, found: matches, offered: state.matches)
     case .written(let message, let focus):
       state.saving = false
       state.form = nil
@@ -145,12 +148,23 @@ public enum TerritoriesScreen {
     return .none
   }
 
+  /// Why the picker offers nothing: the text matches no bassin, or only bassins already chosen.
+  static func pickerNote(query: String, found: [BassinMatch], offered: [BassinMatch]) -> String? {
+    guard offered.isEmpty else { return nil }
+    guard !found.isEmpty else {
+      return "Aucune commune, aucun bassin ni ZTEF ne correspond à « \(query) »."
+    }
+    let names = found.map(\.bassin.name).joined(separator: ", ")
+    return "« \(query) » : déjà choisi (\(names))."
+  }
+
   static func open(_ form: Form, _ fields: [FormField], _ state: inout State) {
     state.form = form
     state.fields = FormFields(fields)
     state.matches = []
     state.highlight = 0
     state.chosen = []
+    state.pickerNote = nil
     state.error = nil
   }
 
@@ -176,6 +190,7 @@ public enum TerritoriesScreen {
         state.fields.fields[bassinField].text = ""
         state.matches = []
         state.highlight = 0
+        state.pickerNote = nil
         return .none
       case .backspace where state.fields.fields[bassinField].text.isEmpty:
         if !state.chosen.isEmpty { state.chosen.removeLast() }
@@ -188,6 +203,7 @@ public enum TerritoriesScreen {
     guard picking, state.fields.focus == bassinField else { return .none }
     let query = state.fields.text(bassinField)
     guard query != before else { return .none }
+    state.pickerNote = nil
     if query.isEmpty {
       state.matches = []
       return .none

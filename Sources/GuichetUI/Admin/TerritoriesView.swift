@@ -109,6 +109,12 @@ extension TerritoriesScreen: BoundScreen {
       }
       y += 1
       let room = max(0, inner.maxY - y - 2)
+      if let note = state.pickerNote {
+        for line in Text.wrap(note, width: inner.width - 1, maxLines: 2) {
+          canvas.put(" " + line, x: inner.x, y: y, style: .muted, limit: inner.width)
+          y += 1
+        }
+      }
       for (index, match) in state.matches.prefix(room).enumerated() {
         let why = match.matchedBy.map { " — \($0)" } ?? ""
         canvas.putPadded(

@@ -101,6 +101,34 @@ import Testing
     #expect(TerritoriesScreen.extract(app.top) == nil)
   }
 
+  @Test func aSearchThatOffersNothingSaysWhy() throws {
+    var app = Self.open()
+    _ = App.reduce(&app, .key(.char("n")))
+    Fixture.send([.tab] + Fixture.chars("cha"), to: &app)
+    _ = App.reduce(
+      &app,
+      .feature(
+        TerritoriesEvent.bassinsFound(
+          query: "cha", [BassinMatch(bassin: Self.chambery, matchedBy: nil)])))
+    Fixture.send([.enter] + Fixture.chars("aix"), to: &app)
+    // Aix-les-Bains is in Chambéry, already chosen: the list is empty, and the screen says why.
+    _ = App.reduce(
+      &app,
+      .feature(
+        TerritoriesEvent.bassinsFound(
+          query: "aix", [BassinMatch(bassin: Self.chambery, matchedBy: "commune Aix-les-Bains")])))
+    #expect(try Self.screen(app).matches.isEmpty)
+    #expect(App.render(app).text.contains("« aix » : déjà choisi (Chambéry)."))
+    // Typing on clears the note until the next answer, which may find nothing at all.
+    Fixture.send(Fixture.chars("q"), to: &app)
+    #expect(!App.render(app).text.contains("déjà choisi"))
+    _ = App.reduce(&app, .feature(TerritoriesEvent.bassinsFound(query: "aixq", [])))
+    #expect(
+      App.render(app).text.contains(
+        "Aucune commune, aucun bassin ni ZTEF ne correspond à « aixq »."))
+    #expect(try Self.screen(app).chosen == [Self.chambery])
+  }
+
   @Test func renameTargetAndWaitSendTheValuesTyped() throws {
     var app = Self.open()
     Fixture.send([.down, .char("r"), .ctrl("u")] + Fixture.chars("Savoie Mont-Blanc"), to: &app)
