@@ -16,12 +16,12 @@ extension AdminFormScreen {
       .text("Commune", structure?.city ?? "", limit: 80),
       .text(
         "Téléphone", structure?.phone ?? "",
-        hint: "obligatoire pour les rendez-vous",
+        hint: "requis pour réserver",
         limit: 25),
       .text("Courriel", structure?.email ?? "", limit: 120),
       .text(
         "Territoires", names.joined(separator: ", "),
-        hint: "commune, bassin ou territoire ; Entrée prend le 1er proposé",
+        hint: "commune/bassin/ZTEF",
         limit: 300),
     ]
   }

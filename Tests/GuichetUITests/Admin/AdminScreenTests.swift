@@ -137,6 +137,16 @@ import Testing
     #expect(Self.form(app)?.saving == true)
   }
 
+  /// At 80 columns every hint of the structure form is read whole beside its field.
+  @Test func theStructureFormsHintsFitAt80Columns() {
+    var app = Self.openAdmin()
+    Fixture.send([.char("n")], to: &app)
+    let text = App.render(app).text
+    for field in Self.form(app)?.fields.fields ?? [] where !field.hint.isEmpty {
+      #expect(text.contains(field.hint), "\(field.label) : \(field.hint)")
+    }
+  }
+
   /// The form checks a structure's phone and e-mail with the person-contact rules (the store does too).
   @Test func theStructureFormRefusesABadPhoneOrEmail() {
     var app = Self.openAdmin()
