@@ -314,7 +314,12 @@ public enum OperatorsSetupFile {
         return
       }
       guard structure.phone != nil else {
-        throw error(record, "structure", AppDatabase.phoneRequired(structure.name))
+        throw error(
+          record, "structure",
+          "« \(SafeText.clean(String(structure.name.prefix(60)))) » n'a pas de téléphone, or il en "
+            + "faut un dès qu'elle prend des rendez-vous (il figure sur la convocation) : ajoutez avant "
+            + "ce conseiller une ligne structure « \(String(cell(record, "structure").prefix(60))) » "
+            + "avec son numéro dans la colonne telephone")
       }
       if var existing {
         existing.isActive = true

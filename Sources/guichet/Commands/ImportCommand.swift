@@ -117,7 +117,10 @@ extension CommandLineErrors {
       do {
         return try body()
       } catch let error as ImportError {
-        CommandLineMessage.error("import refusé, \(error.description).\n\(ImportError.advice)")
+        // One final period, whether or not the message brought its own.
+        let sentence =
+          error.description.hasSuffix(".") ? error.description : error.description + "."
+        CommandLineMessage.error("import refusé, \(sentence)\n\(ImportError.advice)")
         throw ExitCode.failure
       }
     }

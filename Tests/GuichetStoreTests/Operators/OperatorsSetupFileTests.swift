@@ -116,8 +116,11 @@ struct OperatorsSetupFileTests {
     #expect {
       try load(database, text)
     } throws: { error in
+      // The advisor's line cannot carry the phone: the message says which line would.
       (error as? ImportError)?.line == 3
-        && (error as? ImportError)?.message.contains("téléphone") == true
+        && (error as? ImportError)?.message.contains(
+          "ajoutez avant ce conseiller une ligne structure « s1 » avec son numéro dans la colonne telephone"
+        ) == true
     }
     #expect(try database.operatorStructures().filter { $0.sourceID == "s1" }.isEmpty)
   }
