@@ -38,6 +38,7 @@ import Testing
     ("dashboard", .dashboard, "←"),
     ("accounts", .accounts, "N"),
     ("territories", .territories, "N"),
+    ("consent-texts", .consentTexts, "N"),
   ]
 
   /// A role that may open the route.
