@@ -52,9 +52,10 @@ let package = Package(
       ],
       path: "Sources/GuichetRaceHelper"
     ),
-    // Where the published data files the tests read are (../shared/data or GUICHET_TEST_DATA).
+    // Where the published data files the tests read are (../shared/data or GUICHET_TEST_DATA), shared
+    // fixtures, and the calendar-file check (RFC 5545 lines, Python icalendar) of the slip and end-to-end tests.
     .target(
-      name: "GuichetTestData", dependencies: ["GuichetStore", "GuichetCore"],
+      name: "GuichetTestData", dependencies: ["GuichetStore", "GuichetCore", "GuichetProcess"],
       path: "Tests/GuichetTestData"),
     .testTarget(name: "GuichetCoreTests", dependencies: ["GuichetCore"]),
     .testTarget(
@@ -64,7 +65,7 @@ let package = Package(
       ]),
     .testTarget(
       name: "GuichetUITests",
-      dependencies: ["GuichetUI", "GuichetCore"],
+      dependencies: ["GuichetUI", "GuichetCore", "GuichetTestData"],
       // Each folder keeps its snapshots beside its tests (found from #filePath).
       exclude: [
         "Accounts/__Snapshots__",

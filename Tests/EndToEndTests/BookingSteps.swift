@@ -29,4 +29,17 @@ extension TmuxConsole {
     try type("0612345678")
     try press("F2")
   }
+
+  /// From home, with « Agence Essai » open: the Mission locale's first free slot booked for Marie Dupont, up
+  /// to the slip; returns the reference it shows.
+  func bookTheFirstSlotForMarieDupont() throws -> String {
+    try startBookingWithTheMissionLocale()
+    try waitFor("Claire Martin")
+    try press("Enter")
+    try consentAndTypeMarieDupont()
+    let slip = try waitFor("Rendez-vous confirmé")
+    return try #require(
+      slip.split(separator: "\n").first { $0.contains("Référence : RDV-") }?
+        .split(separator: ":").last?.trimmingCharacters(in: .whitespaces))
+  }
 }

@@ -15,14 +15,7 @@ import Testing
     let database = try AppDatabase.open(path: console.databasePath)
     _ = try AgendaEndToEndTests.openAgency(in: database)
 
-    try console.startBookingWithTheMissionLocale()
-    try console.waitFor("Claire Martin")
-    try console.press("Enter")
-    try console.consentAndTypeMarieDupont()
-    let slip = try console.waitFor("Rendez-vous confirmé")
-    let reference = try #require(
-      slip.split(separator: "\n").first { $0.contains("Référence : RDV-") }?
-        .split(separator: ":").last?.trimmingCharacters(in: .whitespaces))
+    let reference = try console.bookTheFirstSlotForMarieDupont()
     try console.press("e")
     try console.waitFor("Coupon enregistré")
     try console.press("F10")

@@ -68,7 +68,8 @@ extension EffectInterpreter {
           .updated(
             detail,
             message:
-              "Rendez-vous \(reference) : \(status.label.lowercased()), le créneau est libéré."))
+              "Rendez-vous \(reference) : \(status.label.lowercased()), le créneau est libéré. F4 : coupon d'annulation (texte et .ics) pour la personne."
+          ))
       }
     case .withdrawConsent(let consentID, let reference):
       actions = attempt {

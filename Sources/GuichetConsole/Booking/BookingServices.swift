@@ -18,8 +18,9 @@ struct BookingServices: Sendable {
   var book:
     @Sendable (BookingReference, Slot, Int64, Int64, Contact, RoutingOverride?, Date) throws
       -> Appointment
-  /// Writes the slip's files (`SlipFiles.write` beside the database: folder 0700, files 0600), returns them.
-  var saveSlip: @Sendable (Slip) throws -> [URL]
+  /// Writes the slip's files (`SlipFiles.write` beside the database: folder 0700, files 0600), returns them;
+  /// the date is when they are written (the calendar entry's DTSTAMP).
+  var saveSlip: @Sendable (Slip, Date) throws -> [URL]
   /// Sends text to `lp`; throws a French `UserError` when printing is not possible.
   var print: @Sendable (String) throws -> Void
 
@@ -46,7 +47,7 @@ struct BookingServices: Sendable {
           reference: $0, slot: $1, visitID: $2, consentID: $3, contact: $4, override: $5,
           by: session.current(), now: $6)
       },
-      saveSlip: { try SlipFiles.write($0, into: slips) },
+      saveSlip: { try SlipFiles.write($0, into: slips, at: $1) },
       print: { try SlipFiles.print($0) })
   }
 
@@ -58,7 +59,7 @@ struct BookingServices: Sendable {
       consentText: { _ in throw error }, structure: { _ in throw error },
       recordConsent: { _, _, _, _ in throw error }, duplicates: { _ in throw error },
       book: { _, _, _, _, _, _, _ in throw error },
-      saveSlip: { _ in throw error }, print: { _ in throw error })
+      saveSlip: { _, _ in throw error }, print: { _ in throw error })
   }()
 }
 
@@ -111,7 +112,7 @@ extension EffectInterpreter {
       return [book(request, booking)]
     case .saveSlip(let slip):
       actions = attempt {
-        let files = try booking.saveSlip(slip)
+        let files = try booking.saveSlip(slip, now())
         let names = files.map(\.lastPathComponent).joined(separator: " et ")
         return .booking(
           .slipSaved(

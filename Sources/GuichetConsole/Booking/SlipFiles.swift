@@ -18,10 +18,10 @@ public enum SlipFiles {
       .appendingPathComponent("rendez-vous", isDirectory: true)
   }
 
-  static func write(_ slip: Slip, into directory: URL) throws -> [URL] {
+  static func write(_ slip: Slip, into directory: URL, at now: Date) throws -> [URL] {
     let files = [
       (directory.appendingPathComponent(slip.fileStem + ".txt"), slip.text),
-      (directory.appendingPathComponent(slip.fileStem + ".ics"), slip.ics),
+      (directory.appendingPathComponent(slip.fileStem + ".ics"), slip.ics(writtenAt: now)),
     ]
     do {
       try FileManager.default.createDirectory(

@@ -169,7 +169,7 @@ public final class FakeServices: Sendable {
         if self.sometimes(id - 1, 5) { throw Self.busy }
         return data.appointment(reference, id: id)
       },
-      saveSlip: { slip in
+      saveSlip: { slip, _ in
         _ = self.call("booking.saveSlip")
         let folder = URL(fileURLWithPath: "/fake/rendez-vous", isDirectory: true)
         return [

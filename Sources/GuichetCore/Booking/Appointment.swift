@@ -24,13 +24,16 @@ public struct Appointment: Equatable, Hashable, Sendable {
   public var statusAt: Date?
   public var cancelledAt: Date?
   public var createdAt: Date
+  /// Revisions the person was told of (each move and the cancellation add one): the calendar file's
+  /// SEQUENCE, so a calendar replaces the entry it holds instead of keeping both.
+  public var sequence: Int
 
   public init(
     id: ID? = nil, reference: BookingReference, advisorID: Advisor.ID,
     structureID: OperatorStructure.ID, startsAt: Date, endsAt: Date, place: AppointmentPlace,
     seat: Int = 0, visitID: Visit.ID, consentID: Consent.ID, deskID: Int64, delayDays: Int,
     routingOverride: RoutingOverride? = nil, status: AppointmentStatus = .booked,
-    statusAt: Date? = nil, cancelledAt: Date? = nil, createdAt: Date
+    statusAt: Date? = nil, cancelledAt: Date? = nil, createdAt: Date, sequence: Int = 0
   ) {
     self.id = id
     self.reference = reference
@@ -49,6 +52,7 @@ public struct Appointment: Equatable, Hashable, Sendable {
     self.statusAt = statusAt
     self.cancelledAt = cancelledAt
     self.createdAt = createdAt
+    self.sequence = sequence
   }
 
   public var isLive: Bool { cancelledAt == nil }

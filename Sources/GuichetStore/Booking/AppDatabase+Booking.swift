@@ -43,7 +43,7 @@ extension AppDatabase {
             visitID: visitID, consentID: consentID, deskID: context.deskID,
             delayDays: context.visitDay.days(until: slot.date), routingOverride: override?.rawValue,
             status: AppointmentStatus.booked.rawValue, statusAt: nil, cancelledAt: nil,
-            createdAt: now
+            createdAt: now, sequence: 0
           )
           try Self.insertOrSlotTaken(db, &record, slot: slot, now: now)
           // The consent (live, the caller's) was checked above by `mayWrite` and `bookingContext`.
@@ -138,6 +138,7 @@ extension AppDatabase {
           record.day = slot.date.number
           record.place = slot.place.rawValue
           record.delayDays = context.visitDay.days(until: slot.date)
+          record.sequence += 1
           do {
             try record.update(db)
           } catch let error as DatabaseError where BookingErrors.isSlotConflict(error) {
@@ -209,6 +210,8 @@ extension AppDatabase {
         record.status = status.rawValue
         record.statusAt = now
         record.cancelledAt = status.isCancellation ? now : nil
+        // A cancellation is a revision the person's calendar must take over the entry it holds.
+        if status.isCancellation { record.sequence += 1 }
         try record.update(db)
         try AuditLog.append(
           db, by: caller,

@@ -22,6 +22,7 @@ struct AppointmentRecord: Codable, Sendable, StoredRecord {
   var statusAt: Date?
   var cancelledAt: Date?
   var createdAt: Date
+  var sequence: Int
 
   func appointment(structureID: Int64) -> Appointment? {
     guard let reference = try? BookingReference(parsing: reference) else { return nil }
@@ -31,6 +32,6 @@ struct AppointmentRecord: Codable, Sendable, StoredRecord {
       seat: seat, visitID: visitID, consentID: consentID, deskID: deskID, delayDays: delayDays,
       routingOverride: routingOverride.flatMap(RoutingOverride.init(rawValue:)),
       status: AppointmentStatus(rawValue: status) ?? .booked, statusAt: statusAt,
-      cancelledAt: cancelledAt, createdAt: createdAt)
+      cancelledAt: cancelledAt, createdAt: createdAt, sequence: sequence)
   }
 }

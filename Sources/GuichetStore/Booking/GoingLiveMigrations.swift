@@ -50,3 +50,16 @@ extension DatabaseMigrator {
     }
   }
 }
+
+extension DatabaseMigrator {
+  /// The calendar file's SEQUENCE (RFC 5545 §3.8.7.4): a move or a cancellation is a new revision of the
+  /// same UID, so the entry the person imported is replaced, not doubled.
+  mutating func registerAppointmentSequenceMigration() {
+    registerMigration("v5-appointment-sequence") { db in
+      try db.execute(
+        sql:
+          "ALTER TABLE appointment ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0)"
+      )
+    }
+  }
+}

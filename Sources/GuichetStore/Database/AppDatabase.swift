@@ -45,6 +45,7 @@ public struct AppDatabase: Sendable {
     migrator.registerConsentTextKindMigration()
     migrator.registerRoutingReasonsMigration()
     migrator.registerQueueMigration()
+    migrator.registerAppointmentSequenceMigration()
     return migrator
   }()
 }

@@ -2,12 +2,14 @@ import Foundation
 import GuichetCore
 
 extension AppointmentDetail {
-  /// The slip of the appointment as it stands now (after a move, the new time).
+  /// The slip of the appointment as it stands now (after a move, the new time; once cancelled, the
+  /// cancellation notice).
   public func slip(timeZone: TimeZone) -> Slip {
     Slip(
       reference: appointment.reference, startsAt: appointment.startsAt,
       endsAt: appointment.endsAt, place: appointment.place, structure: structure,
-      advisorName: advisorName, timeZone: timeZone)
+      advisorName: advisorName, timeZone: timeZone, sequence: appointment.sequence,
+      isCancellation: appointment.status.isCancellation)
   }
 }
 

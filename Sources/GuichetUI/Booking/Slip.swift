@@ -11,10 +11,15 @@ public struct Slip: Equatable, Sendable {
   public var structure: OperatorStructure
   public var advisorName: String
   public var timeZone: TimeZone
+  /// The appointment's revision (moves and the cancellation): the calendar file's SEQUENCE.
+  public var sequence: Int
+  /// A cancellation notice: the text says so and the calendar file removes the entry (METHOD:CANCEL).
+  public var isCancellation: Bool
 
   public init(
     reference: BookingReference, startsAt: Date, endsAt: Date, place: AppointmentPlace,
-    structure: OperatorStructure, advisorName: String, timeZone: TimeZone = Day.parisTimeZone
+    structure: OperatorStructure, advisorName: String, timeZone: TimeZone = Day.parisTimeZone,
+    sequence: Int = 0, isCancellation: Bool = false
   ) {
     self.reference = reference
     self.startsAt = startsAt
@@ -23,6 +28,8 @@ public struct Slip: Equatable, Sendable {
     self.structure = structure
     self.advisorName = advisorName
     self.timeZone = timeZone
+    self.sequence = sequence
+    self.isCancellation = isCancellation
   }
 
   public static let toBring =
@@ -56,10 +63,18 @@ public struct Slip: Equatable, Sendable {
     }
   }
 
-  /// File name stem: the reference only, never a name.
-  public var fileStem: String { reference.value }
+  /// File name stem: the reference only, never a name (a cancellation beside the confirmation it undoes).
+  public var fileStem: String { reference.value + (isCancellation ? "-annulation" : "") }
 
   public var lines: [String] {
+    if isCancellation {
+      return [
+        "Rendez-vous annulé : \(Format.day(startsAt, timeZone)) de \(Format.time(startsAt, timeZone)) à \(Format.time(endsAt, timeZone))",
+        "Structure : \(structure.name) (\(structure.kind.label))",
+        "Ce rendez-vous n'aura pas lieu. Pour en prendre un autre, revenez à ce point d'accueil ou contactez la structure.",
+        "Référence : \(reference)",
+      ]
+    }
     var lines = [
       "Rendez-vous : \(Format.day(startsAt, timeZone)) de \(Format.time(startsAt, timeZone)) à \(Format.time(endsAt, timeZone))",
       "Lieu : \(place.label)",
@@ -75,24 +90,47 @@ public struct Slip: Equatable, Sendable {
   }
 
   public var text: String {
-    (["Guichet — confirmation de rendez-vous", ""] + lines).joined(separator: "\n") + "\n"
+    let title =
+      isCancellation
+      ? "Guichet — annulation de rendez-vous" : "Guichet — confirmation de rendez-vous"
+    return ([title, ""] + lines).joined(separator: "\n") + "\n"
   }
 
-  /// iCalendar (RFC 5545) with UTC times, CRLF line ends and escaped text.
-  public var ics: String {
-    let stamp = Self.utc(startsAt)
+  /// iCalendar (RFC 5545): UTC times, CRLF line ends, escaped text, lines folded at 75 octets. DTSTAMP is
+  /// when the file is written; a move keeps the UID with a higher SEQUENCE, and a cancellation is
+  /// METHOD:CANCEL with STATUS:CANCELLED, so a calendar that imported the entry updates or removes it.
+  public func ics(writtenAt: Date) -> String {
     let location = [structure.name, structure.fullAddress].filter { !$0.isEmpty }.joined(
       separator: ", ")
     let lines = [
-      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Guichet//Rendez-vous//FR", "BEGIN:VEVENT",
-      "UID:\(reference.value)@guichet", "DTSTAMP:\(stamp)", "DTSTART:\(stamp)",
-      "DTEND:\(Self.utc(endsAt))",
-      "SUMMARY:\(Self.escape("Rendez-vous \(structure.kind.label) (\(reference))"))",
+      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Guichet//Rendez-vous//FR",
+      "CALSCALE:GREGORIAN", "METHOD:\(isCancellation ? "CANCEL" : "PUBLISH")", "BEGIN:VEVENT",
+      "UID:\(reference.value)@guichet", "DTSTAMP:\(Self.utc(writtenAt))",
+      "DTSTART:\(Self.utc(startsAt))", "DTEND:\(Self.utc(endsAt))", "SEQUENCE:\(sequence)",
+      "STATUS:\(isCancellation ? "CANCELLED" : "CONFIRMED")",
+      "SUMMARY:\(Self.escape("\(isCancellation ? "Annulé : r" : "R")endez-vous \(structure.kind.label) (\(reference))"))",
       "LOCATION:\(Self.escape(place == .onSite ? location : place.label))",
-      "DESCRIPTION:\(Self.escape("\(preparation) \(howToCancel)"))",
+      "DESCRIPTION:\(Self.escape(isCancellation ? lines[2] : "\(preparation) \(howToCancel)"))",
       "END:VEVENT", "END:VCALENDAR",
     ]
-    return lines.joined(separator: "\r\n") + "\r\n"
+    return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+  }
+
+  /// RFC 5545 §3.1: a content line longer than 75 octets continues on the next line after CRLF and one
+  /// space; a UTF-8 character is never split.
+  static func fold(_ line: String) -> String {
+    var folded = ""
+    var octets = 0
+    for character in line {
+      let size = String(character).utf8.count
+      if octets + size > 75 {
+        folded += "\r\n "
+        octets = 1
+      }
+      folded.append(character)
+      octets += size
+    }
+    return folded
   }
 
   static func utc(_ date: Date) -> String {

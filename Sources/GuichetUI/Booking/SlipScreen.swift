@@ -54,7 +54,12 @@ public enum SlipScreen {
   ) {
     let inner = area.inset(1)
     var y = inner.y
-    canvas.put("Rendez-vous confirmé", x: inner.x, y: y, style: Style(tone: .success, bold: true))
+    if state.slip.isCancellation {
+      canvas.put("Rendez-vous annulé", x: inner.x, y: y, style: Style(tone: .warning, bold: true))
+    } else {
+      canvas.put(
+        "Rendez-vous confirmé", x: inner.x, y: y, style: Style(tone: .success, bold: true))
+    }
     y += 2
     for line in state.slip.lines {
       for wrapped in Text.wrap(line, width: inner.width) where y < inner.y + inner.height - 2 {

@@ -20,7 +20,9 @@ extension EffectRow {
           .appointment(
             .updated(
               $0.detail(ConsoleFixture.reference, id: 1001),
-              message: "Rendez-vous RDV-7K3M-Q9XP : annulé par la personne, le créneau est libéré.")
+              message:
+                "Rendez-vous RDV-7K3M-Q9XP : annulé par la personne, le créneau est libéré. F4 : coupon d'annulation (texte et .ics) pour la personne."
+            )
           )
         ]
       }, refused: { [.appointment(.failed($0))] }),

@@ -226,6 +226,34 @@ import Testing
     }
   }
 
+  /// The calendar file's SEQUENCE: 0 when booked, one more for each move and for the cancellation; a move
+  /// to the same slot, a refused move and a second identical cancellation change nothing.
+  @Test func eachMoveAndTheCancellationIsANewRevision() throws {
+    let setup = try BookingSetup.make()
+    let nine = try setup.slot(Self.tuesday, 9)
+    let eleven = try setup.slot(Self.tuesday, 11)
+    let booked = try setup.book(nine)
+    #expect(booked.sequence == 0)
+    let reference = booked.reference
+    func move(_ slot: Slot) throws -> Appointment {
+      try setup.database.reschedule(
+        reference: reference, to: slot, by: .commandLine, now: BookingSetup.now)
+    }
+    #expect(try move(eleven).sequence == 1)
+    #expect(try move(eleven).sequence == 1, "the same slot again is no revision")
+    #expect(try move(nine).sequence == 2)
+    _ = try setup.book(eleven)
+    #expect(throws: SlotTakenError.self) { try move(eleven) }
+    let cancelled = try setup.database.cancel(
+      reference: reference, as: .excused, by: .commandLine, now: BookingSetup.now)
+    #expect(cancelled.sequence == 3)
+    let again = try setup.database.cancel(
+      reference: reference, as: .excused, by: .commandLine, now: BookingSetup.now)
+    #expect(again.sequence == 3)
+    #expect(
+      try setup.database.appointment(reference: reference, by: .commandLine)?.sequence == 3)
+  }
+
   @Test func attendanceIsRecordedAfterTheTimeAndTheBacklogListsTheRest() throws {
     let setup = try BookingSetup.make()
     let nine = try setup.book(try setup.slot(Self.tuesday, 9))

@@ -213,7 +213,7 @@ import Testing
     }
     #expect(slip.slip.fileStem == "RDV-7K3M-Q9XP")
     #expect(!slip.slip.text.contains("Dupont"))
-    #expect(slip.slip.ics.contains("UID:RDV-7K3M-Q9XP@guichet"))
+    #expect(slip.slip.ics(writtenAt: Date()).contains("UID:RDV-7K3M-Q9XP@guichet"))
     _ = App.reduce(&app, .key(.function(2)))
     guard case .visitForm(let form) = app.top else {
       Issue.record("expected the visit form, got \(app.top)")
