@@ -14,6 +14,10 @@ let package = Package(
   ],
   targets: [
     .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
+    // libxml2's parser and XML Schema validator, for the LHÉO training offers (guichet import lheo).
+    .systemLibrary(
+      name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]),
     .target(name: "GuichetCore"),
     // posix_spawn with a clean signal mask, for the benches and the tests that start processes.
     .target(name: "GuichetProcess"),
@@ -26,7 +30,7 @@ let package = Package(
     .target(
       name: "GuichetStore",
       dependencies: [
-        "GuichetCore", "GuichetResources",
+        "GuichetCore", "GuichetResources", "CLibXML2",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -53,10 +57,11 @@ let package = Package(
       path: "Sources/GuichetRaceHelper"
     ),
     // Where the published data files the tests read are (../shared/data or GUICHET_TEST_DATA), shared
-    // fixtures, and the calendar-file check (RFC 5545 lines, Python icalendar) of the slip and end-to-end tests.
+    // fixtures, the calendar-file check (RFC 5545 lines, Python icalendar) of the slip and end-to-end tests,
+    // and the small LHÉO offers files the tests write (Tests/GuichetTestData/LHEO), found from #filePath.
     .target(
       name: "GuichetTestData", dependencies: ["GuichetStore", "GuichetCore", "GuichetProcess"],
-      path: "Tests/GuichetTestData"),
+      path: "Tests/GuichetTestData", exclude: ["LHEO"]),
     .testTarget(name: "GuichetCoreTests", dependencies: ["GuichetCore"]),
     .testTarget(
       name: "GuichetStoreTests",

@@ -21,3 +21,12 @@ public enum TestData {
     "Données de test introuvables dans \(folder.path) : placez les fichiers publiés dans ../shared/data à côté du dépôt, ou nommez leur dossier dans GUICHET_TEST_DATA (voir le README, « What swift test needs »)."
   }
 }
+
+/// The small LHÉO 2.3 offers files written for the tests (not published offers), beside this file.
+public enum LheoTestFiles {
+  public static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("LHEO")
+
+  /// `offres-savoie.xml` (valid), `offres-remplacement.xml` (valid), `offres-sans-fin.xml` (refused).
+  public static func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
+}

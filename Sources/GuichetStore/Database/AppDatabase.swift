@@ -46,6 +46,7 @@ public struct AppDatabase: Sendable {
     migrator.registerRoutingReasonsMigration()
     migrator.registerQueueMigration()
     migrator.registerAppointmentSequenceMigration()
+    migrator.registerFormationsMigration()
     return migrator
   }()
 }

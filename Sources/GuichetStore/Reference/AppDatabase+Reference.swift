@@ -68,7 +68,7 @@ extension AppDatabase {
     _ = try OperatorSeeding.seedFromDirectory(db)
   }
 
-  private static func importing<T>(_ body: () throws -> T) throws -> T {
+  static func importing<T>(_ body: () throws -> T) throws -> T {
     do {
       return try body()
     } catch let error as ImportError {

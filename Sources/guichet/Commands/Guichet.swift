@@ -12,6 +12,7 @@ struct Guichet: ParsableCommand {
     version: GuichetVersion.current,
     subcommands: [
       ConsoleCommand.self, InitCommand.self, ImportCommand.self, SearchCommand.self,
+      FormationsCommand.self,
       BenchCommand.self, OperatorsCommand.self, TerritoriesCommand.self, SitesCommand.self,
       UsersCommand.self, AuditCommand.self,
       PersonCommand.self, PurgeCommand.self, ConsentCommand.self,

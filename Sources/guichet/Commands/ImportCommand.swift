@@ -12,6 +12,9 @@ struct ImportCommand: ParsableCommand {
       Jeux de données : \(ImportCommand.datasetList).
         guichet import rome ../shared/data/rome-4.0
         guichet import all ../shared/data      (tous les jeux, dans l'arborescence publiée)
+        guichet import lheo offres.xml         (l'offre de formation LHÉO 2.3 du Carif-Oref ; « - » : entrée standard)
+      Le fichier LHÉO est vérifié contre le schéma LHÉO 2.3 et remplace l'import précédent ; il n'est
+      jamais intégré à Guichet ni lu par « import all ».
       Chaque import se fait en une transaction : un fichier refusé ne change rien, et le message
       donne le fichier, la ligne et la colonne. Réimporter un jeu remplace sa version précédente.
       Un jeu importé n'est jamais remplacé par les données intégrées à l'installation.
@@ -31,13 +34,18 @@ struct ImportCommand: ParsableCommand {
   @OptionGroup var location: DatabaseOptions
 
   static var datasetList: String {
-    ReferenceDataset.allCases.map(\.rawValue).joined(separator: ", ")
+    (ReferenceDataset.allCases.map(\.rawValue) + [lheoDataset]).joined(separator: ", ")
   }
+
+  /// The training offers file, read from the path given (never bundled, never in `import all`).
+  static let lheoDataset = "lheo"
 
   /// What to import, once the arguments are checked.
   enum Request: Equatable {
     case one(ReferenceDataset, URL)
     case all(URL)
+    /// An LHÉO file, or standard input for « - ».
+    case lheo(URL?)
   }
 
   /// Checks the arguments and says in French what is wrong.
@@ -48,6 +56,7 @@ struct ImportCommand: ParsableCommand {
           + "par exemple : guichet import all ../shared/data")
     }
     let lowered = name.lowercased()
+    if lowered == Self.lheoDataset { return try lheoRequest(path: path) }
     let chosen = ReferenceDataset(rawValue: lowered)
     guard chosen != nil || lowered == "all" else {
       throw UserError(
@@ -73,10 +82,29 @@ struct ImportCommand: ParsableCommand {
     return .one(chosen, url)
   }
 
+  static func lheoRequest(path: String?) throws -> Request {
+    guard let path, !path.isEmpty else {
+      throw UserError(
+        "chemin manquant : indiquez le fichier LHÉO à lire après « lheo » (ou « - » pour l'entrée standard)."
+      )
+    }
+    if path == "-" { return .lheo(nil) }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw UserError("chemin introuvable : \(SafeText.clean(path)).")
+    }
+    guard !isDirectory.boolValue else {
+      throw UserError(
+        "« import lheo » attend un fichier XML, pas un dossier : \(SafeText.clean(path)).")
+    }
+    return .lheo(URL(fileURLWithPath: path))
+  }
+
   func run() throws {
     let request = try CommandLineErrors.usage("import") {
       try Self.request(dataset: dataset, path: path)
     }
+    if case .lheo(let url) = request { return try importOffers(url) }
     let databasePath = location.path
     let start = Date()
     let reports = try CommandLineErrors.reportImport {
@@ -85,6 +113,7 @@ struct ImportCommand: ParsableCommand {
       switch request {
       case .one(let dataset, let url): return [try database.importReference(dataset, from: url)]
       case .all(let folder): return try database.importAllReference(from: folder)
+      case .lheo: return []  // read by importOffers above, before any database is opened
       }
     }
     for report in reports {
@@ -96,6 +125,27 @@ struct ImportCommand: ParsableCommand {
     try StandardOutput.line(
       "Import terminé en \(elapsed) s : \(count) jeu\(count > 1 ? "x" : "") de données dans \(databasePath)"
     )
+  }
+}
+
+extension ImportCommand {
+  /// `guichet import lheo FILE|-`: the whole file is checked and read, then replaces the previous offers.
+  func importOffers(_ url: URL?) throws {
+    let databasePath = location.path
+    let report = try CommandLineErrors.reportImport {
+      let name = url?.lastPathComponent ?? "entrée standard"
+      let data: Data
+      do {
+        data =
+          try url.map { try Data(contentsOf: $0) }
+          ?? FileHandle.standardInput.readToEnd() ?? Data()
+      } catch {
+        throw ImportError(file: name, message: "lecture impossible (droits ou fichier illisible)")
+      }
+      return try location.open().importTrainingOffers(data, fileName: name, at: Date())
+    }
+    try StandardOutput.line(report.description)
+    try StandardOutput.line("Import terminé : offre de formation remplacée dans \(databasePath)")
   }
 }
 

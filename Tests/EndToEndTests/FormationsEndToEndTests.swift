@@ -1,0 +1,116 @@
+import Foundation
+import GuichetTestData
+import Testing
+
+/// `guichet import lheo` and `guichet formations` in the real binary, over the small LHÉO files written for
+/// the tests (valid against lheo-2.3.xsd, see `LheoSchemaTests`).
+@Suite(.serialized) struct FormationsEndToEndTests {
+  /// The sessions of the files start in 2029-2031: the clock is pinned so that none has begun.
+  static let clock = ["GUICHET_NOW": "2026-12-03T10:30"]
+
+  struct Desk {
+    var run: GuichetRun
+    var database: String
+
+    init() throws {
+      let folder = try GuichetRun.temporaryFolder("formations")
+      database = folder.appendingPathComponent("guichet.sqlite").path
+      try SeededDatabase.copy(to: database)
+      run = GuichetRun(folder: folder, environment: FormationsEndToEndTests.clock)
+    }
+
+    func guichet(_ arguments: String...) throws -> GuichetRun.Outcome {
+      try run.run(arguments + ["--database", database])
+    }
+  }
+
+  /// The town of each session of the text list, in order: the line after each numbered title reads
+  /// « IFSI du Centre hospitalier, Chambéry (73000) · même commune ».
+  static func towns(_ text: String) -> [String] {
+    let lines = text.split(separator: "\n").map(String.init)
+    return lines.indices.dropLast().compactMap { index -> String? in
+      guard lines[index].first?.isNumber == true, lines[index].contains(". "),
+        let open = lines[index + 1].range(of: " (", options: .backwards)
+      else { return nil }
+      let place = lines[index + 1][..<open.lowerBound]
+      return place.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+  }
+
+  @Test func importThenListNearestFirstForAROMEAndAnRNCPCode() throws {
+    let desk = try Desk()
+    let imported = try desk.guichet("import", "lheo", LheoTestFiles.url("offres-savoie.xml").path)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(imported.stdout.contains("formations : 3"))
+    #expect(imported.stdout.contains("sessions : 8"))
+    #expect(imported.stdout.hasSuffix("\n"))
+
+    let rome = try desk.guichet("formations", "--rome", "J1501", "--commune", "73065")
+    #expect(rome.status == 0, "\(rome.stderr)")
+    #expect(
+      Self.towns(rome.stdout) == [
+        "Chambéry", "La Motte-Servolex", "Albertville", "Albertville", "Grenoble",
+      ])
+    #expect(rome.stdout.contains("même commune"))
+    #expect(
+      rome.stdout.contains("Certification : RNCP4495 · Diplôme d'Etat d'aide-soignant (DEAS)"))
+    #expect(!rome.stdout.contains("06/01/2020"))
+    #expect(rome.stdout.hasSuffix("\n"))
+
+    let rncp = try desk.guichet("formations", "--rncp", "26650", "--commune", "38185")
+    #expect(rncp.status == 0, "\(rncp.stderr)")
+    #expect(Self.towns(rncp.stdout) == ["Grenoble", "Chambéry"])
+
+    let json = try desk.guichet(
+      "formations", "--rome", "G1602", "--commune", "73065", "--format", "json")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let sessions = try #require(object["sessions"] as? [[String: Any]])
+    #expect(sessions.map { $0["town"] as? String } == ["Chambéry", "Grenoble"])
+    #expect(sessions.first?["proximity"] as? String == "commune")
+    #expect(sessions.first?["start"] as? String == "2029-09-15")
+  }
+
+  @Test func aBrokenFileIsRefusedWithItsLineAndAReimportReplaces() throws {
+    let desk = try Desk()
+    _ = try desk.guichet("import", "lheo", LheoTestFiles.url("offres-savoie.xml").path)
+    let before = try desk.guichet("formations", "--rncp", "RNCP26650", "--commune", "73065")
+
+    let broken = try desk.guichet("import", "lheo", LheoTestFiles.url("offres-sans-fin.xml").path)
+    #expect(broken.status == 1)
+    #expect(broken.stderr.contains("offres-sans-fin.xml, ligne 47"))
+    #expect(broken.stderr.contains("<periode>"))
+    #expect(broken.stderr.contains("La base n’a pas été modifiée"))
+    #expect(broken.stdout.isEmpty)
+    let unchanged = try desk.guichet("formations", "--rncp", "RNCP26650", "--commune", "73065")
+    #expect(unchanged.stdout == before.stdout)
+
+    var piped = desk.run
+    piped.input = try String(
+      contentsOf: LheoTestFiles.url("offres-remplacement.xml"), encoding: .utf8)
+    let replaced = try piped.run(["import", "lheo", "-", "--database", desk.database])
+    #expect(replaced.status == 0, "\(replaced.stderr)")
+    let after = try desk.guichet("formations", "--rncp", "RNCP26650", "--commune", "73065")
+    #expect(Self.towns(after.stdout) == ["La Motte-Servolex"])
+    #expect(after.stdout.contains("CAP Cuisine (nouvelle offre)"))
+  }
+
+  @Test func wrongArgumentsAreRefusedInFrench() throws {
+    let desk = try Desk()
+    let neither = try desk.guichet("formations")
+    #expect(neither.status == 64)
+    #expect(neither.stderr.contains("indiquez un métier (--rome J1501)"))
+    let both = try desk.guichet("formations", "--rome", "J1501", "--rncp", "RNCP4495")
+    #expect(both.status == 64)
+    let commune = try desk.guichet("formations", "--rome", "J1501", "--commune", "Chambéry")
+    #expect(commune.status == 64)
+    #expect(commune.stderr.contains("code INSEE de commune invalide"))
+    let missing = try desk.guichet("import", "lheo", "/nonexistent/offres.xml")
+    #expect(missing.status == 64)
+    #expect(missing.stderr.contains("chemin introuvable"))
+    // With nothing imported, the list says where the file comes from.
+    let none = try desk.guichet("formations", "--rome", "J1501")
+    #expect(none.status == 0)
+    #expect(none.stdout.contains("Carif-Oref"))
+  }
+}

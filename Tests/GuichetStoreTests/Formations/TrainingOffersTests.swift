@@ -1,0 +1,251 @@
+import Foundation
+import GRDB
+import GuichetCore
+import GuichetTestData
+import Testing
+
+@testable import GuichetStore
+
+/// `guichet import lheo` and the sessions « Se former » lists, over the small LHÉO files written for the
+/// tests (Tests/GuichetTestData/LHEO), which `LheoSchemaTests` checks against the published schema.
+@Suite struct TrainingOffersTests {
+  static let today = 20_261_203
+  static let chambery = TrainingOrigin.commune("73065")
+
+  /// A light database with the RNCP rows the files name (the bundled reference takes seconds to load).
+  static func database() throws -> AppDatabase {
+    let database = try AppDatabase.inMemory()
+    try database.writer.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO certification (code, title, is_active) VALUES
+            ('RNCP4495', 'Diplôme d''Etat d''aide-soignant (DEAS)', 1),
+            ('RNCP26650', 'Cuisine', 1);
+          INSERT INTO certification_occupation (code_rncp, code_rome, rome_label) VALUES
+            ('RNCP26650', 'G1602', 'Personnel de cuisine'),
+            ('RNCP4495', 'J1501', 'Soins d''hygiène, de confort du patient');
+          """)
+    }
+    return database
+  }
+
+  static func importFile(_ name: String, into database: AppDatabase) throws -> TrainingImportReport
+  {
+    try database.importTrainingOffers(
+      Data(contentsOf: LheoTestFiles.url(name)), fileName: name, at: Date())
+  }
+
+  static func towns(_ offers: TrainingOffers) -> [String] { offers.sessions.map(\.town) }
+
+  @Test func aValidFileIsImportedWithItsCounts() throws {
+    let database = try Self.database()
+    let report = try Self.importFile("offres-savoie.xml", into: database)
+    #expect(report.formations == 3)
+    #expect(report.actions == 7)
+    #expect(report.sessions == 8)
+    #expect(report.unknownRNCP == 0)
+    #expect(report.description.contains("sessions : 8"))
+    let stored = try database.writer.read { db in
+      try Row.fetchOne(
+        db,
+        sql: """
+          SELECT a.trainer_name, a.trainer_siret, a.insee_code, a.place_name,
+                 (SELECT group_concat(code) FROM training_action_code
+                  WHERE action_id = a.id AND kind = 'financeur') AS funding
+          FROM training_action a WHERE a.number = 'A-LMS'
+          """)
+    }
+    let row = try #require(stored)
+    #expect(row["trainer_name"] as String? == "Institut de formation Savoie")
+    #expect(row["trainer_siret"] as String? == "38000000000022")
+    #expect(row["insee_code"] as String? == "73179")
+    #expect(row["place_name"] as String? == "Institut de formation Savoie")
+    #expect(row["funding"] as String? == "10,2")
+  }
+
+  @Test func aROMECodeListsNearestThenSoonestAndDropsPastSessions() throws {
+    let database = try Self.database()
+    _ = try Self.importFile("offres-savoie.xml", into: database)
+    let offers = try database.trainingSessions(
+      for: .rome("J1501"), near: Self.chambery, today: Self.today)
+    // Chambéry itself, its bassin, then Albertville (Savoie: the preparation with no date yet is open
+    // today, so before the DEAS of September 2029), then Grenoble (Isère), though it starts first.
+    #expect(
+      Self.towns(offers) == [
+        "Chambéry", "La Motte-Servolex", "Albertville", "Albertville", "Grenoble",
+      ])
+    #expect(offers.sessions.first?.proximity == .sameCommune)
+    #expect(offers.sessions[1].proximity == .sameBassin)
+    #expect(offers.sessions.last?.proximity == .elsewhere)
+    #expect(offers.sessions[2].formationTitle.hasPrefix("Préparation"))
+    #expect(offers.sessions[2].datesLabel == "dates à préciser")
+    #expect(offers.sessions[0].datesLabel == "du 02/03/2030 au 18/12/2030")
+    #expect(offers.sessions[0].startDay == 20_300_302)
+    #expect(!offers.sessions.contains { $0.startDay == 20_200_106 })
+    #expect(
+      offers.sessions[0].certifications == [
+        TrainingCertification(code: "RNCP4495", title: "Diplôme d'Etat d'aide-soignant (DEAS)")
+      ])
+    #expect(offers.sessions[1].organisation == "Institut de formation Savoie")
+    #expect(offers.sessions[0].organisation == "GRETA Savoie")
+    #expect(offers.originName == "Chambéry")
+    #expect(offers.imported?.fileName == "offres-savoie.xml")
+  }
+
+  @Test func anRNCPCodeListsItsSessionsNearestFirst() throws {
+    let database = try Self.database()
+    _ = try Self.importFile("offres-savoie.xml", into: database)
+    let offers = try database.trainingSessions(
+      for: .rncp("RNCP26650"), near: Self.chambery, today: Self.today)
+    #expect(Self.towns(offers) == ["Chambéry", "Grenoble"])
+    #expect(offers.sessions[0].permanentEntry)
+    #expect(offers.sessions[0].publicCodes == ["80056", "83056"])
+    #expect(offers.subjectTitle == "Cuisine")
+    // From Grenoble the order turns round.
+    let fromGrenoble = try database.trainingSessions(
+      for: .rncp("RNCP26650"), near: .commune("38185"), today: Self.today)
+    #expect(Self.towns(fromGrenoble) == ["Grenoble", "Chambéry"])
+    // With no place known, soonest first (the Chambéry session takes entrants today) and no nearness said.
+    let anywhere = try database.trainingSessions(
+      for: .rncp("RNCP26650"), near: .anywhere, today: Self.today)
+    #expect(anywhere.sessions.allSatisfy { $0.proximity == nil })
+    #expect(Self.towns(anywhere) == ["Chambéry", "Grenoble"])
+  }
+
+  @Test func aROMECodeAlsoFindsFormationsThroughTheirCertification() throws {
+    let database = try Self.database()
+    _ = try Self.importFile("offres-savoie.xml", into: database)
+    // The CAP Cuisine names no ROME code; its RNCP fiche leads to G1602.
+    let offers = try database.trainingSessions(
+      for: .rome("G1602"), near: Self.chambery, today: Self.today)
+    #expect(Set(offers.sessions.map(\.formationTitle)) == ["CAP Cuisine"])
+    #expect(offers.sessions.count == 2)
+  }
+
+  @Test func aSessionStartedIsDroppedUnlessItTakesEntrantsAllAlong() throws {
+    let database = try Self.database()
+    _ = try Self.importFile("offres-savoie.xml", into: database)
+    // On 1 Oct 2029 both CAP sessions have started; only Chambéry's takes entrants all along.
+    let offers = try database.trainingSessions(
+      for: .rncp("RNCP26650"), near: Self.chambery, today: 20_291_001)
+    #expect(Self.towns(offers) == ["Chambéry"])
+  }
+
+  @Test func aTerritoryRanksItsBassinsThenItsDepartements() throws {
+    let database = try Self.database()
+    _ = try Self.importFile("offres-savoie.xml", into: database)
+    let territory = try database.createTerritory(
+      name: "ZTEF Chambéry", bassinCodes: ["8411"], by: .commandLine)
+    let offers = try database.trainingSessions(
+      for: .rncp("RNCP4495"), near: .territory(territory.id), today: Self.today)
+    #expect(Self.towns(offers) == ["La Motte-Servolex", "Chambéry", "Albertville", "Grenoble"])
+    #expect(offers.sessions.prefix(2).allSatisfy { $0.proximity == .sameTerritory })
+    #expect(offers.sessions[2].proximity == .sameDepartement)
+    #expect(offers.originName == "ZTEF Chambéry")
+  }
+
+  @Test func aReimportReplacesThePreviousOffers() throws {
+    let database = try Self.database()
+    _ = try Self.importFile("offres-savoie.xml", into: database)
+    let report = try Self.importFile("offres-remplacement.xml", into: database)
+    #expect(report.formations == 1 && report.sessions == 1)
+    let cuisine = try database.trainingSessions(
+      for: .rncp("RNCP26650"), near: Self.chambery, today: Self.today)
+    #expect(cuisine.sessions.map(\.formationTitle) == ["CAP Cuisine (nouvelle offre)"])
+    #expect(cuisine.imported?.fileName == "offres-remplacement.xml")
+    let care = try database.trainingSessions(
+      for: .rome("J1501"), near: Self.chambery, today: Self.today)
+    #expect(care.sessions.isEmpty && care.imported != nil)
+    let counts = try database.writer.read { db in
+      try Int.fetchOne(db, sql: "SELECT count(*) FROM training_session")
+    }
+    #expect(counts == 1)
+  }
+
+  @Test func aFileAgainstTheSchemaIsRefusedWithItsLineAndChangesNothing() throws {
+    let database = try Self.database()
+    _ = try Self.importFile("offres-savoie.xml", into: database)
+    let before = try database.trainingSessions(
+      for: .rome("J1501"), near: Self.chambery, today: Self.today)
+    let error = try #require(throws: ImportError.self) {
+      try Self.importFile("offres-sans-fin.xml", into: database)
+    }
+    #expect(error.file == "offres-sans-fin.xml")
+    #expect(error.line == 47)
+    #expect(error.message.contains("<periode>"))
+    #expect(error.message.contains("élément manquant"))
+    #expect(error.message.contains("fin"))
+    let after = try database.trainingSessions(
+      for: .rome("J1501"), near: Self.chambery, today: Self.today)
+    #expect(after == before)
+    #expect(after.imported?.fileName == "offres-savoie.xml")
+  }
+
+  @Test func notXMLOrAnotherFormatIsRefusedInFrench() throws {
+    let database = try Self.database()
+    let broken = try #require(throws: ImportError.self) {
+      try database.importTrainingOffers(
+        Data("<lheo xmlns=\"http://lheo.gouv.fr/2.3\">\n<offres>\n".utf8), fileName: "coupé.xml",
+        at: Date())
+    }
+    #expect(broken.message.hasPrefix("XML mal formé"))
+    #expect(broken.line != nil)
+    let other = try #require(throws: ImportError.self) {
+      try database.importTrainingOffers(
+        Data("<?xml version=\"1.0\"?>\n<offres/>\n".utf8), fileName: "autre.xml", at: Date())
+    }
+    #expect(other.line == 2)
+    #expect(other.message.contains("élément racine inconnu"))
+    let empty = try #require(throws: ImportError.self) {
+      try database.importTrainingOffers(Data(), fileName: "vide.xml", at: Date())
+    }
+    #expect(empty.file == "vide.xml")
+    let none = try database.trainingSessions(
+      for: .rome("J1501"), near: Self.chambery, today: Self.today)
+    #expect(none.imported == nil && none.sessions.isEmpty)
+  }
+
+  @Test func aFileNeverReachesOutsideItself() throws {
+    let database = try Self.database()
+    // An external entity would read a local file if entities were expanded: the schema refuses the
+    // text, and nothing of /etc/hostname is stored either way.
+    let hostile = """
+      <?xml version="1.0"?>
+      <!DOCTYPE lheo [<!ENTITY x SYSTEM "file:///etc/hostname">]>
+      <lheo xmlns="http://lheo.gouv.fr/2.3"><offres>&x;</offres></lheo>
+      """
+    #expect(throws: ImportError.self) {
+      try database.importTrainingOffers(Data(hostile.utf8), fileName: "x.xml", at: Date())
+    }
+    let count = try database.writer.read { db in
+      try Int.fetchOne(db, sql: "SELECT count(*) FROM training_formation")
+    }
+    #expect(count == 0)
+  }
+}
+
+/// The test files are real LHÉO 2.3: checked against the schema as published (../shared/data), and the
+/// copy Guichet bundles is that schema byte for byte.
+@Suite struct LheoSchemaTests {
+  static let published = TestData.folder.appendingPathComponent("formations/lheo-2.3.xsd")
+
+  @Test(arguments: ["offres-savoie.xml", "offres-remplacement.xml"])
+  func theTestFilesValidateAgainstThePublishedSchema(_ name: String) throws {
+    let formations = try LheoReader.read(
+      Data(contentsOf: LheoTestFiles.url(name)), fileName: name, schema: Self.published)
+    #expect(!formations.isEmpty)
+  }
+
+  @Test func theBrokenFileIsInvalidAgainstThePublishedSchema() throws {
+    #expect(throws: ImportError.self) {
+      try LheoReader.read(
+        Data(contentsOf: LheoTestFiles.url("offres-sans-fin.xml")), fileName: "offres-sans-fin.xml",
+        schema: Self.published)
+    }
+  }
+
+  @Test func theBundledSchemaIsThePublishedOne() throws {
+    let bundled = try #require(LheoReader.bundledSchema)
+    #expect(try Data(contentsOf: bundled) == Data(contentsOf: Self.published))
+  }
+}
