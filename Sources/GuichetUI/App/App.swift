@@ -63,6 +63,9 @@ public enum App {
       if case .help = state.top { return .navigate(.pop) }
       return .navigate(.push(.help))
     }
+    if let link = state.top.links.first(where: { $0.key == key }) {
+      return .navigate(.push(link.route))
+    }
     return keyOnTop(&state, key)
   }
 

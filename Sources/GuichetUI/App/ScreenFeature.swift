@@ -38,6 +38,22 @@ public protocol ScreenFeature {
   static func showsErrorItself(_ state: State) -> Bool
 }
 
+/// A key that opens a screen from another one, declared in the registry (`Screen.links`, Screens.swift)
+/// rather than in each screen's key table: a new screen reachable from existing ones is entered in the
+/// registry only. The app reducer tries the top screen's links before the screen's own keys, and its key
+/// bar and help list them.
+public struct ScreenLink: Equatable, Sendable {
+  public var key: Key
+  public var hint: HintLine
+  public var route: Route
+
+  public init(key: Key, hint: HintLine, route: Route) {
+    self.key = key
+    self.hint = hint
+    self.route = route
+  }
+}
+
 /// A screen action that has a case for keys (`case key(Key)` satisfies it).
 public protocol KeyedAction {
   static func key(_ key: Key) -> Self
@@ -153,14 +169,18 @@ extension App {
     return title(screen.feature)
   }
 
-  /// The bottom bar: the screen's own keys, then the global ones; only those the role may use, each key
-  /// once (a screen's own « Échap Annuler » wins over the global « Échap Retour »).
+  /// The bottom bar: the screen's own keys, its links (see `ScreenLink`), then the global ones; only those the
+  /// role may use, each key once (a screen's own « Échap Annuler » wins over the global « Échap Retour »).
   static func hints(for screen: Screen, role: Role?) -> [HintLine] {
     func hints<F: ScreenFeature>(_ feature: F.Type) -> [HintLine] {
       F.extract(screen).map { F.keyHints($0, role: role) } ?? []
     }
+    var all = hints(screen.feature)
+    let links = screen.links.map(\.hint)
+    all.insert(
+      contentsOf: links, at: all.firstIndex { HintLine.global.contains($0) } ?? all.endIndex)
     var seen = Set<String>()
-    return hints(screen.feature).filter {
+    return all.filter {
       $0.allowed(for: role) && (!$0.inKeyBar || seen.insert($0.key).inserted)
     }
   }
@@ -172,6 +192,7 @@ extension App {
         ?? HelpScreen.State(screenTitle: title, purpose: "", lines: [])
     }
     var state = help(screen.feature)
+    state.lines += screen.links.map(\.hint)
     state.lines = state.lines.filter { $0.allowed(for: context.account?.role) }
     return state
   }

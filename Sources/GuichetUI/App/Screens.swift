@@ -118,6 +118,17 @@ extension Screen {
   }
 }
 
+extension Screen {
+  /// Keys that open another screen from this one (see `ScreenLink`): where a screen reachable from
+  /// existing ones is entered, so their own files stay untouched. A link's key must not be one of the
+  /// screen's own keys.
+  public var links: [ScreenLink] {
+    switch self {
+    default: []
+    }
+  }
+}
+
 extension App {
   /// The screen a route opens, from what is open below it (the visit form, the help's screen).
   static func makeScreen(_ route: Route, state: AppState) -> Screen {
