@@ -81,6 +81,7 @@ let package = Package(
         "Booking/__Snapshots__",
         "Dashboard/__Snapshots__",
         "Information/__Snapshots__",
+        "Formations/__Snapshots__",
         "Session/__Snapshots__",
       ]
     ),

@@ -9,6 +9,7 @@ extension FeatureClients {
     clients[TerritoriesClient.self] = .live(database, session: session)
     clients[TerritorySearchClient.self] = .live(database)
     clients[ConsentTextsClient.self] = .live(database, session: session)
+    clients[FormationsClient.self] = .live(database)
     return clients
   }
 }

@@ -24,6 +24,7 @@ public enum Screen: Equatable, Sendable {
   case accounts(AccountsScreen.State)
   case territories(TerritoriesScreen.State)
   case consentTexts(ConsentTextsScreen.State)
+  case formations(FormationsScreen.State)
 }
 
 public enum Route: Equatable, Sendable {
@@ -54,6 +55,8 @@ public enum Route: Equatable, Sendable {
   case territories
   /// The consent texts' versions, per kind of structure, and a new version (administrators).
   case consentTexts
+  /// « Se former »: upcoming training sessions for a métier or a certification, near the visitor.
+  case formations(TrainingSubject)
 }
 
 extension Route {
@@ -63,7 +66,7 @@ extension Route {
     switch self {
     case .home, .help: nil
     case .queue, .todayVisits, .visitForm, .booking: .codeVisit
-    case .search, .occupation, .certification, .labourNeeds, .structures: nil
+    case .search, .occupation, .certification, .labourNeeds, .structures, .formations: nil
     case .agenda: .readAgenda
     case .appointment: .changeAppointment
     case .admin, .territories, .consentTexts: .administerOperators
@@ -114,6 +117,7 @@ extension Screen {
     case .accounts: AccountsScreen.self
     case .territories: TerritoriesScreen.self
     case .consentTexts: ConsentTextsScreen.self
+    case .formations: FormationsScreen.self
     }
   }
 }
@@ -124,6 +128,10 @@ extension Screen {
   /// screen's own keys.
   public var links: [ScreenLink] {
     switch self {
+    case .occupation(let state): [FormationsScreen.link(.rome(state.code))]
+    case .certification(let state): [FormationsScreen.link(.rncp(state.code))]
+    case .search(let state):
+      state.selectedHit.flatMap(FormationsScreen.link(for:)).map { [$0] } ?? []
     default: []
     }
   }
@@ -168,6 +176,9 @@ extension App {
     case .accounts: return .accounts(AccountsScreen.State())
     case .territories: return .territories(TerritoriesScreen.State())
     case .consentTexts: return .consentTexts(ConsentTextsScreen.State())
+    case .formations(let subject):
+      return .formations(
+        FormationsScreen.State(subject: subject, visit: visitInProgress(state), context: context))
     }
   }
 }
