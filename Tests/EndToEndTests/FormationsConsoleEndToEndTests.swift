@@ -40,7 +40,6 @@ import Testing
     try console.waitFor("Se former · RNCP4495")
     try console.press("Escape")
     try console.waitFor("Rechercher : deas")
-    try console.press("F10")
-    try console.waitFor("__EXIT__0")
+    try console.quit()
   }
 }
