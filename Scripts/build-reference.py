@@ -11,7 +11,10 @@ reads them with the very importers of `guichet import`: one code path, one set o
   - exact duplicate rows of rncp_nsf (the export repeats each line up to three times; the importer keeps distinct pairs);
   - rows outside the 8 Rhône-Alpes départements in the France Travail, Services Publics+ and France services files
     (each kept record is copied byte for byte, so the importer meets the same defects as in the published file);
-  - files the importers do not read (apprenticeship kit, diploma codes, tension indicators, whole-France territories:
+  - InserJeunes rows of other regions (the fiches show Auvergne-Rhône-Alpes, `code_region` 84), BCN N_MEF rows
+    whose MEF_STAT_11 no kept InserJeunes row names, and tension indicators of other regions and départements
+    (national, region 84 and the 8 départements are kept); kept records are copied byte for byte;
+  - files the importers do not read (InserJeunes by establishment, the LHÉO schema, whole-France territories:
     territories are bundled by Scripts/build-territories.py).
 Outputs: one folder per dataset, SOURCES.txt (attribution lines) and VERSION (content hash, which makes the app
 reload the bundle when it changes).
@@ -37,7 +40,12 @@ COPIED = {
         "rome_grand_domaines_from_arbo2021.csv",
         "rome_domaines_professionnels_from_arbo2021.csv",
     ],
-    "rncp-2021": ["rncp_info.v1.4.csv", "rncp_rome.v1.4.csv"],
+    "rncp-2021": [
+        "rncp_info.v1.4.csv",
+        "rncp_rome.v1.4.csv",
+        "codes_diplomes.v1.4.csv",
+        "Kit_apprentissage_20231218.csv",
+    ],
     "labour": [
         "bmo2024_auvergne_rhone_alpes.csv",
         "dares_intitules_FAP2021.csv",
@@ -50,6 +58,7 @@ COPIED = {
         "partenaires_annuaire_sp_2019_rhone_alpes.csv",
     ],
     "operators": ["transitions_pro_2022-05.js"],
+    "formations": ["certifinfo_2025-01-01.csv"],
 }
 
 # The 8 Rhône-Alpes départements the bundle covers.
@@ -77,6 +86,10 @@ France Travail – référentiel des agences (2019)
 DITP – Services Publics+ (mai 2023)
 ANCT – France services (2024)
 Transitions Pro – contacts par département (mai 2022)
+France compétences – codes diplômes (2021) et kit apprentissage (2023)
+Réseau des Carif-Oref – Certif Info (2025)
+DEPP-DARES – InserJeunes (Auvergne-Rhône-Alpes, millésimes 2019_2020 à 2022_2023)
+DARES – tensions sur le marché du travail (2019)
 Licence Ouverte / Etalab. Fiche definitions, access texts and interest-area definitions are not bundled:
 they are read only by `guichet import rome <folder>`.
 """
@@ -181,6 +194,29 @@ def main():
     dedupe_lines(
         os.path.join(args.source, "rncp-2021", "rncp_nsf.v1.4.csv"),
         os.path.join(args.output, "rncp-2021", "rncp_nsf.v1.4.csv"),
+    )
+    formations = os.path.join(args.source, "formations")
+    filter_rows(
+        os.path.join(formations, "inserjeunes_regions_2019-2023.csv"),
+        os.path.join(args.output, "formations", "inserjeunes_regions_2019-2023.csv"),
+        ";",
+        lambda row, h: row[h.index("code_region")] == "84",
+    )
+    with open(os.path.join(args.output, "formations", "inserjeunes_regions_2019-2023.csv"), encoding="utf-8-sig") as handle:
+        used_mef = {row["mefstat11"] for row in csv.DictReader(handle, delimiter=";") if row["mefstat11"]}
+    filter_rows(
+        os.path.join(formations, "bcn_n_mef.csv"),
+        os.path.join(args.output, "formations", "bcn_n_mef.csv"),
+        ";",
+        lambda row, h: row[h.index("MEF_STAT_11")] in used_mef,
+    )
+    filter_rows(
+        os.path.join(args.source, "labour", "dares_psm_tensions.csv"),
+        os.path.join(args.output, "labour", "dares_psm_tensions.csv"),
+        ",",
+        lambda row, h: row[h.index("niveau_geo")].strip() == "nat"
+        or row[h.index("reg")] == "84.0"
+        or row[h.index("dep")] in DEPARTEMENTS,
     )
     for name, (separator, keep) in FILTERED.items():
         filter_rows(

@@ -47,6 +47,7 @@ public struct AppDatabase: Sendable {
     migrator.registerQueueMigration()
     migrator.registerAppointmentSequenceMigration()
     migrator.registerFormationsMigration()
+    migrator.registerOutcomesMigration()
     return migrator
   }()
 }

@@ -44,6 +44,13 @@ public enum ReferenceImporter {
       return try stage(url, bundle, StructuresImporter.read, StructuresImporter.write)
     case .operators:
       return try stage(url, bundle, OperatorsImporter.read, OperatorsImporter.write)
+    case .diplomas:
+      return try stage(url, bundle, DiplomaCodesImporter.read, DiplomaCodesImporter.write)
+    case .certifinfo:
+      return try stage(url, bundle, CertifInfoImporter.read, CertifInfoImporter.write)
+    case .inserjeunes:
+      return try stage(url, bundle, InserJeunesImporter.read, InserJeunesImporter.write)
+    case .tensions: return try stage(url, bundle, TensionsImporter.read, TensionsImporter.write)
     }
   }
 

@@ -119,8 +119,19 @@ enum SearchIndex {
   /// from which search derives it and which puts the fiche valid longest first among equal matches.
   private static func certificationEntries(_ db: Database) throws -> [Entry] {
     let gendered = try CertificationTerms.GenderedWords(db)
+    // Fiches registered since the 2021 export are known from Certif Info (one row per fiche, its lowest number).
+    let newer =
+      try db.tableExists("certifinfo")
+      ? """
+      UNION ALL
+      SELECT code_rncp, title, level, NULL, type_label, 1, NULL FROM (
+        SELECT code_rncp, title, level, type_label, min(CAST(code AS INTEGER)) FROM certifinfo
+        WHERE code_rncp IS NOT NULL AND code_rncp NOT IN (SELECT code FROM certification)
+        GROUP BY code_rncp)
+      """ : ""
     let sql =
-      "SELECT code, title, level, type_code, type_label, is_active, end_date FROM certification"
+      "SELECT code, title, level, type_code, type_label, is_active, end_date FROM certification "
+      + newer
     return try Row.fetchAll(db, sql: sql).map { row in
       let code: String = row["code"]
       let title: String = row["title"]
