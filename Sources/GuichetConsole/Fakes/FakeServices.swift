@@ -113,8 +113,8 @@ public final class FakeServices: Sendable {
         _ = self.call("information.search")
         return data.references($0)
       },
-      occupation: {
-        self.sometimes(self.call("information.occupation"), 5) ? nil : data.occupation($0)
+      occupation: { code, _ in
+        self.sometimes(self.call("information.occupation"), 5) ? nil : data.occupation(code)
       },
       certification: {
         self.sometimes(self.call("information.certification"), 5) ? nil : data.certification($0)

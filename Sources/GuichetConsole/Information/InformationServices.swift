@@ -7,7 +7,7 @@ import GuichetUI
 /// record of what was consulted.
 struct InformationServices: Sendable {
   var search: @Sendable (String) throws -> ReferenceResults
-  var occupation: @Sendable (String) throws -> OccupationFiche?
+  var occupation: @Sendable (String, Int64?) throws -> OccupationFiche?
   var certification: @Sendable (String) throws -> CertificationFiche?
   var labourNeeds: @Sendable (Int64) throws -> LabourNeeds?
   var structures: @Sendable (Int64?) throws -> StructureDirectory
@@ -19,7 +19,7 @@ struct InformationServices: Sendable {
   {
     InformationServices(
       search: { try database.referenceResults($0, limit: 8) },
-      occupation: { try database.occupationFiche(code: $0) },
+      occupation: { try database.occupationFiche(code: $0, territoryID: $1) },
       certification: { try database.certificationFiche(code: $0) },
       labourNeeds: { try database.labourNeeds(territoryID: $0) },
       structures: { try database.structureDirectory(territoryID: $0) },
@@ -33,7 +33,7 @@ struct InformationServices: Sendable {
   static let unavailable: InformationServices = {
     let error = UserError("Données de référence indisponibles.")
     return InformationServices(
-      search: { _ in throw error }, occupation: { _ in throw error },
+      search: { _ in throw error }, occupation: { _, _ in throw error },
       certification: { _ in throw error }, labourNeeds: { _ in throw error },
       structures: { _ in throw error }, recordConsultations: { _, _, _ in },
       recordSearchMiss: { _, _ in })
@@ -46,8 +46,8 @@ extension EffectInterpreter {
     switch effect {
     case .searchReference(let query):
       return attempt { .referenceFound(try information.search(query)) }
-    case .loadOccupation(let code):
-      return attempt { .occupationLoaded(code: code, try information.occupation(code)) }
+    case .loadOccupation(let code, let territoryID):
+      return attempt { .occupationLoaded(code: code, try information.occupation(code, territoryID)) }
     case .loadCertification(let code):
       return attempt { .certificationLoaded(code: code, try information.certification(code)) }
     case .loadLabourNeeds(let id):

@@ -16,6 +16,14 @@ public struct CertificationFiche: Equatable, Sendable {
   public var previousCodes: [String]
   public var nextCodes: [String]
   public var sources: [DataSource]
+  /// Latest InserJeunes figures of each voie for the diplomas of this fiche (empty when none reaches it).
+  public var outcomes: [DiplomaOutcome] = []
+  /// From the apprenticeship kit: true open, false closed, nil when the kit does not say.
+  public var openToApprenticeship: Bool?
+  /// Formacode (v13) themes from Certif Info.
+  public var formacodes: [CodeLabel] = []
+  /// True when the fiche is known from Certif Info only (registered after the 2021 RNCP export).
+  public var fromCertifInfo = false
 
   public init(
     code: String, title: String, level: Int? = nil, typeLabel: String? = nil, isActive: Bool,

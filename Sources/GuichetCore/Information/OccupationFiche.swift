@@ -25,6 +25,10 @@ public struct OccupationFiche: Equatable, Sendable {
   /// One entry per FAP2009 family the fiche maps to: never blended into one figure.
   public var salaries: [SalaryFigure]
   public var sources: [DataSource]
+  /// Débouchés (InserJeunes) of the certifications that lead to this métier, those with figures.
+  public var outcomes: [CertificationOutcomes] = []
+  /// DARES hiring tension of each FAP2009 family, in the visitor's départements (or the region).
+  public var tensions: [HiringTension] = []
 
   public init(
     code: String, title: String, parentCode: String? = nil, parentTitle: String? = nil,
@@ -101,17 +105,33 @@ public struct OccupationFlags: Equatable, Sendable {
     self.demographicTransition = demographicTransition
   }
 
-  /// The transitions in which the métier is emerging (green or strategic jobs for the ecological transition,
-  /// jobs flagged for the digital or demographic transition), in French, for the « émergent » line.
-  public var emergingIn: [String] {
+  /// ROME's transition flags in plain French, one sentence each: the ecological class always (when the file
+  /// gives one), the digital and demographic flags when set. ROME publishes no « emerging » flag: these
+  /// say how a transition concerns the métier, not that it is new.
+  public var transitions: [String] {
     var result: [String] = []
-    if let eco = ecologicalTransition?.lowercased(), eco.contains("vert") || eco.contains("strat") {
-      result.append(
-        eco.contains("vert")
-          ? "transition écologique (emploi vert)" : "transition écologique (emploi stratégique)")
+    if let eco = ecologicalTransition?.lowercased(), !eco.isEmpty {
+      let sentence =
+        if eco.contains("vert") {
+          "son but est de protéger l'environnement (emploi vert)"
+        } else if eco.contains("strat") {
+          "ses compétences sont clés pour la transition écologique"
+        } else if eco.contains("brun") {
+          "activité à fort impact sur l'environnement, appelée à se transformer"
+        } else if eco.contains("blanc") {
+          "pas directement concerné"
+        } else {
+          ecologicalTransition ?? ""
+        }
+      result.append("Transition écologique : " + sentence)
     }
-    if digitalTransition == true { result.append("transition numérique") }
-    if demographicTransition == true { result.append("transition démographique") }
+    if digitalTransition == true {
+      result.append("Transition numérique : métier transformé par le numérique")
+    }
+    if demographicTransition == true {
+      result.append(
+        "Transition démographique : les besoins croissent avec le vieillissement de la population")
+    }
     return result
   }
 }

@@ -4,7 +4,10 @@ import GuichetCore
 /// Builds a métier fiche from the reference tables. Links published on the main fiches (certifications,
 /// ROME → FAP2009) are read through the parent code, so a sub-fiche (`K1208`) shows those of `K1207`.
 enum OccupationFicheReader {
-  static func fetch(_ code: String, in db: Database) throws -> OccupationFiche? {
+  /// `departements`: the visitor's, for the hiring tension (the region's figure when empty).
+  static func fetch(_ code: String, departements: [String] = [], in db: Database) throws
+    -> OccupationFiche?
+  {
     guard
       let row = try Row.fetchOne(
         db,
@@ -71,7 +74,10 @@ enum OccupationFicheReader {
         """, arguments: [code]
     ).map { Interest(label: $0["label"], isMain: $0["is_main"]) }
     fiche.salaries = try salaries(parent, db)
-    fiche.sources = try DataSources.fetch(["rome", "rome-tree", "rncp", "salaries"], in: db)
+    fiche.outcomes = try OutcomesReader.occupationOutcomes(parent: parent, in: db)
+    fiche.tensions = try OutcomesReader.tensions(parent: parent, departements: departements, in: db)
+    fiche.sources = try DataSources.fetch(
+      ["rome", "rome-tree", "rncp", "salaries", "certifinfo", "inserjeunes", "tensions"], in: db)
     return fiche
   }
 
@@ -122,21 +128,37 @@ enum OccupationFicheReader {
   }
 }
 
-/// Builds a certification fiche from the RNCP tables.
+/// Builds a certification fiche from the RNCP tables, or from Certif Info for a fiche registered after the 2021
+/// export; Certif Info also brings its Formacode, and its NSF and ROME links where the export has none.
 enum CertificationFicheReader {
   static func fetch(_ code: String, in db: Database) throws -> CertificationFiche? {
-    guard
-      let row = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT code, title, level, type_label, is_active, status, end_date, registration
-          FROM certification WHERE code = ?
-          """, arguments: [code])
-    else { return nil }
-    var fiche = CertificationFiche(
-      code: row["code"], title: row["title"], level: row["level"], typeLabel: row["type_label"],
-      isActive: row["is_active"], status: row["status"], endDate: row["end_date"],
-      registration: row["registration"])
+    let certifInfo = try Row.fetchOne(
+      db,
+      sql: """
+        SELECT title, level, type_label, state, formacode, formacode_label, nsf_code FROM certifinfo
+        WHERE code_rncp = ? ORDER BY CAST(code AS INTEGER) LIMIT 1
+        """, arguments: [code])
+    var fiche: CertificationFiche
+    if let row = try Row.fetchOne(
+      db,
+      sql: """
+        SELECT code, title, level, type_label, is_active, status, end_date, registration
+        FROM certification WHERE code = ?
+        """, arguments: [code])
+    {
+      fiche = CertificationFiche(
+        code: row["code"], title: row["title"], level: row["level"], typeLabel: row["type_label"],
+        isActive: row["is_active"], status: row["status"], endDate: row["end_date"],
+        registration: row["registration"])
+    } else if let row = certifInfo {
+      let state: String? = row["state"]
+      fiche = CertificationFiche(
+        code: code, title: row["title"], level: row["level"], typeLabel: row["type_label"],
+        isActive: state.map(Self.isPublished) ?? true, status: state)
+      fiche.fromCertifInfo = true
+    } else {
+      return nil
+    }
     fiche.nsfDomains = try OccupationFicheReader.codeLabels(
       db,
       """
@@ -144,6 +166,16 @@ enum CertificationFicheReader {
       FROM certification_nsf cn LEFT JOIN nsf_domain n ON n.code = cn.nsf_code
       WHERE cn.code_rncp = ? ORDER BY cn.nsf_code
       """, code)
+    if fiche.nsfDomains.isEmpty, let nsf: String = certifInfo?["nsf_code"] {
+      fiche.nsfDomains = try OccupationFicheReader.codeLabels(
+        db, "SELECT :code AS code, coalesce((SELECT label FROM nsf_domain WHERE code = :code), :code) AS label",
+        ["code": nsf])
+    }
+    if let formacode: String = certifInfo?["formacode"] {
+      fiche.formacodes = [
+        CodeLabel(code: formacode, label: certifInfo?["formacode_label"] ?? formacode)
+      ]
+    }
     fiche.occupations = try OccupationFicheReader.codeLabels(
       db,
       """
@@ -151,6 +183,16 @@ enum CertificationFicheReader {
       FROM certification_occupation co LEFT JOIN occupation o ON o.code = co.code_rome
       WHERE co.code_rncp = ? ORDER BY co.code_rome
       """, code)
+    if fiche.occupations.isEmpty {
+      fiche.occupations = try OccupationFicheReader.codeLabels(
+        db,
+        """
+        SELECT DISTINCT cio.code_rome AS code, coalesce(o.title, cio.code_rome) AS label
+        FROM certifinfo ci JOIN certifinfo_occupation cio ON cio.code = ci.code
+        LEFT JOIN occupation o ON o.code = cio.code_rome
+        WHERE ci.code_rncp = ? ORDER BY cio.code_rome
+        """, code)
+    }
     let succession = try Row.fetchAll(
       db, sql: "SELECT previous_code, next_code FROM certification_succession WHERE code = ?",
       arguments: [code])
@@ -160,16 +202,42 @@ enum CertificationFicheReader {
     fiche.nextCodes = Array(
       Set(succession.map { $0["next_code"] as String }.filter { !$0.isEmpty })
     ).sorted()
-    fiche.sources = try DataSources.fetch(["rncp", "rome"], in: db)
+    if fiche.nextCodes.isEmpty {
+      // Certif Info names the fiche that replaced this one (« Code_Ancien_RNCP » of the newer fiche).
+      fiche.nextCodes = try String.fetchAll(
+        db,
+        sql: """
+          SELECT DISTINCT code_rncp FROM certifinfo
+          WHERE previous_rncp = ? AND code_rncp IS NOT NULL AND code_rncp <> previous_rncp
+          ORDER BY code_rncp
+          """, arguments: [code])
+    }
+    fiche.openToApprenticeship = try Bool.fetchOne(
+      db, sql: "SELECT is_open FROM certification_apprenticeship WHERE code_rncp = ?",
+      arguments: [code])
+    fiche.outcomes = try OutcomesReader.outcomes(of: code, in: db)
+    fiche.sources = try DataSources.fetch(
+      ["rncp", "certifinfo", "diplomes", "inserjeunes", "rome"], in: db)
     return fiche
+  }
+
+  /// Certif Info's « Etat_Libelle »: a published fiche can still be prepared.
+  static func isPublished(_ state: String) -> Bool {
+    state.lowercased().hasPrefix("publi")
   }
 }
 
 extension AppDatabase {
-  /// The métier fiche of a ROME code (main fiche or sub-fiche), or nil when the code is unknown.
-  public func occupationFiche(code: String) throws -> OccupationFiche? {
+  /// The métier fiche of a ROME code (main fiche or sub-fiche), or nil when the code is unknown. The hiring
+  /// tension is that of the départements of the visitor's territory when one is given, else the region's.
+  public func occupationFiche(code: String, territoryID: Int64? = nil) throws -> OccupationFiche? {
     try StoreErrors.run("Lecture de la fiche métier") {
-      try writer.read { db in try OccupationFicheReader.fetch(code, in: db) }
+      try writer.read { db in
+        let departements = try territoryID.map {
+          try OutcomesReader.departements(ofTerritory: $0, in: db)
+        }
+        return try OccupationFicheReader.fetch(code, departements: departements ?? [], in: db)
+      }
     }
   }
 

@@ -89,13 +89,32 @@ enum CertifInfoImporter {
     raw.isEmpty ? nil : "RNCP" + raw
   }
 
-  /// The file is Windows-1252 but one title carries a UTF-8 combining accent (bytes 0xCC 0x81, « e´ »), whose
-  /// 0x81 Windows-1252 cannot decode: it is read back as the accent it was (« é »), then cleaned as any label.
+  /// The file is Windows-1252 but one title carries UTF-8 combining accents (bytes 0xCC 0x81 « é », 0xCC 0x82
+  /// « ô »), read as « Ì » and a second character (0x81, which Windows-1252 cannot decode, is read as Latin-1). Each
+  /// such pair is turned back into the accent it was (U+0300 + the second byte − 0x80), then composed and cleaned.
   static func label(_ raw: String) -> String {
-    guard raw.unicodeScalars.contains("\u{81}") else { return ImportText.label(raw) }
-    let repaired = raw.replacingOccurrences(of: "\u{CC}\u{81}", with: "\u{301}")
-      .precomposedStringWithCanonicalMapping
-    return ImportText.label(repaired)
+    guard raw.unicodeScalars.contains("\u{CC}") else { return ImportText.label(raw) }
+    var scalars: [Unicode.Scalar] = []
+    for scalar in raw.unicodeScalars {
+      if scalars.last == "\u{CC}", let byte = windows1252Byte(scalar), (0x80...0xBF).contains(byte),
+        let mark = Unicode.Scalar(0x300 + UInt32(byte) - 0x80)
+      {
+        scalars[scalars.count - 1] = mark
+      } else {
+        scalars.append(scalar)
+      }
+    }
+    var repaired = String.UnicodeScalarView()
+    repaired.append(contentsOf: scalars)
+    return ImportText.label(String(repaired).precomposedStringWithCanonicalMapping)
+  }
+
+  /// The byte Windows-1252 (or Latin-1, for the bytes it leaves undefined) wrote this character as.
+  private static func windows1252Byte(_ scalar: Unicode.Scalar) -> UInt8? {
+    if scalar.value < 0x100 { return UInt8(scalar.value) }
+    return String(Character(scalar)).data(using: .windowsCP1252).flatMap {
+      $0.count == 1 ? $0.first : nil
+    }
   }
 
   /// `21/11/2024` → `2024-11-21`.

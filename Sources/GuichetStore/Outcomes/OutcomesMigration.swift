@@ -30,6 +30,7 @@ enum OutcomesSchema {
     );
     CREATE INDEX diploma_outcome_cfd ON diploma_outcome(cfd, region);
     CREATE INDEX diploma_outcome_mef ON diploma_outcome(mefstat11, region);
+    CREATE INDEX diploma_outcome_millesime ON diploma_outcome(millesime, rate_employed_24);
 
     CREATE TABLE mef_diploma (
       mefstat11 TEXT NOT NULL,

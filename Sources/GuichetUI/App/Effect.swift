@@ -19,7 +19,8 @@ public enum Effect: Equatable, Sendable {
   case searchCommunes(String)
   /// Search as you type over métiers, certifications and structures; answers `.referenceFound`.
   case searchReference(String)
-  case loadOccupation(String)
+  /// The territory is the visit's, for the hiring tension of its départements.
+  case loadOccupation(String, territoryID: Int64?)
   case loadCertification(String)
   case loadLabourNeeds(territoryID: Int64)
   case loadStructures(territoryID: Int64?)

@@ -148,7 +148,9 @@ extension App {
     case .visitForm(let visit): return .visitForm(VisitFormScreen.State(visit: visit))
     case .help: return .help(helpState(for: state.top, context: context))
     case .search: return .search(SearchScreen.State())
-    case .occupation(let code): return .occupation(OccupationScreen.State(code: code))
+    case .occupation(let code):
+      return .occupation(
+        OccupationScreen.State(code: code, territoryID: visitInProgress(state)?.visit.territoryID))
     case .certification(let code): return .certification(CertificationScreen.State(code: code))
     case .labourNeeds:
       return .labourNeeds(LabourNeedsScreen.State(visit: visitInProgress(state), context: context))

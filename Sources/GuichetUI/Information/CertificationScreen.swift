@@ -1,9 +1,10 @@
 import GuichetCore
 
-/// An RNCP certification: level, type, status, end of validity, NSF domain and the métiers it leads to.
+/// An RNCP certification: level, type, status as of today, end of validity, apprenticeship, NSF and Formacode,
+/// the métiers it leads to and its débouchés (InserJeunes).
 public enum CertificationScreen {
   public enum Command: Equatable, Sendable {
-    case open
+    case open, outcomes
     case move(DocumentCursor.Move)
   }
 
@@ -12,10 +13,13 @@ public enum CertificationScreen {
     public var fiche: CertificationFiche?
     public var missing = false
     public var cursor = DocumentCursor()
+    /// The day (`yyyymmdd`) the status is judged on, set when the fiche arrives.
+    public var today = 0
 
-    public init(code: String, fiche: CertificationFiche? = nil) {
+    public init(code: String, fiche: CertificationFiche? = nil, today: Int = 0) {
       self.code = code
       self.fiche = fiche
+      self.today = today
     }
   }
 
@@ -28,7 +32,11 @@ public enum CertificationScreen {
     [KeyBinding([.enter], "Ouvrir", help: "Ouvrir la fiche métier en surbrillance", .open)]
     + DocumentKeys.movements.map {
       KeyBinding($0.keys, $0.hint, help: $0.help, .move($0.command), inKeyBar: $0.inKeyBar)
-    }
+    } + [
+      KeyBinding(
+        [.char("d")], "Débouchés", help: "Aller aux débouchés (InserJeunes) de la certification",
+        .outcomes)
+    ]
 
   public static func loadEffect(_ state: State) -> Effect { .loadCertification(state.code) }
 
@@ -37,10 +45,16 @@ public enum CertificationScreen {
     case .loaded(let fiche):
       state.fiche = fiche
       state.missing = fiche == nil
+      state.today = context.today
     case .key(let key):
       guard let command: Command = bindings.command(for: key) else { return .none }
       switch command {
       case .move(let move): state.cursor.apply(move, lines: document(state))
+      case .outcomes:
+        if let index = OutcomeLines.headingIndex(document(state)) {
+          state.cursor.top = index
+          state.cursor.focus = nil
+        }
       case .open:
         if let route = state.cursor.focusedLink(document(state)) { return .navigate(.push(route)) }
       }
@@ -52,18 +66,35 @@ public enum CertificationScreen {
 
   public static func document(_ state: State) -> [DocumentLine] {
     guard let fiche = state.fiche else { return [] }
+    let status = CertificationStatus(
+      isActive: fiche.isActive, endDate: fiche.endDate, today: state.today)
     var lines: [DocumentLine] = [
       DocumentLine(.text, "Niveau : " + CertificationLevel.label(fiche.level)),
       DocumentLine(.text, "Type : " + (fiche.typeLabel ?? "non précisé")),
       DocumentLine(
-        fiche.isActive ? .text : .warning,
-        "Statut : " + (fiche.isActive ? "active" : "inactive (plus délivrée sous ce numéro)")
+        status.isCurrent ? .text : .warning,
+        "Statut : " + statusText(status)
           + (fiche.status.map { " · fiche \($0.lowercased())" } ?? "")),
       DocumentLine(
         .text, "Fin de validité : " + (fiche.endDate.map(Format.isoDay) ?? "non précisée")),
     ]
+    if let open = fiche.openToApprenticeship {
+      lines.append(
+        DocumentLine(
+          .text,
+          "Apprentissage : "
+            + (open ? "ouverte à l'apprentissage" : "non ouverte à l'apprentissage")
+            + " (kit apprentissage, 2023)"))
+    }
     if let registration = fiche.registration {
       lines.append(DocumentLine(.muted, registration))
+    }
+    if fiche.fromCertifInfo {
+      lines.append(
+        DocumentLine(
+          .muted,
+          "Fiche enregistrée après l'export RNCP de 2021 : connue par Certif Info (2025), sans date de fin de validité."
+        ))
     }
     if !fiche.previousCodes.isEmpty {
       lines.append(
@@ -76,6 +107,10 @@ public enum CertificationScreen {
     lines += [.blank, DocumentLine(.heading, "Domaine de formation (NSF)")]
     if fiche.nsfDomains.isEmpty { lines.append(DocumentLine(.muted, "Non précisé.")) }
     lines += fiche.nsfDomains.map { DocumentLine(.bullet, "\($0.label) (\($0.code))") }
+    if !fiche.formacodes.isEmpty {
+      lines += [.blank, DocumentLine(.heading, "Formacode (Certif Info)")]
+      lines += fiche.formacodes.map { DocumentLine(.bullet, "\($0.label) (\($0.code))") }
+    }
     lines += [.blank, DocumentLine(.heading, "Métiers visés (\(fiche.occupations.count))")]
     if fiche.occupations.isEmpty {
       lines.append(DocumentLine(.muted, "Aucun métier ROME lié."))
@@ -83,8 +118,20 @@ public enum CertificationScreen {
     lines += fiche.occupations.map {
       DocumentLine(.text, $0.label, lead: $0.code + "  ", link: .occupation($0.code))
     }
+    lines += OutcomeLines.certification(fiche.outcomes)
     lines += [.blank, DocumentLine(.heading, "Sources")]
     return lines + fiche.sources.map { DocumentLine(.source, $0.source) }
+  }
+
+  /// « active jusqu'au 31/08/2027 », « expirée le 01/01/2024 », « inactive (plus délivrée sous ce numéro) ».
+  static func statusText(_ status: CertificationStatus) -> String {
+    status == .inactive ? "inactive (plus délivrée sous ce numéro)" : status.label
+  }
+
+  /// The source of the fiche's identity: Certif Info for a fiche the 2021 export does not hold.
+  static func mainSource(_ fiche: CertificationFiche) -> DataSource? {
+    let name = fiche.fromCertifInfo ? "certifinfo" : "rncp"
+    return fiche.sources.first { $0.name == name } ?? fiche.sources.first
   }
 
   public static func render(
@@ -103,10 +150,10 @@ public enum CertificationScreen {
       canvas.put(line, x: x, y: area.y + index, style: .title, limit: width)
     }
     let top = area.y + titleLines.count + 1
-    let sourceRows = SourceLine.rows(fiche.sources.first, width: width, context: context)
+    let sourceRows = SourceLine.rows(mainSource(fiche), width: width, context: context)
     let body = Rect(x: x, y: top, width: width, height: area.maxY - 1 - sourceRows - top)
     state.cursor.render(document(state), in: body, on: &canvas, context: context)
     SourceLine.render(
-      fiche.sources.first, x: x, y: area.maxY - 1, width: width, on: &canvas, context: context)
+      mainSource(fiche), x: x, y: area.maxY - 1, width: width, on: &canvas, context: context)
   }
 }

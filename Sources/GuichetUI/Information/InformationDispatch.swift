@@ -42,7 +42,7 @@ extension OccupationScreen: BoundScreen {
   public static func load(_ state: State) -> Effect { loadEffect(state) }
   public static func title(of state: State, context: AppContext) -> String { title(state) }
   public static let purpose =
-    "Fiche ROME : domaine, appellations au masculin et au féminin, repères (réglementé, cadre, émergent), définition et accès quand les textes sont importés, salaire médian par famille professionnelle, certifications par niveau, métiers proches, centres d'intérêt. La source et l'âge des données sont en bas."
+    "Fiche ROME : domaine, appellations au masculin et au féminin, repères (réglementé, cadre, transitions écologique, numérique et démographique), définition et accès quand les textes sont importés, salaire médian et tension de recrutement par famille professionnelle, certifications par niveau et leurs débouchés (InserJeunes, touche D), métiers proches, centres d'intérêt. La source et l'âge des données sont en bas."
 }
 
 extension CertificationScreen: BoundScreen {
@@ -59,7 +59,7 @@ extension CertificationScreen: BoundScreen {
   public static func load(_ state: State) -> Effect { loadEffect(state) }
   public static func title(of state: State, context: AppContext) -> String { title(state) }
   public static let purpose =
-    "Fiche RNCP : niveau, type, statut, fin de validité, domaine de formation (NSF) et métiers visés."
+    "Fiche RNCP : niveau, type, statut au jour d'aujourd'hui, fin de validité, ouverture à l'apprentissage, domaine de formation (NSF, Formacode), métiers visés et débouchés (InserJeunes, touche D). Les fiches postérieures à 2021 viennent de Certif Info."
 }
 
 extension LabourNeedsScreen: ScreenFeature {

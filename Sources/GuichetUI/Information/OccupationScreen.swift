@@ -4,7 +4,7 @@ import GuichetCore
 /// certification or métier. Masculine and feminine titles are always both shown (« double mixité »).
 public enum OccupationScreen {
   public enum Command: Equatable, Sendable {
-    case open, toggleInactive, labourNeeds
+    case open, toggleInactive, labourNeeds, outcomes
     case move(DocumentCursor.Move)
   }
 
@@ -15,10 +15,13 @@ public enum OccupationScreen {
     public var missing = false
     public var cursor = DocumentCursor()
     public var showInactive = false
+    /// The visit's territory, whose départements the hiring tension is read for.
+    public var territoryID: Int64?
 
-    public init(code: String, fiche: OccupationFiche? = nil) {
+    public init(code: String, fiche: OccupationFiche? = nil, territoryID: Int64? = nil) {
       self.code = code
       self.fiche = fiche
+      self.territoryID = territoryID
     }
   }
 
@@ -38,9 +41,12 @@ public enum OccupationScreen {
       KeyBinding(
         [.char("b")], "Besoins", help: "Besoins en main-d'œuvre (BMO) du territoire",
         .labourNeeds, inKeyBar: false),
+      KeyBinding(
+        [.char("d")], "Débouchés",
+        help: "Aller aux débouchés (InserJeunes) des certifications du métier", .outcomes),
     ]
 
-  public static func loadEffect(_ state: State) -> Effect { .loadOccupation(state.code) }
+  public static func loadEffect(_ state: State) -> Effect { .loadOccupation(state.code, territoryID: state.territoryID) }
 
   public static func reduce(_ state: inout State, _ action: Action, context: AppContext) -> Effect {
     switch action {
@@ -55,6 +61,11 @@ public enum OccupationScreen {
         state.showInactive.toggle()
         state.cursor.focus = nil
       case .labourNeeds: return .navigate(.push(.labourNeeds))
+      case .outcomes:
+        if let index = OutcomeLines.headingIndex(document(state)) {
+          state.cursor.top = index
+          state.cursor.focus = nil
+        }
       case .open:
         if let route = state.cursor.focusedLink(document(state)) { return .navigate(.push(route)) }
       }

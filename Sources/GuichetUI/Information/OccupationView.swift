@@ -50,7 +50,9 @@ extension OccupationScreen {
     lines += texts("Définition", fiche.definition, fiche: fiche)
     lines += texts("Accès au métier", fiche.access, fiche: fiche)
     lines += salaries(fiche)
+    lines += tensions(fiche)
     lines += certifications(fiche, showInactive: state.showInactive)
+    lines += OutcomeLines.occupation(fiche.outcomes)
     lines += links(
       "Métiers proches (mobilité)", fiche.neighbours, empty: "Aucune mobilité publiée.")
     if !fiche.related.isEmpty {
@@ -75,15 +77,7 @@ extension OccupationScreen {
         .text,
         "Métier réglementé : \(yesNo(flags.regulated)) · Emploi cadre : \(yesNo(flags.cadre))"),
     ]
-    let emerging = flags.emergingIn
-    lines.append(
-      DocumentLine(
-        .text,
-        emerging.isEmpty
-          ? "Métier émergent : non" : "Métier émergent : " + emerging.joined(separator: ", ")))
-    if let eco = flags.ecologicalTransition, !eco.isEmpty {
-      lines.append(DocumentLine(.muted, "Transition écologique (ROME) : \(eco)"))
-    }
+    lines += flags.transitions.map { DocumentLine(.bullet, $0) }
     return lines
   }
 
@@ -112,7 +106,8 @@ extension OccupationScreen {
           .muted,
           fiche.textsImported
             ? "Pas de texte publié pour cette fiche."
-            : "Textes non importés (guichet import rome <dossier>)."))
+            : "Ce texte vient des fichiers officiels du ROME (France Travail), qui ne sont pas livrés avec Guichet : un administrateur peut les importer."
+      ))
     }
     return lines + sentences.map { DocumentLine(.bullet, $0) }
   }
@@ -143,6 +138,26 @@ extension OccupationScreen {
     if let source = fiche.source("salaries") {
       lines.append(DocumentLine(.source, "Source : \(source.source), via la table ROME → FAP2009"))
     }
+    return lines
+  }
+
+  /// DARES tension category of each FAP2009 family, by area, never blended.
+  static func tensions(_ fiche: OccupationFiche) -> [DocumentLine] {
+    var lines: [DocumentLine] = [.blank, DocumentLine(.heading, "Difficulté à recruter (tension)")]
+    guard let year = fiche.tensions.map(\.year).max() else {
+      lines.append(DocumentLine(.muted, "Aucun indicateur de tension publié pour ce métier."))
+      return lines
+    }
+    for tension in fiche.tensions {
+      lines.append(
+        DocumentLine(
+          .bullet,
+          "\(tension.area) · \(tension.familyLabel ?? "Famille \(tension.familyCode)") (\(tension.familyCode)) : tension \(tension.categoryLabel)"
+        ))
+    }
+    lines.append(
+      DocumentLine(
+        .source, "Source : \(HiringTension.source) (\(year)), via la table ROME → FAP2009"))
     return lines
   }
 

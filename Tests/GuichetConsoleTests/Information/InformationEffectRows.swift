@@ -11,7 +11,7 @@ extension EffectRow {
       .searchReference("éducateur"), calls: ["information.search"],
       answers: { [.referenceFound($0.references("éducateur"))] }),
     EffectRow(
-      .loadOccupation("K1207"), calls: ["information.occupation"],
+      .loadOccupation("K1207", territoryID: nil), calls: ["information.occupation"],
       answers: { [.occupationLoaded(code: "K1207", $0.occupation("K1207"))] }),
     EffectRow(
       .loadCertification("RNCP34826"), calls: ["information.certification"],

@@ -44,7 +44,10 @@ struct InformationReadTests {
           familyCode: "V4Z", familyLabel: "Professionnels de l'action sociale et de l'orientation",
           period: "2017-2019", monthlyNet: 1800)
       ])
-    #expect(fiche.sources.map(\.name) == ["rome", "rome-tree", "rncp", "salaries"])
+    #expect(
+      fiche.sources.map(\.name) == [
+        "rome", "rome-tree", "rncp", "salaries", "certifinfo", "inserjeunes", "tensions",
+      ])
   }
 
   @Test func subFicheReadsItsParentLinks() throws {
@@ -56,7 +59,9 @@ struct InformationReadTests {
     #expect(fiche.related.map(\.code).contains("K1207"))
     #expect(!fiche.related.map(\.code).contains("K1208"))
     #expect(fiche.flags.demographicTransition == true)
-    #expect(fiche.flags.emergingIn == ["transition démographique"])
+    #expect(
+      fiche.flags.transitions.last
+        == "Transition démographique : les besoins croissent avec le vieillissement de la population")
   }
 
   @Test func severalSalaryFamiliesAreNeverBlended() throws {
@@ -66,16 +71,27 @@ struct InformationReadTests {
     #expect(fiche.salaries.allSatisfy { $0.familyCode.count == 3 && $0.familyLabel != nil })
   }
 
-  @Test func greenJobsAreEmerging() throws {
+  @Test func transitionFlagsAreSaidInPlainFrench() throws {
     let code = try InformationFixture.database().writer.read { db in
       try String.fetchOne(
         db, sql: "SELECT code FROM occupation WHERE transition_eco = 'Emploi Vert' ORDER BY code")
     }
     let greenCode = try #require(code)
     let fiche = try fiche(greenCode)
-    #expect(fiche.flags.emergingIn.first == "transition écologique (emploi vert)")
-    #expect(OccupationFlags(ecologicalTransition: "Emploi Blanc").emergingIn.isEmpty)
-    #expect(OccupationFlags(ecologicalTransition: "Emploi Brun").emergingIn.isEmpty)
+    #expect(
+      fiche.flags.transitions.first
+        == "Transition écologique : son but est de protéger l'environnement (emploi vert)")
+    #expect(
+      OccupationFlags(ecologicalTransition: "Emploi Blanc").transitions == [
+        "Transition écologique : pas directement concerné"
+      ])
+    #expect(
+      OccupationFlags(ecologicalTransition: "Emploi Brun").transitions.first?.contains(
+        "fort impact") == true)
+    let words = OccupationFlags(
+      ecologicalTransition: "Emploi Blanc", digitalTransition: true, demographicTransition: true
+    ).transitions.joined(separator: " ")
+    #expect(!words.contains("Emploi Blanc") && !words.contains("émergent"))
   }
 
   @Test func unknownCodesGiveNil() throws {

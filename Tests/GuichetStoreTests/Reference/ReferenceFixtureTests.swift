@@ -28,6 +28,7 @@ enum ReferenceFixture {
     let queue = try DatabaseQueue()
     var migrator = DatabaseMigrator()
     migrator.registerReferenceMigrations()
+    migrator.registerOutcomesMigration()
     try migrator.migrate(queue)
     return queue
   }

@@ -44,7 +44,7 @@ import Testing
     Fixture.send([.char("r")] + Fixture.chars("educ spe"), to: &app)
     _ = App.reduce(&app, .referenceFound(Self.results))
     let open = App.reduce(&app, .key(.enter))
-    #expect(open == .loadOccupation("K1207"))
+    #expect(open == .loadOccupation("K1207", territoryID: nil))
     guard case .occupation(let fiche) = app.top else {
       Issue.record("Entrée opens the métier fiche")
       return
@@ -125,7 +125,7 @@ import Testing
       open
         == .batch([
           .recordConsultations(visitID: 9, [Consultation(kind: .occupation, code: "K1207")]),
-          .loadOccupation("K1207"),
+          .loadOccupation("K1207", territoryID: nil),
         ]))
   }
 
@@ -133,7 +133,7 @@ import Testing
     var app = Fixture.app()
     Fixture.send([.char("r")] + Fixture.chars("educ spe"), to: &app)
     _ = App.reduce(&app, .referenceFound(Self.results))
-    #expect(App.reduce(&app, .key(.enter)) == .loadOccupation("K1207"))
+    #expect(App.reduce(&app, .key(.enter)) == .loadOccupation("K1207", territoryID: nil))
   }
 
   @Test func ficheLinksOpenWithTabAndEnter() {

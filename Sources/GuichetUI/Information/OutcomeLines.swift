@@ -1,0 +1,84 @@
+import GuichetCore
+
+/// The « Débouchés » section both fiches show: InserJeunes figures by voie for the latest millésime, as
+/// published, secret figures named as such, with the source line.
+enum OutcomeLines {
+  static let heading = "Débouchés (InserJeunes, Auvergne-Rhône-Alpes)"
+
+  /// The section of a certification fiche: every voie is named, with or without figures.
+  static func certification(_ outcomes: [DiplomaOutcome]) -> [DocumentLine] {
+    var lines: [DocumentLine] = [.blank, DocumentLine(.heading, heading)]
+    if outcomes.isEmpty {
+      lines.append(
+        DocumentLine(
+          .muted,
+          "Aucun chiffre InserJeunes pour ce diplôme dans la région (InserJeunes suit les diplômes professionnels du CAP au BTS)."
+        ))
+      return lines
+    }
+    for voie in DiplomaOutcome.Voie.allCases {
+      let ofVoie = outcomes.filter { $0.voie == voie }
+      if ofVoie.isEmpty {
+        lines.append(DocumentLine(.muted, "\(voie.label) : aucun chiffre publié."))
+      }
+      for outcome in ofVoie { lines += figures(outcome) }
+    }
+    return lines + footer(outcomes)
+  }
+
+  /// The section of a métier fiche: the certifications leading to it that have figures, each linked.
+  static func occupation(_ certifications: [CertificationOutcomes]) -> [DocumentLine] {
+    var lines: [DocumentLine] = [
+      .blank, DocumentLine(.heading, heading + " des certifications liées"),
+    ]
+    if certifications.isEmpty {
+      lines.append(
+        DocumentLine(.muted, "Aucune certification liée n'a de chiffre InserJeunes dans la région."))
+      return lines
+    }
+    for certification in certifications {
+      lines.append(
+        DocumentLine(
+          .text, certification.title, lead: Text.pad(certification.code, width: 11),
+          link: .certification(certification.code)))
+      for outcome in certification.outcomes { lines += figures(outcome) }
+    }
+    return lines + footer(certifications.flatMap(\.outcomes))
+  }
+
+  static func figures(_ outcome: DiplomaOutcome) -> [DocumentLine] {
+    let count = { (value: Int?) in value.map(Format.grouped) ?? "non publié" }
+    return [
+      DocumentLine(
+        .text,
+        "\(outcome.voie.label) · millésime \(outcome.millesimeLabel) · diplôme \(outcome.diplomaCode)"
+          + (outcome.mefCode.map { ", MEF \($0)" } ?? "")),
+      DocumentLine(
+        .bullet,
+        "Cohorte (année terminale) : \(count(outcome.cohort)) · sortants : \(count(outcome.leavers))"),
+      DocumentLine(
+        .bullet,
+        "En emploi à 6 mois : \(outcome.employedAt6Months.label) · à 12 mois : \(outcome.employedAt12Months.label) · à 24 mois : \(outcome.employedAt24Months.label)"
+      ),
+      DocumentLine(.bullet, "Poursuite d'études : \(outcome.continuingStudies.label)"),
+    ]
+  }
+
+  static func footer(_ outcomes: [DiplomaOutcome]) -> [DocumentLine] {
+    let rates = outcomes.flatMap {
+      [$0.employedAt6Months, $0.employedAt12Months, $0.employedAt24Months, $0.continuingStudies]
+    }
+    var lines: [DocumentLine] = []
+    if rates.contains(.secret) {
+      lines.append(
+        DocumentLine(
+          .muted, "« secret » : moins de 20 personnes, taux non publié (secret statistique)."))
+    }
+    return lines + [DocumentLine(.source, "Source : " + DiplomaOutcome.source)]
+  }
+
+  /// Index of the section's heading, for the key that jumps to it.
+  static func headingIndex(_ lines: [DocumentLine]) -> Int? {
+    lines.firstIndex { $0.kind == .heading && $0.text.hasPrefix(heading) }
+  }
+}
