@@ -47,7 +47,9 @@ extension EffectInterpreter {
     case .searchReference(let query):
       return attempt { .referenceFound(try information.search(query)) }
     case .loadOccupation(let code, let territoryID):
-      return attempt { .occupationLoaded(code: code, try information.occupation(code, territoryID)) }
+      return attempt {
+        .occupationLoaded(code: code, try information.occupation(code, territoryID))
+      }
     case .loadCertification(let code):
       return attempt { .certificationLoaded(code: code, try information.certification(code)) }
     case .loadLabourNeeds(let id):

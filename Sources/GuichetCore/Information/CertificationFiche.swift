@@ -17,19 +17,20 @@ public struct CertificationFiche: Equatable, Sendable {
   public var nextCodes: [String]
   public var sources: [DataSource]
   /// Latest InserJeunes figures of each voie for the diplomas of this fiche (empty when none reaches it).
-  public var outcomes: [DiplomaOutcome] = []
+  public var outcomes: [DiplomaOutcome]
   /// From the apprenticeship kit: true open, false closed, nil when the kit does not say.
   public var openToApprenticeship: Bool?
   /// Formacode (v13) themes from Certif Info.
-  public var formacodes: [CodeLabel] = []
+  public var formacodes: [CodeLabel]
   /// True when the fiche is known from Certif Info only (registered after the 2021 RNCP export).
-  public var fromCertifInfo = false
+  public var fromCertifInfo: Bool
 
   public init(
     code: String, title: String, level: Int? = nil, typeLabel: String? = nil, isActive: Bool,
     status: String? = nil, endDate: String? = nil, registration: String? = nil,
     nsfDomains: [CodeLabel] = [], occupations: [CodeLabel] = [], previousCodes: [String] = [],
-    nextCodes: [String] = [], sources: [DataSource] = []
+    nextCodes: [String] = [], sources: [DataSource] = [], outcomes: [DiplomaOutcome] = [],
+    openToApprenticeship: Bool? = nil, formacodes: [CodeLabel] = [], fromCertifInfo: Bool = false
   ) {
     self.code = code
     self.title = title
@@ -44,5 +45,9 @@ public struct CertificationFiche: Equatable, Sendable {
     self.previousCodes = previousCodes
     self.nextCodes = nextCodes
     self.sources = sources
+    self.outcomes = outcomes
+    self.openToApprenticeship = openToApprenticeship
+    self.formacodes = formacodes
+    self.fromCertifInfo = fromCertifInfo
   }
 }

@@ -8,7 +8,7 @@ public struct DiplomaOutcome: Equatable, Hashable, Sendable {
 
     public var label: String {
       switch self {
-      case .school: "Voie scolaire (lycée)"
+      case .school: "Voie scolaire"
       case .apprenticeship: "Apprentissage"
       }
     }
@@ -30,7 +30,8 @@ public struct DiplomaOutcome: Equatable, Hashable, Sendable {
   public var continuingStudies: OutcomeRate
 
   public init(
-    diplomaCode: String, mefCode: String? = nil, voie: Voie, millesime: String, cohort: Int?, leavers: Int?,
+    diplomaCode: String, mefCode: String? = nil, voie: Voie, millesime: String, cohort: Int?,
+    leavers: Int?,
     employedAt6Months: OutcomeRate, employedAt12Months: OutcomeRate,
     employedAt24Months: OutcomeRate, continuingStudies: OutcomeRate
   ) {

@@ -26,9 +26,9 @@ public struct OccupationFiche: Equatable, Sendable {
   public var salaries: [SalaryFigure]
   public var sources: [DataSource]
   /// Débouchés (InserJeunes) of the certifications that lead to this métier, those with figures.
-  public var outcomes: [CertificationOutcomes] = []
+  public var outcomes: [CertificationOutcomes]
   /// DARES hiring tension of each FAP2009 family, in the visitor's départements (or the region).
-  public var tensions: [HiringTension] = []
+  public var tensions: [HiringTension]
 
   public init(
     code: String, title: String, parentCode: String? = nil, parentTitle: String? = nil,
@@ -36,7 +36,8 @@ public struct OccupationFiche: Equatable, Sendable {
     access: [String] = [], textsImported: Bool = false, jobTitles: [JobTitle] = [],
     flags: OccupationFlags = OccupationFlags(), certifications: [CertificationSummary] = [],
     neighbours: [CodeLabel] = [], related: [CodeLabel] = [], interests: [Interest] = [],
-    salaries: [SalaryFigure] = [], sources: [DataSource] = []
+    salaries: [SalaryFigure] = [], sources: [DataSource] = [],
+    outcomes: [CertificationOutcomes] = [], tensions: [HiringTension] = []
   ) {
     self.code = code
     self.title = title
@@ -55,6 +56,8 @@ public struct OccupationFiche: Equatable, Sendable {
     self.interests = interests
     self.salaries = salaries
     self.sources = sources
+    self.outcomes = outcomes
+    self.tensions = tensions
   }
 
   public func source(_ name: String) -> DataSource? { sources.first { $0.name == name } }
@@ -130,7 +133,7 @@ public struct OccupationFlags: Equatable, Sendable {
     }
     if demographicTransition == true {
       result.append(
-        "Transition démographique : les besoins croissent avec le vieillissement de la population")
+        "Transition démographique : métier lié au vieillissement de la population")
     }
     return result
   }

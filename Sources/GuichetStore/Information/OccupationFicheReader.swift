@@ -40,14 +40,24 @@ enum OccupationFicheReader {
         masculine: $0["masculine"], feminine: $0["feminine"], isMain: $0["is_main"],
         rarelyUsed: $0["rarely_used"])
     }
+    // The 2021 export's links, then those Certif Info adds (fiches it alone knows, or links the export lacks).
     fiche.certifications = try Row.fetchAll(
       db,
       sql: """
-        SELECT c.code, c.title, c.level, c.type_label, c.is_active
-        FROM certification_occupation co JOIN certification c ON c.code = co.code_rncp
-        WHERE co.code_rome = ?
-        ORDER BY c.is_active DESC, c.level IS NULL, c.level, c.title COLLATE french, c.code
-        """, arguments: [parent]
+        SELECT code, title, level, type_label, is_active FROM (
+          SELECT c.code, c.title, c.level, c.type_label, c.is_active
+          FROM certification_occupation co JOIN certification c ON c.code = co.code_rncp
+          WHERE co.code_rome = :rome
+          UNION
+          SELECT ci.code_rncp, coalesce(c.title, ci.title), coalesce(c.level, ci.level),
+                 coalesce(c.type_label, ci.type_label),
+                 coalesce(c.is_active, ci.state LIKE 'publi%')
+          FROM certifinfo_occupation cio JOIN certifinfo ci ON ci.code = cio.code
+          LEFT JOIN certification c ON c.code = ci.code_rncp
+          WHERE cio.code_rome = :rome AND ci.code_rncp IS NOT NULL)
+        GROUP BY code
+        ORDER BY is_active DESC, level IS NULL, level, title COLLATE french, code
+        """, arguments: ["rome": parent]
     ).map {
       CertificationSummary(
         code: $0["code"], title: $0["title"], level: $0["level"], typeLabel: $0["type_label"],
@@ -151,10 +161,12 @@ enum CertificationFicheReader {
         isActive: row["is_active"], status: row["status"], endDate: row["end_date"],
         registration: row["registration"])
     } else if let row = certifInfo {
+      // Certif Info's state is not France compétences' publication status: it only says whether the fiche
+      // can be prepared.
       let state: String? = row["state"]
       fiche = CertificationFiche(
         code: code, title: row["title"], level: row["level"], typeLabel: row["type_label"],
-        isActive: state.map(Self.isPublished) ?? true, status: state)
+        isActive: state.map(Self.isPublished) ?? true)
       fiche.fromCertifInfo = true
     } else {
       return nil
@@ -168,7 +180,8 @@ enum CertificationFicheReader {
       """, code)
     if fiche.nsfDomains.isEmpty, let nsf: String = certifInfo?["nsf_code"] {
       fiche.nsfDomains = try OccupationFicheReader.codeLabels(
-        db, "SELECT :code AS code, coalesce((SELECT label FROM nsf_domain WHERE code = :code), :code) AS label",
+        db,
+        "SELECT :code AS code, coalesce((SELECT label FROM nsf_domain WHERE code = :code), :code) AS label",
         ["code": nsf])
     }
     if let formacode: String = certifInfo?["formacode"] {

@@ -37,20 +37,22 @@ enum OutcomesReader {
     }
     let outcomes = rows.compactMap { row -> DiplomaOutcome? in
       let millesime: String = row["millesime"]
-      guard let voie = DiplomaOutcome.Voie(rawValue: row["voie"]), latest[voie.rawValue] == millesime
+      guard let voie = DiplomaOutcome.Voie(rawValue: row["voie"]),
+        latest[voie.rawValue] == millesime
       else { return nil }
       let rate24 = rate(row["rate_employed_24"])
       return DiplomaOutcome(
-        diplomaCode: row["diploma"], mefCode: row["mefstat11"], voie: voie, millesime: millesime, cohort: row["final_year"],
+        diplomaCode: row["diploma"], mefCode: row["mefstat11"], voie: voie, millesime: millesime,
+        cohort: row["final_year"],
         leavers: row["leavers"], employedAt6Months: rate(row["rate_employed_6"]),
         employedAt12Months: rate(row["rate_employed_12"]),
         employedAt24Months: measured24[millesime] == false ? .notYetMeasured : rate24,
         continuingStudies: rate(row["rate_continuing"]))
     }
-    // Apprenticeship first (it is what the kit marks), then school; the same row reached twice is shown once.
+    // School then apprenticeship, as the fiches list the voies; the same row reached twice is shown once.
     return Array(Set(outcomes)).sorted {
-      ($0.voie == .apprenticeship ? 0 : 1, $0.diplomaCode, -($0.leavers ?? -1), $0.mefCode ?? "")
-        < ($1.voie == .apprenticeship ? 0 : 1, $1.diplomaCode, -($1.leavers ?? -1), $1.mefCode ?? "")
+      ($0.voie == .school ? 0 : 1, $0.diplomaCode, -($0.leavers ?? -1), $0.mefCode ?? "")
+        < ($1.voie == .school ? 0 : 1, $1.diplomaCode, -($1.leavers ?? -1), $1.mefCode ?? "")
     }
   }
 
@@ -60,7 +62,8 @@ enum OutcomesReader {
   }
 
   /// The débouchés of the certifications that lead to a métier (by its parent ROME code), those with figures only.
-  static func occupationOutcomes(parent: String, in db: Database) throws -> [CertificationOutcomes] {
+  static func occupationOutcomes(parent: String, in db: Database) throws -> [CertificationOutcomes]
+  {
     let certifications = try Row.fetchAll(
       db,
       sql: """

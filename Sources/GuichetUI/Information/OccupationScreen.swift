@@ -46,7 +46,9 @@ public enum OccupationScreen {
         help: "Aller aux débouchés (InserJeunes) des certifications du métier", .outcomes),
     ]
 
-  public static func loadEffect(_ state: State) -> Effect { .loadOccupation(state.code, territoryID: state.territoryID) }
+  public static func loadEffect(_ state: State) -> Effect {
+    .loadOccupation(state.code, territoryID: state.territoryID)
+  }
 
   public static func reduce(_ state: inout State, _ action: Action, context: AppContext) -> Effect {
     switch action {

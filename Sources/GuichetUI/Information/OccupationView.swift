@@ -107,7 +107,7 @@ extension OccupationScreen {
           fiche.textsImported
             ? "Pas de texte publié pour cette fiche."
             : "Ce texte vient des fichiers officiels du ROME (France Travail), qui ne sont pas livrés avec Guichet : un administrateur peut les importer."
-      ))
+        ))
     }
     return lines + sentences.map { DocumentLine(.bullet, $0) }
   }

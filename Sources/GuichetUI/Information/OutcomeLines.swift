@@ -33,7 +33,8 @@ enum OutcomeLines {
     ]
     if certifications.isEmpty {
       lines.append(
-        DocumentLine(.muted, "Aucune certification liée n'a de chiffre InserJeunes dans la région."))
+        DocumentLine(.muted, "Aucune certification liée n'a de chiffre InserJeunes dans la région.")
+      )
       return lines
     }
     for certification in certifications {
@@ -52,13 +53,14 @@ enum OutcomeLines {
       DocumentLine(
         .text,
         "\(outcome.voie.label) · millésime \(outcome.millesimeLabel) · diplôme \(outcome.diplomaCode)"
-          + (outcome.mefCode.map { ", MEF \($0)" } ?? "")),
+          + (outcome.mefCode.map { " · MEF \($0)" } ?? "")),
       DocumentLine(
         .bullet,
-        "Cohorte (année terminale) : \(count(outcome.cohort)) · sortants : \(count(outcome.leavers))"),
+        "Cohorte (année terminale) : \(count(outcome.cohort)) · sortants : \(count(outcome.leavers))"
+      ),
       DocumentLine(
         .bullet,
-        "En emploi à 6 mois : \(outcome.employedAt6Months.label) · à 12 mois : \(outcome.employedAt12Months.label) · à 24 mois : \(outcome.employedAt24Months.label)"
+        "En emploi à 6 mois : \(outcome.employedAt6Months.label) · 12 mois : \(outcome.employedAt12Months.label) · 24 mois : \(outcome.employedAt24Months.label)"
       ),
       DocumentLine(.bullet, "Poursuite d'études : \(outcome.continuingStudies.label)"),
     ]

@@ -58,7 +58,7 @@ struct OutcomesReadTests {
 
   @Test func capCuisineKeepsEachSchoolCourseAndItsSecrets() throws {
     let fiche = try certification("RNCP26650")
-    let apprenticeship = try #require(fiche.outcomes.first)
+    let apprenticeship = try #require(fiche.outcomes.last)
     #expect(apprenticeship.voie == .apprenticeship)
     #expect(apprenticeship.diplomaCode == "50022139")
     #expect(apprenticeship.cohort == 1_437 && apprenticeship.leavers == 899)
@@ -110,6 +110,9 @@ struct OutcomesReadTests {
     #expect(codes.contains("RNCP4495"))
     #expect(codes.contains("RNCP35830"), "linked through Certif Info only")
     #expect(fiche.outcomes.allSatisfy { !$0.outcomes.isEmpty })
+    #expect(
+      fiche.certifications.contains { $0.code == "RNCP35830" && $0.isActive && $0.level == 4 },
+      "the 2021 export has no link to the 2021 DEAS; Certif Info has")
   }
 
   @Test func hiringTensionIsTheVisitorsDepartementsOrTheRegion() throws {

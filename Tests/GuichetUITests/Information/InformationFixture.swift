@@ -88,6 +88,73 @@ enum InformationFixture {
     ],
     total: BMOFigure(known: 1774, hasSecret: true), source: bmo)
 
+  static let inserjeunes = DataSource(
+    name: "inserjeunes", source: "DEPP-DARES – InserJeunes", version: "2022-2023",
+    importedAt: imported, bundled: true)
+
+  /// The DEAS of 2007 as the store reads it: active in the 2021 export, valid until 01/01/2024, figures for
+  /// apprenticeship only.
+  static let deas = CertificationFiche(
+    code: "RNCP4495", title: "Diplôme d'Etat d'aide-soignant", level: 3,
+    typeLabel: "Diplôme d'Etat", isActive: true, status: "Publiée", endDate: "2024-01-01",
+    nsfDomains: [CodeLabel(code: "331", label: "Santé")],
+    occupations: [CodeLabel(code: "J1501", label: "Aide-soignant / Aide-soignante")],
+    nextCodes: ["RNCP35830"], sources: [rncp, inserjeunes], outcomes: [deasApprentices],
+    openToApprenticeship: true)
+
+  static let deasApprentices = DiplomaOutcome(
+    diplomaCode: "56033102", voie: .apprenticeship, millesime: "2022_2023", cohort: 94,
+    leavers: 81, employedAt6Months: .percent(65), employedAt12Months: .percent(70),
+    employedAt24Months: .notYetMeasured, continuingStudies: .percent(14))
+
+  /// CAP Cuisine: both voies, and a one-year school course too small to publish.
+  static let capCuisine = CertificationFiche(
+    code: "RNCP26650", title: "Cuisine", level: 3,
+    typeLabel: "Certificat d'aptitude professionnelle", isActive: true, endDate: "2024-01-01",
+    sources: [rncp, inserjeunes],
+    outcomes: [
+      DiplomaOutcome(
+        diplomaCode: "50022139", voie: .apprenticeship, millesime: "2022_2023", cohort: 1437,
+        leavers: 899, employedAt6Months: .percent(63), employedAt12Months: .percent(69),
+        employedAt24Months: .notYetMeasured, continuingStudies: .percent(37)),
+      DiplomaOutcome(
+        diplomaCode: "50022139", mefCode: "23220022139", voie: .school, millesime: "2022_2023",
+        cohort: 506, leavers: 227, employedAt6Months: .percent(40),
+        employedAt12Months: .percent(45), employedAt24Months: .notYetMeasured,
+        continuingStudies: .percent(55)),
+      DiplomaOutcome(
+        diplomaCode: "50022139", mefCode: "23110022139", voie: .school, millesime: "2022_2023",
+        cohort: 1, leavers: nil, employedAt6Months: .secret, employedAt12Months: .secret,
+        employedAt24Months: .notYetMeasured, continuingStudies: .secret),
+    ])
+
+  /// The aide-soignant fiche without the ROME texts, with its tension in Savoie and the DEAS débouchés.
+  static let aideSoignant = OccupationFiche(
+    code: "J1501", title: "Aide-soignant / Aide-soignante",
+    grandDomain: CodeLabel(code: "J", label: "Santé"),
+    domain: CodeLabel(code: "J15", label: "Soins paramédicaux"),
+    jobTitles: [JobTitle(masculine: "Aide-soignant", feminine: "Aide-soignante", isMain: true)],
+    flags: OccupationFlags(
+      regulated: true, cadre: false, ecologicalTransition: "Emploi Blanc",
+      digitalTransition: false, demographicTransition: true),
+    certifications: [
+      CertificationSummary(
+        code: "RNCP4495", title: "Diplôme d'Etat d'aide-soignant", level: 3, isActive: true)
+    ],
+    salaries: [
+      SalaryFigure(
+        familyCode: "V0Z", familyLabel: "Aides-soignants", period: "2017-2019", monthlyNet: 1600)
+    ],
+    sources: [rome, rncp, salaries, inserjeunes],
+    outcomes: [
+      CertificationOutcomes(
+        code: "RNCP4495", title: "Diplôme d'Etat d'aide-soignant", outcomes: [deasApprentices])
+    ],
+    tensions: [
+      HiringTension(
+        familyCode: "V0Z", familyLabel: "Aides-soignants", area: "Savoie", year: 2019, category: 5)
+    ])
+
   static func app(size: Size = Size(width: 80, height: 24)) -> AppState {
     Fixture.app(size: size)
   }

@@ -163,7 +163,9 @@ import Testing
     #expect(lines.contains("Éducateur spécialisé · Éducatrice spécialisée (principale)"))
     #expect(lines.contains("Éducateur de rue · Éducatrice de rue"))
     #expect(lines.contains("Pair-aidant (épicène) (peu usitée)"))
-    #expect(lines.contains("Métier émergent : transition démographique"))
+    #expect(
+      lines.contains(
+        "Transition démographique : métier lié au vieillissement de la population"))
   }
 
   @Test func labourNeedsTakeTheVisitTerritoryOrATypedCommune() {
@@ -257,5 +259,112 @@ import Testing
     }
     #expect(help.screenTitle == "Recherche")
     #expect(help.lines.contains { $0.key == "F5" })
+  }
+
+  static func document(_ fiche: CertificationFiche) -> [DocumentLine] {
+    var state = CertificationScreen.State(code: fiche.code)
+    _ = CertificationScreen.reduce(&state, .loaded(fiche), context: Fixture.context)
+    return CertificationScreen.document(state)
+  }
+
+  @Test func certificationStatusIsJudgedOnToday() {
+    let lines = Self.document(InformationFixture.deas)
+    let status = lines.first { $0.text.hasPrefix("Statut") }
+    #expect(status == DocumentLine(.warning, "Statut : expirée le 01/01/2024 · fiche publiée"))
+    #expect(!lines.contains { $0.text.contains("Statut : active") })
+    var valid = InformationFixture.deas
+    valid.endDate = "2027-08-31"
+    #expect(
+      Self.document(valid).contains(
+        DocumentLine(.text, "Statut : active jusqu'au 31/08/2027 · fiche publiée")))
+    valid.isActive = false
+    #expect(
+      Self.document(valid).contains {
+        $0.kind == .warning && $0.text.hasPrefix("Statut : inactive")
+      })
+    #expect(lines.contains { $0.text == "Remplacée par RNCP35830" && $0.link != nil })
+    #expect(
+      lines.map(\.text).contains(
+        "Apprentissage : ouverte à l'apprentissage (kit apprentissage, 2023)"))
+  }
+
+  @Test func debouchesKeyJumpsToTheOutcomesOfEachVoie() {
+    var state = CertificationScreen.State(code: "RNCP4495")
+    _ = CertificationScreen.reduce(
+      &state, .loaded(InformationFixture.deas), context: Fixture.context)
+    #expect(state.cursor.top == 0)
+    _ = CertificationScreen.reduce(&state, .key(.char("d")), context: Fixture.context)
+    let lines = CertificationScreen.document(state)
+    #expect(lines[state.cursor.top].text == "Débouchés (InserJeunes, Auvergne-Rhône-Alpes)")
+    let section = lines[state.cursor.top...].map(\.text)
+    #expect(section.contains("Apprentissage · millésime 2022-2023 · diplôme 56033102"))
+    #expect(section.contains("Cohorte (année terminale) : 94 · sortants : 81"))
+    #expect(
+      section.contains(
+        "En emploi à 6 mois : 65 % · 12 mois : 70 % · 24 mois : pas encore mesuré"))
+    #expect(section.contains("Poursuite d'études : 14 %"))
+    #expect(section.contains("Voie scolaire : aucun chiffre publié."))
+    #expect(section.contains("Source : DEPP-DARES – InserJeunes, Auvergne-Rhône-Alpes"))
+    #expect(!section.contains { $0.hasPrefix("« secret »") }, "no secret figure, no secret note")
+  }
+
+  @Test func secretOutcomesAreSaidSecretNeverZero() {
+    let lines = Self.document(InformationFixture.capCuisine).map(\.text)
+    let small = lines.firstIndex { $0.hasSuffix("MEF 23110022139") }
+    #expect(small != nil)
+    if let small {
+      #expect(lines[small + 1] == "Cohorte (année terminale) : 1 · sortants : non publié")
+      #expect(
+        lines[small + 2]
+          == "En emploi à 6 mois : secret · 12 mois : secret · 24 mois : pas encore mesuré")
+      #expect(lines[small + 3] == "Poursuite d'études : secret")
+    }
+    #expect(!lines.contains { $0.contains(" 0 %") })
+    #expect(
+      lines.contains("« secret » : moins de 20 personnes, taux non publié (secret statistique)."))
+    #expect(lines.contains("Cohorte (année terminale) : 1 437 · sortants : 899"))
+  }
+
+  @Test func occupationFicheIsTruthfulAndLinksTheDebouches() {
+    var state = OccupationScreen.State(code: "J1501")
+    _ = OccupationScreen.reduce(
+      &state, .loaded(InformationFixture.aideSoignant), context: Fixture.context)
+    let lines = OccupationScreen.document(state).map(\.text)
+    #expect(!lines.contains { $0.contains("émergent") || $0.contains("Emploi Blanc") })
+    #expect(lines.contains("Transition écologique : pas directement concerné"))
+    #expect(!lines.contains { $0.contains("guichet import") })
+    #expect(
+      lines.contains(
+        "Ce texte vient des fichiers officiels du ROME (France Travail), qui ne sont pas livrés avec Guichet : un administrateur peut les importer."
+      ))
+    #expect(lines.contains("Savoie · Aides-soignants (V0Z) : tension très forte (5 sur 5)"))
+    #expect(
+      lines.contains(
+        "Source : DARES – Les tensions sur le marché du travail (2019), via la table ROME → FAP2009"
+      ))
+    _ = OccupationScreen.reduce(&state, .key(.char("d")), context: Fixture.context)
+    let document = OccupationScreen.document(state)
+    #expect(
+      document[state.cursor.top].text
+        == "Débouchés (InserJeunes, Auvergne-Rhône-Alpes) des certifications liées")
+    _ = OccupationScreen.reduce(&state, .key(.tab), context: Fixture.context)
+    #expect(
+      OccupationScreen.reduce(&state, .key(.enter), context: Fixture.context)
+        == .navigate(.push(.certification("RNCP4495"))))
+  }
+
+  @Test func aFicheOpenedDuringAVisitReadsTheVisitTerritory() {
+    var app = Fixture.app()
+    var visit = Fixture.visit(id: 9, minutesAgo: 5, started: true)
+    visit.territoryID = 7
+    _ = App.reduce(&app, .serviceStarted(visit))
+    Fixture.send([.function(4)] + Fixture.chars("educ spe"), to: &app)
+    _ = App.reduce(&app, .referenceFound(Self.results))
+    let open = App.reduce(&app, .key(.enter))
+    guard case .batch(let effects) = open else {
+      Issue.record("the fiche is loaded and recorded: \(open)")
+      return
+    }
+    #expect(effects.contains(.loadOccupation("K1207", territoryID: 7)))
   }
 }

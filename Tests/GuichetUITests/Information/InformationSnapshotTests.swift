@@ -59,4 +59,64 @@ import Testing
       Issue.record(Comment(rawValue: mismatch))
     }
   }
+
+  /// A fiche opened on the app and scrolled to its débouchés with D.
+  static func debouches(_ hit: ReferenceHit, loaded: AppAction) -> Canvas {
+    var app = opened(hit, loaded: loaded)
+    Fixture.send([.char("d")], to: &app)
+    return App.render(app)
+  }
+
+  /// The fiche of a search hit, opened from the search screen as an agent does.
+  static func opened(_ hit: ReferenceHit, loaded: AppAction) -> AppState {
+    var app = Fixture.app()
+    Fixture.send([.char("r")] + Fixture.chars("x"), to: &app)
+    _ = App.reduce(&app, .referenceFound(ReferenceResults(query: "x", hits: [hit])))
+    _ = App.reduce(&app, .key(.enter))
+    _ = App.reduce(&app, loaded)
+    return app
+  }
+
+  static let deasHit = ReferenceHit(
+    kind: .certification, code: "RNCP4495", title: "Diplôme d'Etat d'aide-soignant")
+
+  /// The débouchés section of each fiche after D: apprenticeship only (DEAS), both voies with secrets (CAP
+  /// Cuisine), and a métier listing its certifications' figures.
+  @Test(arguments: [
+    (
+      "certification-debouches-80x24", Self.deasHit,
+      AppAction.certificationLoaded(code: "RNCP4495", InformationFixture.deas),
+      "Voie scolaire : aucun chiffre publié."
+    ),
+    (
+      "certification-cap-debouches-80x24",
+      ReferenceHit(kind: .certification, code: "RNCP26650", title: "Cuisine"),
+      AppAction.certificationLoaded(code: "RNCP26650", InformationFixture.capCuisine),
+      "En emploi à 6 mois : secret"
+    ),
+    (
+      "occupation-debouches-80x24",
+      ReferenceHit(kind: .occupation, code: "J1501", title: "Aide-soignant / Aide-soignante"),
+      AppAction.occupationLoaded(code: "J1501", InformationFixture.aideSoignant),
+      "RNCP4495   Diplôme d'Etat d'aide-soignant"
+    ),
+  ])
+  func debouchesSection(name: String, hit: ReferenceHit, loaded: AppAction, shown: String) {
+    let canvas = Self.debouches(hit, loaded: loaded)
+    #expect(canvas.text.contains("Débouchés (InserJeunes, Auvergne-Rhône-Alpes)"))
+    #expect(canvas.text.contains(shown))
+    if let mismatch = snapshotMismatch(canvas, named: name) {
+      Issue.record(Comment(rawValue: mismatch))
+    }
+  }
+
+  @Test func certificationTop() {
+    let canvas = App.render(
+      Self.opened(
+        Self.deasHit, loaded: .certificationLoaded(code: "RNCP4495", InformationFixture.deas)))
+    #expect(canvas.text.contains("expirée le 01/01/2024"))
+    if let mismatch = snapshotMismatch(canvas, named: "certification-80x24") {
+      Issue.record(Comment(rawValue: mismatch))
+    }
+  }
 }
