@@ -50,19 +50,25 @@ public enum KeyFuzzer {
   /// Events between two restarts from an entry state.
   static let restartEvery = 100
 
-  public static func run(events: Int, checkEvery: Int, seed: UInt64) -> Figures {
+  /// `entries` narrows the run to some entry states (a short run aimed at one screen, as CI runs for the
+  /// agenda); by default it goes round every screen, starting from the home screen.
+  public static func run(
+    events: Int, checkEvery: Int, seed: UInt64, entries: [[Route]]? = nil
+  ) -> Figures {
     var random = SeededRandom(state: seed)
     let context = AppContext(
       workplace: Workplace(siteID: 1, siteName: "Site", deskID: 2, deskName: "Poste"),
       now: Date(timeIntervalSince1970: 1_796_030_100), territoryNames: [7: "Chambéry"])
     let interpreter = fakeInterpreter(now: context.now)
-    var state = AppState(
-      context: context, size: Size(width: 80, height: 24), session: agentSession)
+    let size = Size(width: 80, height: 24)
+    var state =
+      entries?.first.map { entry($0, context: context, size: size, interpreter: interpreter) }
+      ?? AppState(context: context, size: size, session: agentSession)
     var figures = Figures()
     for step in 0..<events {
       // Round-robin over the entry states, so a short run still fuzzes every screen.
       if step % restartEvery == restartEvery - 1 {
-        let routes = entryRoutes(FakeData(now: context.now))
+        let routes = entries ?? entryRoutes(FakeData(now: context.now))
         let route = routes[(step / restartEvery) % routes.count]
         state = entry(route, context: context, size: state.size, interpreter: interpreter)
       }

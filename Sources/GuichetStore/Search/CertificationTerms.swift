@@ -59,6 +59,37 @@ enum CertificationTerms {
     ("master ", "MASTER"), ("dut ", "DUT"), ("but ", "BUT"), ("mention complementaire", "MC4"),
   ]
 
+  /// The `CodeTypeCertif` of a Certif Info type label (normalised), the longest prefix first. Certif Info names
+  /// types in its own words (« Titre professionnel (TP de niveau 3) », « Brevet professionnel (Education
+  /// nationale) »); its « Autre … » labels name no type and map to none.
+  static let certifInfoTypes: [(prefix: String, type: String)] = [
+    ("certificat d'aptitude professionnelle agricole", "CAPA"),
+    ("certificat d'aptitude professionnelle", "CAP"),
+    ("brevet d'etudes professionnelles agricoles", "BEPA"),
+    ("brevet d'etudes professionnelles", "BEP"), ("brevet professionnel agricole", "BPA"),
+    ("brevet professionnel", "BP"), ("brevet de technicien superieur agricole", "BTSA"),
+    ("brevet de technicien superieur maritime", "BTSMarit"),
+    ("brevet de technicien superieur", "BTS"), ("brevet de technicien agricole", "BTA"),
+    ("brevet de technicien", "BT"), ("baccalaureat professionnel", "BAC PRO"),
+    ("titre professionnel", "TP"), ("licence professionnelle", "Licence Professionnelle"),
+    ("licence", "LICENCE"), ("master", "MASTER"), ("bachelor universitaire de technologie", "BUT"),
+    ("diplome universitaire de technologie", "DUT"), ("diplome d'ingenieur", "Titre ingénieur"),
+    ("certificat de qualification professionnelle", "CQP"), ("mention complementaire", "MC4"),
+    ("certificat de specialisation", "CS"), ("diplome d'etat", "DE"),
+    ("autre diplome d'etat", "DE"),
+    ("diplome d'etudes universitaires scientifiques et techniques", "DEUST"),
+    ("brevet des metiers d'art", "BMA"), ("diplome des metiers d'art", "DMA"),
+  ]
+
+  /// The type code and the label worth indexing of a Certif Info type label: a generic « Autre titre inscrit sur
+  /// demande… » is shown on the fiche but indexed as no type, so « titre pro » does not find every such title.
+  static func certifInfoType(label: String?) -> (code: String?, label: String?) {
+    guard let label, !label.isEmpty else { return (nil, nil) }
+    let normalized = FoldedText.normalize(label)
+    let code = certifInfoTypes.first { normalized.hasPrefix($0.prefix) }?.type
+    return (code, normalized.hasPrefix("autre ") ? nil : label)
+  }
+
   /// Words left out of initials (articles, prepositions, conjunctions).
   static let stopWords: Set<String> = [
     "a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "ou", "par",

@@ -124,27 +124,29 @@ enum SearchIndex {
       try db.tableExists("certifinfo")
       ? """
       UNION ALL
-      SELECT code_rncp, title, level, NULL, type_label, 1, NULL FROM (
+      SELECT code_rncp, title, level, NULL, type_label, 1, NULL, 1 FROM (
         SELECT code_rncp, title, level, type_label, min(CAST(code AS INTEGER)) FROM certifinfo
         WHERE code_rncp IS NOT NULL AND code_rncp NOT IN (SELECT code FROM certification)
         GROUP BY code_rncp)
       """ : ""
     let sql =
-      "SELECT code, title, level, type_code, type_label, is_active, end_date FROM certification "
+      "SELECT code, title, level, type_code, type_label, is_active, end_date, 0 AS from_certifinfo FROM certification "
       + newer
     return try Row.fetchAll(db, sql: sql).map { row in
       let code: String = row["code"]
       let title: String = row["title"]
       let isActive: Bool = row["is_active"]
       let level: Int? = row["level"]
-      let typeCode: String? = row["type_code"]
       let typeLabel: String? = row["type_label"]
+      let (typeCode, termLabel): (String?, String?) =
+        row["from_certifinfo"] as Bool
+        ? CertificationTerms.certifInfoType(label: typeLabel) : (row["type_code"], typeLabel)
       let endDate: String? = row["end_date"]
       var parts: [String] = []
       if let level { parts.append("niveau \(level)") }
       if let typeLabel, !typeLabel.isEmpty { parts.append(typeLabel) }
       let normalized = FoldedText.normalize(title)
-      let types = CertificationTerms.types(code: typeCode, label: typeLabel, title: normalized)
+      let types = CertificationTerms.types(code: typeCode, label: termLabel, title: normalized)
       let acronyms = CertificationTerms.acronyms(
         title: title, normalizedTitle: normalized, typeCode: typeCode)
       let titles = [normalized] + [gendered.feminineTitle(normalized)].compactMap { $0 }

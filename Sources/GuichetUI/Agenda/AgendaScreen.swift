@@ -202,6 +202,7 @@ public enum AgendaScreen {
       guard state.ownStructureID == nil else { return .none }
       state.structure = nil
       state.page = nil
+      state.selection = 0
       return .agenda(.loadStructures)
     case .seen, .noShow:
       guard let entry = state.selected, entry.appointment.isLive else { return .none }

@@ -110,6 +110,15 @@ import Testing
         == .agenda(.mark(try! BookingReference(parsing: "RDV-7K3M-Q9XQ"), .excused)))
   }
 
+  @Test func anotherStructureLeavesNoSelectionPastTheList() {
+    var (app, _) = Self.openAgenda()
+    Fixture.send([.down], to: &app)
+    #expect(Self.agenda(app)?.selection == 1)
+    #expect(Fixture.send([.char("o")], to: &app) == [.agenda(.loadStructures)])
+    #expect(Self.agenda(app)?.entries.isEmpty == true)
+    #expect(Self.agenda(app)?.selection == 0)
+  }
+
   @Test func theStoreRefusalIsShownAndAMarkReloads() {
     var (app, query) = Self.openAgenda()
     _ = App.reduce(&app, .failed(UserError("Le résultat se saisit après l'heure du rendez-vous.")))
