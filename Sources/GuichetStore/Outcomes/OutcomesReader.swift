@@ -75,7 +75,7 @@ enum OutcomesReader {
           JOIN certifinfo ci ON ci.code = cio.code
           LEFT JOIN certification c ON c.code = ci.code_rncp
           WHERE cio.code_rome = :rome AND ci.code_rncp IS NOT NULL)
-        GROUP BY code ORDER BY title COLLATE NOCASE, code
+        GROUP BY code ORDER BY title COLLATE french, code
         """, arguments: ["rome": parent])
     return try certifications.compactMap { row in
       let code: String = row["code"]

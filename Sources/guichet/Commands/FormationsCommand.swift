@@ -27,7 +27,9 @@ struct FormationsCommand: ParsableCommand {
     name: .long, help: ArgumentHelp("Code INSEE de la commune du visiteur.", valueName: "insee"))
   var commune: String?
 
-  @Option(name: .long, help: ArgumentHelp("Format de sortie : text ou json.", valueName: "format"))
+  @Option(
+    name: .long, help: ArgumentHelp("Format de sortie : text ou json.", valueName: "format"),
+    completion: .list(["text", "json"]))
   var format: String = "text"
 
   @OptionGroup var location: DatabaseOptions

@@ -22,7 +22,7 @@ struct ImportCommand: ParsableCommand {
 
   @Argument(
     help: ArgumentHelp("Jeu de données, ou « all » pour tous.", valueName: "jeu"),
-    completion: .list(ReferenceDataset.allCases.map(\.rawValue) + ["all"]))
+    completion: .list(ReferenceDataset.allCases.map(\.rawValue) + [lheoDataset, "all"]))
   var dataset: String?
 
   @Argument(
