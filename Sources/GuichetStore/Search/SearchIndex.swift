@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GuichetCore
 
@@ -38,6 +39,10 @@ enum SearchIndex {
     var forms: [String] = []
     /// Breaks ties between equally good matches: the number of job titles of a fiche, as a proxy for how common it is.
     var weight: Int = 0
+    /// A certification whose validity had ended on the day of the import. It comes after the current ones in the
+    /// static order, so the bounded candidates of a broad query (« titre pro » matches 900 fiches) are current
+    /// fiches; search still derives each status from the day it runs.
+    var lapsed = false
   }
 
   /// Replaces the rows of one kind from the reference tables; called inside the importer's transaction.
@@ -53,6 +58,7 @@ enum SearchIndex {
     let ordered = keyed.sorted { left, right in
       // Static order: tier, then shorter labels first (the closest to what was typed), then alphabetical.
       if left.0.tier != right.0.tier { return left.0.tier < right.0.tier }
+      if left.0.lapsed != right.0.lapsed { return !left.0.lapsed }
       if left.1.count != right.1.count { return left.1.count < right.1.count }
       if left.1 != right.1 { return left.1 < right.1 }
       return left.0.code < right.0.code
@@ -132,6 +138,7 @@ enum SearchIndex {
     let sql =
       "SELECT code, title, level, type_code, type_label, is_active, end_date, 0 AS from_certifinfo FROM certification "
       + newer
+    let importDay = Day.number(of: Date())
     return try Row.fetchAll(db, sql: sql).map { row in
       let code: String = row["code"]
       let title: String = row["title"]
@@ -156,12 +163,13 @@ enum SearchIndex {
         forms.append("\(acronym) \(normalized)")
         if let name = types.first { forms.append("\(name) \(acronym) \(normalized)") }
       }
+      let end = endDate.flatMap(CertificationStatus.dayNumber) ?? 0
       return Entry(
         code: code, title: title, subtitle: parts.isEmpty ? nil : parts.joined(separator: " · "),
         tier: isActive ? 0 : 1,
         extra: [code] + types + acronyms
           + gendered.variants(of: CertificationTerms.words(normalized)),
-        forms: forms, weight: endDate.flatMap(CertificationStatus.dayNumber) ?? 0)
+        forms: forms, weight: end, lapsed: end > 0 && end < importDay)
     }
   }
 
