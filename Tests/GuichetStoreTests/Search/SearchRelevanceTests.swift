@@ -58,11 +58,11 @@ struct SearchRelevanceTests {
 
   static let certificationCases: [(String, String)] = [
     ("RNCP1000", "RNCP1000"),
-    ("metiers de la pierre", "RNCP32230"),
-    ("educateur specialise", "RNCP34825"),
-    ("comptabilite et gestion", "RNCP31059"),
-    ("infirmier de bloc", "RNCP34862"),
-    ("conducteur transport routier porteur", "RNCP1884"),
+    ("metiers de la pierre", "RNCP38724"),
+    ("educateur specialise", "RNCP37676"),
+    ("comptabilite et gestion", "RNCP39159"),
+    ("infirmier de bloc", "RNCP37228"),
+    ("conducteur transport routier porteur", "RNCP38559"),
   ]
 
   private func codes(_ query: String, _ kind: SearchKind, limit: Int = 3) throws -> [String] {
@@ -92,8 +92,11 @@ struct SearchRelevanceTests {
 
   @Test func inactiveCertificationStillFoundAfterActiveOnes() throws {
     let found = try codes("metiers de la pierre", .certification, limit: 10)
-    #expect(found.first == "RNCP32230")
-    #expect(found.contains("RNCP1000"))
+    #expect(found.first == "RNCP38724")
+    // The expired 2021 fiche, then the inactive one it replaced.
+    let expired = try #require(found.firstIndex(of: "RNCP32230"))
+    let inactive = try #require(found.firstIndex(of: "RNCP1000"))
+    #expect(expired < inactive)
   }
 
   @Test func structuresAreFoundByNameCityAndAcronym() throws {
@@ -133,7 +136,7 @@ struct SearchRelevanceTests {
     // A day when the export's active fiches were still valid (their statuses follow the day).
     let hits = try ReferenceFixture.database().read { db in
       try ReferenceSearch.search(
-        "boulanger", kind: .certification, limit: 20, today: 20_210_301, in: db)
+        "boulanger", kind: .certification, limit: 60, today: 20_210_301, in: db)
     }
     let active = hits.map { $0.subtitle?.contains("· active") == true }
     #expect(active.contains(true))
