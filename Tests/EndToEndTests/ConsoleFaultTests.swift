@@ -115,7 +115,10 @@ import Testing
   }
 
   @Test func aFullDiskGivesAFrenchMessageKeepsTheFormAndWritesNothing() throws {
-    let disk = try SmallFileSystem(megabytes: 40)
+    // Room for the seeded database and its journal, whatever the bundled data weighs.
+    let template = try FileManager.default.attributesOfItem(atPath: SeededDatabase.template.get())
+    let megabytes = ((template[.size] as? Int) ?? 0) / 1_048_576 + 16
+    let disk = try SmallFileSystem(megabytes: megabytes)
     let console = try TmuxConsole(
       database: disk.folder.appendingPathComponent("guichet.sqlite").path)
     try Self.codeAVisit(console)

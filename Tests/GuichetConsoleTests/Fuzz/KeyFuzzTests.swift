@@ -39,7 +39,8 @@ import Testing
   @Test func randomInputOnTheAgendaKeepsItsSelectionOnTheList() {
     let figures = KeyFuzzer.run(events: 20_000, checkEvery: 20, seed: 972_713, entries: [[.agenda]])
     #expect(figures.violations == 0, "\(figures.firstViolations)")
-    #expect(figures.screens["agenda", default: 0] > 10_000)
+    // Most events land on the agenda (the rest on what it opens and the keys that leave it).
+    #expect(figures.screens["agenda", default: 0] > 20_000 / 3)
   }
 
   @Test func theStateCheckFindsAControlCharacterAnywhere() {
