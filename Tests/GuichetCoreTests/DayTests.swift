@@ -20,4 +20,11 @@ import Testing
   @Test func monthOfDay() {
     #expect(Day.month(of: 20_261_130) == 202_611)
   }
+
+  @Test func frenchDates() {
+    #expect(Day.french(20_240_601) == "01/06/2024")
+    #expect(Day.french(20_261_231) == "31/12/2026")
+    #expect(Day.french(iso: "2024-06-01") == "01/06/2024")
+    #expect(Day.french(iso: "non daté") == "non daté")
+  }
 }

@@ -118,8 +118,8 @@ public struct TrainingSession: Equatable, Sendable {
 
   /// « du 12/01/2027 au 30/06/2027 », « à partir du … », « entrées permanentes jusqu'au … », « dates à préciser ».
   public var datesLabel: String {
-    let start = startDay.map(Self.frenchDay)
-    let end = endDay.map(Self.frenchDay)
+    let start = startDay.map(Day.french)
+    let end = endDay.map(Day.french)
     switch (start, end) {
     case (let start?, let end?):
       return permanentEntry
@@ -135,10 +135,6 @@ public struct TrainingSession: Equatable, Sendable {
     let town = postcode.map { "\(self.town) (\($0))" } ?? self.town
     guard let placeName, !placeName.isEmpty else { return town }
     return "\(placeName), \(town)"
-  }
-
-  static func frenchDay(_ day: Int) -> String {
-    String(format: "%02d/%02d/%04d", day % 100, day / 100 % 100, day / 10_000)
   }
 }
 

@@ -37,8 +37,8 @@ public enum CertificationStatus: Equatable, Sendable {
   public var label: String {
     switch self {
     case .active(let until):
-      until.map { "active jusqu'au \(Self.french($0))" } ?? "active"
-    case .expired(let on): "expirée le \(Self.french(on))"
+      until.map { "active jusqu'au \(Day.french(iso: $0))" } ?? "active"
+    case .expired(let on): "expirée le \(Day.french(iso: on))"
     case .inactive: "inactive"
     }
   }
@@ -50,12 +50,5 @@ public enum CertificationStatus: Equatable, Sendable {
       let day = Int(parts[2])
     else { return nil }
     return year * 10_000 + month * 100 + day
-  }
-
-  /// `2024-01-01` → « 01/01/2024 ».
-  public static func french(_ iso: String) -> String {
-    let parts = iso.split(separator: "-")
-    guard parts.count == 3 else { return iso }
-    return "\(parts[2])/\(parts[1])/\(parts[0])"
   }
 }

@@ -19,6 +19,19 @@ public enum Day {
     return calendar.component(.hour, from: date)
   }
 
+  /// 20240601 → « 01/06/2024 ».
+  public static func french(_ day: Int) -> String {
+    let (month, date) = (day / 100 % 100, day % 100)
+    return "\(date < 10 ? "0" : "")\(date)/\(month < 10 ? "0" : "")\(month)/\(day / 10_000)"
+  }
+
+  /// `2024-06-01` → « 01/06/2024 »; any other text unchanged.
+  public static func french(iso: String) -> String {
+    let parts = iso.split(separator: "-")
+    guard parts.count == 3 else { return iso }
+    return "\(parts[2])/\(parts[1])/\(parts[0])"
+  }
+
   /// `yyyymm` of a day number, for monthly rollups.
   public static func month(of day: Int) -> Int { day / 100 }
 }

@@ -63,7 +63,7 @@ enum CertifInfoImporter {
         }
       }
     }
-    report.version = latest.isEmpty ? "" : CertificationStatus.french(latest)
+    report.version = latest.isEmpty ? "" : Day.french(iso: latest)
     report.add("lignes", "lignes Certif Info", file.records.count)
     // The published file repeats 83 certifications on a second row; the first is kept.
     report.add("certifications", "certifications distinctes", try db.scalarCount("certifinfo"))

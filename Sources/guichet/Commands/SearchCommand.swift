@@ -168,17 +168,10 @@ struct SearchCommand: ParsableCommand {
       }
       // The bundled files' dates are those of the installation, not of the publication: say only that they are bundled.
       guard !record.bundled else { return "\(record.source), données intégrées" }
-      let imported = "importé le \(frenchDay(String(record.importedAt.prefix(10))))"
+      let imported = "importé le \(Day.french(iso: String(record.importedAt.prefix(10))))"
       return "\(record.source), \(imported)"
-        + (record.fileDate.map { ", fichiers du \(frenchDay($0))" } ?? "")
+        + (record.fileDate.map { ", fichiers du \(Day.french(iso: $0))" } ?? "")
     }
     return "Source : " + parts.joined(separator: " ; ")
-  }
-
-  /// `2024-06-01` → `01/06/2024`; anything else unchanged.
-  static func frenchDay(_ day: String) -> String {
-    let parts = day.split(separator: "-")
-    guard parts.count == 3 else { return day }
-    return "\(parts[2])/\(parts[1])/\(parts[0])"
   }
 }
