@@ -23,16 +23,28 @@ public enum SlipFiles {
       (directory.appendingPathComponent(slip.fileStem + ".txt"), slip.text),
       (directory.appendingPathComponent(slip.fileStem + ".ics"), slip.ics(writtenAt: now)),
     ]
+    try makeFolder(directory, what: "le coupon")
+    // Each file is written, flushed and closed with every error checked (mode 0600), then renamed into place.
+    for (url, content) in files { try CheckedOutput.writeFile(content, to: url.path) }
+    return files.map(\.0)
+  }
+
+  /// An advisor's printed list, in the same private folder as the slips (it never holds a contact).
+  static func writeList(_ text: String, named name: String, into directory: URL) throws -> URL {
+    try makeFolder(directory, what: "la liste")
+    let url = directory.appendingPathComponent(name)
+    try CheckedOutput.writeFile(text, to: url.path)
+    return url
+  }
+
+  static func makeFolder(_ directory: URL, what: String) throws {
     do {
       try FileManager.default.createDirectory(
         at: directory, withIntermediateDirectories: true,
         attributes: [.posixPermissions: 0o700])
     } catch {
-      throw UserError("Impossible d'enregistrer le coupon dans \(directory.path).")
+      throw UserError("Impossible d'enregistrer \(what) dans \(directory.path).")
     }
-    // Each file is written, flushed and closed with every error checked (mode 0600), then renamed into place.
-    for (url, content) in files { try CheckedOutput.writeFile(content, to: url.path) }
-    return files.map(\.0)
   }
 
   /// The first `lp` on PATH, if any.

@@ -207,12 +207,21 @@ public final class FakeServices: Sendable {
             contact: FakeData.contact,
             handover: Handover(
               publicCategory: .jobSeeker, ageBand: .from16to25, requestKinds: [.jobSearch],
-              occupationCodes: ["K1207"]))
+              occupationCodes: ["K1207"], territoryName: "Vienne"))
         }
         return AgendaPage(query: query, entries: entries)
       },
       mark: { reference, status, _ in
         data.appointment(reference, id: try self.call("agenda.mark", busyEvery: 4), status: status)
+      },
+      saveList: { name, _ in
+        _ = try self.call("agenda.saveList", busyEvery: 5)
+        return "/fake/rendez-vous/" + name
+      },
+      print: { _ in
+        if self.sometimes(self.call("agenda.print"), 2) {
+          throw UserError("Impression indisponible : la commande lp n'existe pas sur ce poste.")
+        }
       })
   }
 

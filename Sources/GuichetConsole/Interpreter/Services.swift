@@ -61,7 +61,7 @@ public struct Services: Sendable {
       dataVersion: { try database.dataVersion() },
       information: .live(database, workplace: workplace, session: session),
       booking: .live(database, workplace: workplace, session: session, slips: slips),
-      agenda: .live(database, session: session),
+      agenda: .live(database, session: session, slips: slips),
       appointments: .live(database, session: session),
       admin: .live(database, session: session),
       session: .live(database, session: session, readOnly: readOnly),

@@ -28,15 +28,18 @@ public struct Handover: Equatable, Hashable, Sendable {
   /// ROME codes consulted during the visit, when the information screens record them.
   public var occupationCodes: [String]
   public var visitDay: LocalDate?
+  /// The visit's territory (ZTEF) by name: the advisor knows which local offer and bassin the person comes from.
+  public var territoryName: String?
 
   public init(
     publicCategory: PublicCategory, ageBand: AgeBand, requestKinds: [RequestKind],
-    occupationCodes: [String] = [], visitDay: LocalDate? = nil
+    occupationCodes: [String] = [], visitDay: LocalDate? = nil, territoryName: String? = nil
   ) {
     self.publicCategory = publicCategory
     self.ageBand = ageBand
     self.requestKinds = requestKinds
     self.occupationCodes = occupationCodes
     self.visitDay = visitDay
+    self.territoryName = territoryName
   }
 }

@@ -126,11 +126,13 @@ extension AppDatabase {
       sql: """
         SELECT a.*, ad.display_name AS advisor_name, ad.structure_id AS structure_id,
           s.name AS structure_name, v.public_category AS v_public, v.age_band AS v_age, v.day AS v_day,
+          t.name AS v_territory,
           c.id AS c_id, c.first_name AS c_first, c.last_name AS c_last, c.phone AS c_phone, c.email AS c_email
         FROM appointment a
         JOIN advisor ad ON ad.id = a.advisor_id
         JOIN operator_structure s ON s.id = ad.structure_id
         JOIN visit v ON v.id = a.visit_id
+        LEFT JOIN territory t ON t.id = v.territory_id
         JOIN consent cs ON cs.id = a.consent_id
         LEFT JOIN contact c ON c.consent_id = a.consent_id AND \(visible)
         WHERE (\(condition)) AND \(readable)
@@ -161,7 +163,7 @@ extension AppDatabase {
         handover: Handover(
           publicCategory: PublicCategory(rawValue: row["v_public"]) ?? .notSaid,
           ageBand: AgeBand(rawValue: row["v_age"]) ?? .notSaid, requestKinds: requests,
-          visitDay: LocalDate(number: row["v_day"])))
+          visitDay: LocalDate(number: row["v_day"]), territoryName: row["v_territory"]))
     }
   }
 }

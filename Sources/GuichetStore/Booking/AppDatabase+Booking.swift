@@ -172,7 +172,8 @@ extension AppDatabase {
     }
   }
 
-  /// The advisor records what happened: seen or no-show, once the appointment time has come.
+  /// The advisor records what happened: seen from the appointment's day on (a person may arrive early),
+  /// no-show once its time has come.
   /// A status can be corrected between seen and no-show; a cancelled appointment stays cancelled.
   /// Advisors of the appointment's structure only; the mark is audited.
   public func recordAttendance(
@@ -203,9 +204,14 @@ extension AppDatabase {
         if status.isCancellation && current != .booked {
           throw UserError("Ce rendez-vous a déjà eu lieu : il ne peut plus être annulé.")
         }
-        if status.isAttendance && record.startsAt > now {
+        // A person who arrives early is received before the time; absent waits for the time itself.
+        if status == .seen && record.day > LocalDate(now).number {
           throw UserError(
-            "Ce rendez-vous n'a pas encore eu lieu : reçu ou absent se note après l'heure.")
+            "Ce rendez-vous est un autre jour : la personne se marque arrivée le jour même.")
+        }
+        if status == .noShow && record.startsAt > now {
+          throw UserError(
+            "Ce rendez-vous n'a pas encore eu lieu : l'absence se note après l'heure.")
         }
         record.status = status.rawValue
         record.statusAt = now

@@ -6,7 +6,7 @@ import GuichetCore
 public enum AgendaScreen {
   public enum Command: Equatable, Sendable {
     case up, down, choose, previous, next, today, dayView, weekView, backlog, nextAdvisor
-    case otherStructure, seen, noShow, excused, revoked, confirm, open
+    case otherStructure, seen, noShow, excused, revoked, confirm, open, print
   }
 
   public struct State: Equatable, Sendable {
@@ -20,7 +20,8 @@ public enum AgendaScreen {
     public var day: LocalDate
     public var page: AgendaPage?
     public var selection = 0
-    /// A cancellation waiting for « O »: it frees the slot, so it is never one keystroke.
+    /// A cancellation (it frees the slot) or a correction of a recorded outcome waiting for « O »: neither is
+    /// ever one keystroke.
     public var pending: AgendaPending?
     /// An advisor's own structure: their agenda opens on it and no other is offered.
     public var ownStructureID: Int64?
@@ -68,7 +69,9 @@ public enum AgendaScreen {
 
   public static let bindings: [KeyBinding<Command>] = [
     KeyBinding(
-      [.char("r")], "Reçu", help: "Marquer la personne reçue (après l'heure du rendez-vous)", .seen,
+      [.char("r")], "Reçu",
+      help: "Marquer la personne reçue ou arrivée (dès le jour du rendez-vous, même en avance)",
+      .seen,
       needs: .recordAttendance),
     KeyBinding(
       [.char("a")], "Absent", help: "Marquer la personne absente (après l'heure)", .noShow,
@@ -85,6 +88,11 @@ public enum AgendaScreen {
     KeyBinding([.left], "Préc.", help: "Jour ou semaine précédente", .previous),
     KeyBinding([.right], "Suiv.", help: "Jour ou semaine suivante", .next),
     KeyBinding([.char("t")], "Auj.", help: "Revenir à aujourd'hui", .today),
+    KeyBinding(
+      [.char("i")], "Imprimer",
+      help:
+        "Imprimer la liste affichée (jour ou semaine) avec la note de l'accueil, et l'écrire dans un fichier sans coordonnées",
+      .print),
     KeyBinding([.char("j")], "Jour", help: "Vue du jour", .dayView, inKeyBar: false),
     KeyBinding([.char("s")], "Semaine", help: "Vue de la semaine", .weekView, inKeyBar: false),
     KeyBinding(
@@ -151,6 +159,11 @@ public enum AgendaScreen {
         ?? min(state.selection, max(0, page.entries.count - 1))
     case .marked:
       return loadEffect(state)
+    case .printed(let file, let problem):
+      let text =
+        problem.map { "Liste écrite dans \(file) (sans coordonnées), mais non imprimée : \($0)" }
+        ?? "Liste envoyée à l'imprimante ; écrite aussi dans \(file) (sans coordonnées)."
+      return .navigate(.status(StatusMessage(text, isError: problem != nil)))
     }
     return .none
   }
@@ -206,7 +219,20 @@ public enum AgendaScreen {
       return .agenda(.loadStructures)
     case .seen, .noShow:
       guard let entry = state.selected, entry.appointment.isLive else { return .none }
-      return .agenda(.mark(entry.appointment.reference, command == .seen ? .seen : .noShow))
+      let status: AppointmentStatus = command == .seen ? .seen : .noShow
+      // Replacing an outcome already recorded (« reçu » → « absent ») is a correction: it asks first.
+      if entry.appointment.status.isAttendance && entry.appointment.status != status {
+        state.pending = AgendaPending(reference: entry.appointment.reference, status: status)
+        return .none
+      }
+      return .agenda(.mark(entry.appointment.reference, status))
+    case .print:
+      guard let page = state.page, page.query == state.query, let structure = state.structure
+      else { return .none }
+      return .agenda(
+        .print(
+          AgendaPrintout.make(
+            page, structure: structure, advisorName: state.advisorName, context: context)))
     case .excused, .revoked:
       guard let entry = state.selected, entry.appointment.isLive else { return .none }
       state.pending = AgendaPending(

@@ -16,10 +16,10 @@ extension AgendaScreen {
   }
 
   public static func hints(_ state: State) -> [HintLine] {
-    if state.pending != nil {
-      return [
-        HintLine(key: "O", text: "Confirmer l'annulation"), HintLine(key: "Autre", text: "Garder"),
-      ]
+    if let pending = state.pending {
+      let what =
+        pending.status.isCancellation ? "Confirmer l'annulation" : "Confirmer la correction"
+      return [HintLine(key: "O", text: what), HintLine(key: "Autre", text: "Garder")]
     }
     return (state.structure == nil ? pickBindings : bindings).map(\.hintLine)
   }
@@ -28,7 +28,7 @@ extension AgendaScreen {
     HelpScreen.State(
       screenTitle: title,
       purpose:
-        "Agenda des conseillers d'une structure : jour ou semaine, ou rendez-vous passés à compléter. Chaque rendez-vous montre la note de l'accueil (demandes, public, métiers consultés : des codes, jamais de texte libre) et les coordonnées tant que le consentement tient. Reçu et absent se saisissent après l'heure du rendez-vous ; excusé et annulé libèrent le créneau. Les réservations des autres postes apparaissent d'elles-mêmes.",
+        "Agenda des conseillers d'une structure : jour ou semaine, ou rendez-vous passés à compléter. Chaque rendez-vous montre la note de l'accueil (demandes, public, métiers consultés : des codes, jamais de texte libre) et les coordonnées tant que le consentement tient. Reçu se saisit dès le jour du rendez-vous (la personne arrivée en avance), absent après l'heure ; corriger l'un par l'autre, excusé et annulé se confirment avec O, et excusé et annulé libèrent le créneau. I imprime la liste affichée (le fichier écrit à côté ne contient jamais de coordonnées). Les réservations des autres postes apparaissent d'elles-mêmes.",
       lines: bindings.map(\.hintLine))
   }
 
@@ -133,45 +133,52 @@ extension AgendaScreen {
           + "\(appointment.place.label) · \(appointment.status.label)", .bold
       )
     ]
-    if let contact = entry.contact {
-      let reach = [contact.phone?.description, contact.email?.description].compactMap { $0 }
-      lines.append(
-        ("Personne : " + ([contact.displayName] + reach).joined(separator: " · "), .plain))
-    } else {
-      lines.append(("Coordonnées effacées (consentement retiré ou données purgées).", .muted))
-    }
-    let handover = entry.handover
-    let visit = handover.visitDay.map { " (visite du \($0.frenchNumeric))" } ?? ""
     lines.append(
-      (
-        "Accueil\(visit) : \(handover.publicCategory.label) · \(handover.ageBand.label)", .plain
-      ))
-    lines.append(
-      (
-        "Demandes : "
-          + (handover.requestKinds.isEmpty
-            ? "non précisées" : handover.requestKinds.map(\.label).joined(separator: ", ")),
-        .plain
-      ))
-    let consulted = handover.occupationCodes.map { code in
-      titles[code].map { "\(code) \($0)" } ?? code
-    }
-    lines.append(
-      (
-        "Métiers consultés : "
-          + (consulted.isEmpty ? "aucun" : consulted.joined(separator: ", ")), .plain
-      ))
+      entry.contact == nil
+        ? ("Coordonnées effacées (consentement retiré ou données purgées).", .muted)
+        : (contactLine(entry), .plain))
+    lines += handoverLines(entry, titles: titles).map { ($0, .plain) }
     if let pending {
       lines.append(
-        (
-          "« \(pending.status.label) » : le créneau sera libéré. Confirmer avec O, autre touche pour garder.",
-          Style(tone: .warning, bold: true)
-        ))
+        (pendingText(pending, current: appointment.status), Style(tone: .warning, bold: true)))
     }
     for (index, line) in lines.prefix(area.height - 1).enumerated() {
       canvas.put(
         " " + line.0, x: area.x + 1, y: area.y + 1 + index, style: line.1, limit: width)
     }
+  }
+
+  /// The person's name and how to reach them; only called when the store returned the contact.
+  static func contactLine(_ entry: AgendaEntry) -> String {
+    guard let contact = entry.contact else { return "" }
+    let reach = [contact.phone?.description, contact.email?.description].compactMap { $0 }
+    return "Personne : " + ([contact.displayName] + reach).joined(separator: " · ")
+  }
+
+  /// The first level's handover as the screen and the printed list show it: codes and labels only.
+  static func handoverLines(_ entry: AgendaEntry, titles: [String: String]) -> [String] {
+    let handover = entry.handover
+    let visit = handover.visitDay.map { " (visite du \($0.frenchNumeric))" } ?? ""
+    let who =
+      [handover.publicCategory.label, handover.ageBand.label]
+      + [handover.territoryName.map { "territoire \($0)" }].compactMap { $0 }
+    let consulted = handover.occupationCodes.map { code in
+      titles[code].map { "\(code) \($0)" } ?? code
+    }
+    return [
+      "Accueil\(visit) : " + who.joined(separator: " · "),
+      "Demandes : "
+        + (handover.requestKinds.isEmpty
+          ? "non précisées" : handover.requestKinds.map(\.label).joined(separator: ", ")),
+      "Métiers consultés : " + (consulted.isEmpty ? "aucun" : consulted.joined(separator: ", ")),
+    ]
+  }
+
+  /// What « O » will do: a cancellation frees the slot; a correction replaces the outcome already recorded.
+  static func pendingText(_ pending: AgendaPending, current: AppointmentStatus) -> String {
+    pending.status.isCancellation
+      ? "« \(pending.status.label) » : le créneau sera libéré. Confirmer avec O, autre touche pour garder."
+      : "Déjà « \(current.label.lowercased()) » : corriger en « \(pending.status.label.lowercased()) » ? O confirme, autre touche garde."
   }
 
   static func heading(_ state: State, context: AppContext) -> String {

@@ -31,5 +31,12 @@ extension EffectRow {
       answers: {
         [.agenda(.marked($0.appointment(ConsoleFixture.reference, id: 1001, status: .seen)))]
       }, refused: { [.failed($0)] }),
+    // A printout reads nothing and writes no row: it runs on a read-only file too.
+    EffectRow(
+      .agenda(.print(AgendaPrintout(fileName: "agenda-5-2026-11-30.txt", paper: "p", file: "f"))),
+      calls: ["agenda.saveList", "agenda.print"],
+      answers: { _ in
+        [.agenda(.printed(file: "/fake/rendez-vous/agenda-5-2026-11-30.txt", printerProblem: nil))]
+      }),
   ]
 }

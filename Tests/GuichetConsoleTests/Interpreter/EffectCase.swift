@@ -9,7 +9,7 @@ enum EffectCase: String, CaseIterable, Sendable {
     startService, searchCommunes
   case searchReference, loadOccupation, loadCertification, loadLabourNeeds, loadStructures
   case recordConsultations, recordSearchMiss
-  case agendaLoadStructures, agendaLoadAdvisors, agendaLoad, agendaMark
+  case agendaLoadStructures, agendaLoadAdvisors, agendaLoad, agendaMark, agendaPrint
   case bookingPrepare, bookingFindSlots, bookingRecordOutcome, bookingLoadConsent
   case bookingRecordConsent, bookingFindDuplicates, bookingBook, bookingSaveSlip, bookingPrintSlip
   case appointmentFind, appointmentCancel, appointmentWithdrawConsent, appointmentFindSlots
@@ -48,6 +48,7 @@ enum EffectCase: String, CaseIterable, Sendable {
       case .loadAdvisors: self = .agendaLoadAdvisors
       case .load: self = .agendaLoad
       case .mark: self = .agendaMark
+      case .print: self = .agendaPrint
       }
     case .booking(let effect):
       switch effect {

@@ -283,6 +283,25 @@ import Testing
         ])
   }
 
+  @Test func aPersonWhoArrivesEarlyIsReceivedButNotMarkedAbsentBeforeTheTime() throws {
+    let setup = try BookingSetup.make()
+    let ten = try setup.book(try setup.slot(Self.tuesday, 10))
+    let early = LocalClock.instant(Self.tuesday, TimeOfDay(hour: 9, minute: 40)!)!
+    #expect(throws: UserError.self, "absent waits for the time") {
+      try setup.database.recordAttendance(
+        reference: ten.reference, as: .noShow, by: .commandLine, now: early)
+    }
+    let arrived = try setup.database.recordAttendance(
+      reference: ten.reference, as: .seen, by: .commandLine, now: early)
+    #expect(arrived.status == .seen && arrived.statusAt == early)
+    let dayBefore = LocalClock.instant(Self.tuesday.adding(days: -1), TimeOfDay(hour: 17)!)!
+    let other = try setup.book(try setup.slot(Self.tuesday, 11))
+    #expect(throws: UserError.self, "not the day before") {
+      try setup.database.recordAttendance(
+        reference: other.reference, as: .seen, by: .commandLine, now: dayBefore)
+    }
+  }
+
   @Test func agendaShowsContactAndHandoverCodesOnly() throws {
     let setup = try BookingSetup.make()
     try setup.book(
@@ -300,6 +319,8 @@ import Testing
     #expect(day[0].handover.requestKinds == [.jobSearch, .training])
     #expect(day[0].handover.publicCategory == .earlySchoolLeaver)
     #expect(day[0].handover.visitDay == BookingSetup.monday)
+    let territory = try setup.database.territories().first { $0.id == setup.territoryID }
+    #expect(day[0].handover.territoryName == territory?.name && territory?.name != nil)
     #expect(
       day[0].advisorName == "Claire Martin" && day[0].structureName == "Mission locale de Vienne")
     let week = try setup.database.agenda(

@@ -31,11 +31,15 @@ import Testing
       handover: Handover(
         publicCategory: .earlySchoolLeaver, ageBand: .from16to25,
         requestKinds: [.jobSearch, .training],
-        occupationCodes: ["K1207"], visitDay: monday.adding(days: -3)))
+        occupationCodes: ["K1207"], visitDay: monday.adding(days: -3), territoryName: "Vienne"))
   }
 
   /// The agenda opened from home with « G », the structure chosen, and the day loaded.
-  static func openAgenda() -> (AppState, AgendaQuery) {
+  static func openAgenda(
+    entries: [AgendaEntry] = [
+      entry("RDV-7K3M-Q9XP", hour: 9), entry("RDV-7K3M-Q9XQ", hour: 14, contact: false),
+    ]
+  ) -> (AppState, AgendaQuery) {
     var app = Fixture.app()
     let effects = Fixture.send([.char("g")], to: &app)
     #expect(effects == [.agenda(.loadStructures)])
@@ -54,9 +58,7 @@ import Testing
         .loaded(
           AgendaPage(
             query: query,
-            entries: [
-              entry("RDV-7K3M-Q9XP", hour: 9), entry("RDV-7K3M-Q9XQ", hour: 14, contact: false),
-            ],
+            entries: entries,
             occupationTitles: ["K1207": "Intervention socioéducative"]))))
     return (app, query)
   }
