@@ -56,6 +56,17 @@ import Testing
       rome.stdout.contains("Certification : RNCP4495 · Diplôme d'Etat d'aide-soignant (DEAS)"))
     #expect(!rome.stdout.contains("06/01/2020"))
     #expect(rome.stdout.hasSuffix("\n"))
+    // Under each certification, its débouchés as the DEAS fiche gives them (bundled InserJeunes).
+    let deas = """
+         Certification : RNCP4495 · Diplôme d'Etat d'aide-soignant (DEAS)
+           Débouchés (InserJeunes, Auvergne-Rhône-Alpes) :
+           Apprentissage · millésime 2022-2023 · diplôme 56033102
+           • Cohorte (année terminale) : 94 · sortants : 81
+           • En emploi à 6 mois : 65 % · 12 mois : 70 % · 24 mois : pas encore mesuré
+           • Poursuite d'études : 14 %
+           Source : DEPP-DARES – InserJeunes, Auvergne-Rhône-Alpes
+      """
+    #expect(rome.stdout.contains(deas))
 
     let rncp = try desk.guichet("formations", "--rncp", "26650", "--commune", "38185")
     #expect(rncp.status == 0, "\(rncp.stderr)")
@@ -69,6 +80,22 @@ import Testing
     #expect(sessions.map { $0["town"] as? String } == ["Chambéry", "Grenoble"])
     #expect(sessions.first?["proximity"] as? String == "commune")
     #expect(sessions.first?["start"] as? String == "2029-09-15")
+    #expect(object["outcomesSource"] as? String == "DEPP-DARES – InserJeunes, Auvergne-Rhône-Alpes")
+    // The CAP Cuisine's débouchés: a secret rate has a status and no figure, never 0.
+    let certifications = try #require(sessions.first?["certifications"] as? [[String: Any]])
+    #expect(certifications.map { $0["code"] as? String } == ["RNCP26650"])
+    let outcomes = try #require(certifications.first?["outcomes"] as? [[String: Any]])
+    let small = try #require(outcomes.first { $0["mef"] as? String == "23110022139" })
+    #expect(small["voie"] as? String == "scolaire" && small["millesime"] as? String == "2022-2023")
+    #expect(small["cohort"] as? Int == 1 && small["leavers"] == nil)
+    let secret = try #require(small["employed6Months"] as? [String: Any])
+    #expect(secret["status"] as? String == "secret" && secret["percent"] == nil)
+    let apprenticeship = try #require(outcomes.first { $0["voie"] as? String == "apprentissage" })
+    #expect(apprenticeship["cohort"] as? Int == 1_437 && apprenticeship["leavers"] as? Int == 899)
+    let employed = try #require(apprenticeship["employed6Months"] as? [String: Any])
+    #expect(employed["status"] as? String == "publie" && employed["percent"] as? Int == 63)
+    let later = try #require(apprenticeship["employed24Months"] as? [String: Any])
+    #expect(later["status"] as? String == "non_mesure")
   }
 
   @Test func aBrokenFileIsRefusedWithItsLineAndAReimportReplaces() throws {

@@ -59,14 +59,17 @@ public enum TrainingProximity: Int, Comparable, Sendable, Codable, CaseIterable 
   }
 }
 
-/// A certification a session prepares, with its title when the RNCP data knows the code.
+/// A certification a session prepares, with its title when the RNCP data knows the code, and its débouchés:
+/// the InserJeunes figures its fiche shows (latest millésime by voie), empty when InserJeunes has none.
 public struct TrainingCertification: Equatable, Sendable {
   public var code: String
   public var title: String?
+  public var outcomes: [DiplomaOutcome]
 
-  public init(code: String, title: String?) {
+  public init(code: String, title: String?, outcomes: [DiplomaOutcome] = []) {
     self.code = code
     self.title = title
+    self.outcomes = outcomes
   }
 }
 

@@ -127,7 +127,8 @@ extension AppDatabase {
   /// The sessions for a métier or a certification that a visitor can still join on `today` (`yyyymmdd`):
   /// nearest first (same commune, bassin, territory, département, then the rest), soonest first within
   /// each, at most `limit`. A ROME code also finds the formations whose certification leads to that métier.
-  /// One read transaction; the answer says whether any offers were imported at all.
+  /// Each certification comes with its débouchés (InserJeunes), as its fiche shows them. One read
+  /// transaction; the answer says whether any offers were imported at all.
   public func trainingSessions(
     for subject: TrainingSubject, near origin: TrainingOrigin, today: Int, limit: Int = 100
   ) throws -> TrainingOffers {
@@ -245,13 +246,24 @@ struct TrainingSessionQuery {
       db, table: "training_formation_code", key: "formation_id", ids: formationIDs)
     let actionCodes = try codes(db, table: "training_action_code", key: "action_id", ids: actionIDs)
     let rncp = Set(formationCodes.values.flatMap { $0["rncp"] ?? [] })
+    // The RNCP title, else Certif Info's for a fiche newer than the 2021 export.
     let titles = try Dictionary(
       Row.fetchAll(
         db,
-        sql: "SELECT code, title FROM certification WHERE code IN (SELECT value FROM json_each(?))",
-        arguments: [AppDatabase.jsonArray(Array(rncp))]
+        sql: """
+          SELECT code, title, 0 AS rank FROM certification
+          WHERE code IN (SELECT value FROM json_each(:codes))
+          UNION ALL
+          SELECT code_rncp, title, 1 FROM certifinfo
+          WHERE code_rncp IN (SELECT value FROM json_each(:codes))
+          ORDER BY rank
+          """,
+        arguments: ["codes": AppDatabase.jsonArray(Array(rncp))]
       ).map { ($0["code"] as String, $0["title"] as String) },
       uniquingKeysWith: { first, _ in first })
+    // Each certification's débouchés, read once however many sessions prepare it.
+    var outcomes: [String: [DiplomaOutcome]] = [:]
+    for code in rncp { outcomes[code] = try OutcomesReader.outcomes(of: code, in: db) }
 
     let sessions = rows.map { row -> TrainingSession in
       let formationID: Int64 = row["formation_id"]
@@ -265,7 +277,7 @@ struct TrainingSessionQuery {
         town: row["town"], postcode: postcode, inseeCode: insee, startDay: row["start_day"],
         endDay: row["end_day"], permanentEntry: row["permanent_entry"],
         certifications: (formationCodes[formationID]?["rncp"] ?? []).map {
-          TrainingCertification(code: $0, title: titles[$0])
+          TrainingCertification(code: $0, title: titles[$0], outcomes: outcomes[$0] ?? [])
         },
         romeCodes: formationCodes[formationID]?["rome"] ?? [],
         publicCodes: actionCodes[actionID]?["public"] ?? [],

@@ -43,10 +43,16 @@ public struct FormationsClient: FeatureClient {
     throw UserError("Offre de formation indisponible.")
   }
 
-  /// Two sessions in Savoie for any subject, whatever the day.
+  /// Two sessions in Savoie for any subject, whatever the day, with the DEAS's débouchés as published.
   public static let fake = FormationsClient { subject, origin, _ in
     let certification = TrainingCertification(
-      code: "RNCP4495", title: "Diplôme d'Etat d'aide-soignant (DEAS)")
+      code: "RNCP4495", title: "Diplôme d'Etat d'aide-soignant (DEAS)",
+      outcomes: [
+        DiplomaOutcome(
+          diplomaCode: "56033102", voie: .apprenticeship, millesime: "2022_2023", cohort: 94,
+          leavers: 81, employedAt6Months: .percent(65), employedAt12Months: .percent(70),
+          employedAt24Months: .notYetMeasured, continuingStudies: .percent(14))
+      ])
     let title =
       switch subject {
       case .rome: "Aide-soignant / Aide-soignante"

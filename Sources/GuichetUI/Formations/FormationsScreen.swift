@@ -105,7 +105,8 @@ public enum FormationsScreen {
 
   public static func title(_ state: State) -> String { "Se former · \(state.subject.code)" }
 
-  /// Each session as a short block: what and when, where and how near, who, which certification.
+  /// Each session as a short block: what and when, where and how near, who, which certification and its
+  /// débouchés (the figures of the certification fiche).
   public static func document(_ state: State) -> [DocumentLine] {
     guard let offers = state.offers else { return [] }
     guard offers.imported != nil else {
@@ -133,6 +134,9 @@ public enum FormationsScreen {
           DocumentLine(
             .text, certification.title ?? "(absente des données RNCP)",
             lead: "  \(certification.code) ", link: .certification(certification.code)))
+        lines += OutcomeLines.session(certification.outcomes).map {
+          DocumentLine($0.kind, $0.text, lead: "    " + $0.lead, link: $0.link)
+        }
       }
     }
     return lines

@@ -1,8 +1,9 @@
 import GuichetCore
 
 /// The « Débouchés » section both fiches show: InserJeunes figures by voie for the latest millésime, as
-/// published, secret figures named as such, with the source line.
-enum OutcomeLines {
+/// published, secret figures named as such, with the source line. « Se former » and `guichet formations`
+/// show the same lines under each session's certification.
+public enum OutcomeLines {
   static let heading = "Débouchés (InserJeunes, Auvergne-Rhône-Alpes)"
 
   /// The section of a certification fiche: every voie is named, with or without figures.
@@ -45,6 +46,17 @@ enum OutcomeLines {
       for outcome in certification.outcomes { lines += figures(outcome) }
     }
     return lines + footer(certifications.flatMap(\.outcomes))
+  }
+
+  /// Under a session's certification: its figures by voie and their source, or that InserJeunes has none.
+  public static func session(_ outcomes: [DiplomaOutcome]) -> [DocumentLine] {
+    guard !outcomes.isEmpty else {
+      return [
+        DocumentLine(
+          .muted, "Débouchés : aucun chiffre InserJeunes pour ce diplôme dans la région.")
+      ]
+    }
+    return [DocumentLine(.text, heading + " :")] + outcomes.flatMap(figures) + footer(outcomes)
   }
 
   static func figures(_ outcome: DiplomaOutcome) -> [DocumentLine] {

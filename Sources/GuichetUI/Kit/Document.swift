@@ -20,6 +20,12 @@ public struct DocumentLine: Equatable, Sendable {
   }
 
   public static let blank = DocumentLine(.blank)
+
+  /// The paragraph as one line of plain text (a bullet as « • »), for command-line output.
+  public var plainText: String {
+    let bullet = kind == .bullet || kind == .minorBullet ? "• " : ""
+    return lead + bullet + text
+  }
 }
 
 /// Scrolling and link focus over a list of paragraphs: ↑ ↓ scroll by paragraph, Tab moves between links,

@@ -3,6 +3,9 @@ import Foundation
 import GuichetCore
 import GuichetStore
 
+import struct GuichetUI.DocumentLine
+import enum GuichetUI.OutcomeLines
+
 /// `guichet formations --rome CODE|--rncp CODE [--commune INSEE]`: the sessions « Se former » lists.
 struct FormationsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -11,10 +14,12 @@ struct FormationsCommand: ParsableCommand {
     discussion: """
       Lit l'offre importée avec « guichet import lheo FICHIER » (publiée par le Carif-Oref de la région).
       Les sessions passées sont écartées ; les plus proches de la commune d'abord (même commune, même
-      bassin, même territoire, même département, puis les autres), les plus tôt d'abord.
+      bassin, même territoire, même département, puis les autres), les plus tôt d'abord. Chaque
+      certification vient avec ses débouchés (InserJeunes, comme sur sa fiche).
         guichet formations --rome J1501 --commune 73065
         guichet formations --rncp RNCP4495 --format json
-        --format  text (par défaut) ou json : un objet {"subject", "origin", "imported", "sessions"}
+        --format  text (par défaut) ou json : un objet {"subject", "origin", "imported", "sessions"},
+                  débouchés dans "outcomes" (un taux secret n'a pas de valeur)
       """)
 
   @Option(name: .long, help: ArgumentHelp("Code ROME du métier, ex. J1501.", valueName: "code"))
@@ -130,6 +135,8 @@ struct FormationsCommand: ParsableCommand {
         lines.append(
           "   Certification : \(certification.code)"
             + (certification.title.map { " · \($0)" } ?? " (absente des données RNCP)"))
+        // The débouchés as the fiche and « Se former » word them.
+        lines += OutcomeLines.session(certification.outcomes).map { "     " + $0.plainText }
       }
       var codes: [String] = []
       if !session.romeCodes.isEmpty {
@@ -166,6 +173,47 @@ struct FormationsCommand: ParsableCommand {
     struct Certification: Encodable {
       var code: String
       var title: String?
+      var outcomes: [Outcome]
+    }
+    /// A published rate: `{"status": "publie", "percent": 65}`; a secret one has no percent at all
+    /// (`"secret"`, never 0), nor has a delay not reached yet (`"non_mesure"`).
+    struct Rate: Encodable {
+      var status: String
+      var percent: Int?
+
+      init(_ rate: OutcomeRate) {
+        switch rate {
+        case .percent(let value): (status, percent) = ("publie", value)
+        case .secret: status = "secret"
+        case .notYetMeasured: status = "non_mesure"
+        }
+      }
+    }
+    /// One InserJeunes row of the certification's fiche (latest millésime of its voie).
+    struct Outcome: Encodable {
+      var voie: String
+      var millesime: String
+      var diploma: String
+      var mef: String?
+      var cohort: Int?
+      var leavers: Int?
+      var employed6Months: Rate
+      var employed12Months: Rate
+      var employed24Months: Rate
+      var continuingStudies: Rate
+
+      init(_ outcome: DiplomaOutcome) {
+        voie = outcome.voie.rawValue
+        millesime = outcome.millesimeLabel
+        diploma = outcome.diplomaCode
+        mef = outcome.mefCode
+        cohort = outcome.cohort
+        leavers = outcome.leavers
+        employed6Months = Rate(outcome.employedAt6Months)
+        employed12Months = Rate(outcome.employedAt12Months)
+        employed24Months = Rate(outcome.employedAt24Months)
+        continuingStudies = Rate(outcome.continuingStudies)
+      }
     }
     struct Session: Encodable {
       var formation: String
@@ -190,6 +238,8 @@ struct FormationsCommand: ParsableCommand {
     var message: String?
     var sessions: [Session]
     var source: String
+    /// Attribution of the certifications' débouchés.
+    var outcomesSource: String
   }
 
   static func isoDay(_ day: Int?) -> String? {
@@ -217,10 +267,13 @@ struct FormationsCommand: ParsableCommand {
           place: $0.placeName, town: $0.town, postcode: $0.postcode, insee: $0.inseeCode,
           start: isoDay($0.startDay), end: isoDay($0.endDay), permanentEntry: $0.permanentEntry,
           proximity: $0.proximity?.key,
-          certifications: $0.certifications.map { .init(code: $0.code, title: $0.title) },
+          certifications: $0.certifications.map {
+            .init(
+              code: $0.code, title: $0.title, outcomes: $0.outcomes.map(JSONOffers.Outcome.init))
+          },
           rome: $0.romeCodes, funding: $0.fundingCodes, publics: $0.publicCodes)
       },
-      source: TrainingOffers.source)
+      source: TrainingOffers.source, outcomesSource: DiplomaOutcome.source)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(value), as: UTF8.self)

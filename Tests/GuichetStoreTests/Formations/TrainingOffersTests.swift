@@ -122,6 +122,69 @@ import Testing
     #expect(offers.sessions.count == 2)
   }
 
+  /// InserJeunes rows for the two certifications of the file, as the import writes them: the DEAS by its
+  /// apprenticeship diploma code (an older millésime too, and another region), the CAP by a school MEF.
+  static func addOutcomes(to database: AppDatabase) throws {
+    try database.writer.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO diploma_certification (cfd, code_rncp) VALUES
+            ('56033102', 'RNCP4495'), ('50022139', 'RNCP26650');
+          INSERT INTO mef_diploma (mefstat11, cfd) VALUES ('23110022139', '50022139');
+          INSERT INTO diploma_outcome (id, millesime, region, voie, cfd, mefstat11, final_year, leavers,
+            rate_employed_6, rate_employed_12, rate_employed_24, rate_continuing) VALUES
+            ('a1', '2022_2023', '84', 'apprentissage', '56033102', NULL, 94, 81, 65, 70, NULL, 14),
+            ('a0', '2021_2022', '84', 'apprentissage', '56033102', NULL, 90, 80, 60, 66, 72, 12),
+            ('a2', '2022_2023', '11', 'apprentissage', '56033102', NULL, 300, 250, 80, 82, NULL, 5),
+            ('s1', '2022_2023', '84', 'scolaire', NULL, '23110022139', 1, NULL, NULL, NULL, NULL, NULL);
+          """)
+    }
+  }
+
+  @Test func eachSessionsCertificationCarriesItsFichesDebouches() throws {
+    let database = try Self.database()
+    try Self.addOutcomes(to: database)
+    _ = try Self.importFile("offres-savoie.xml", into: database)
+    let deas = try database.trainingSessions(
+      for: .rncp("RNCP4495"), near: Self.chambery, today: Self.today)
+    let expected = DiplomaOutcome(
+      diplomaCode: "56033102", voie: .apprenticeship, millesime: "2022_2023", cohort: 94,
+      leavers: 81, employedAt6Months: .percent(65), employedAt12Months: .percent(70),
+      employedAt24Months: .notYetMeasured, continuingStudies: .percent(14))
+    #expect(deas.sessions.count == 4)
+    #expect(deas.sessions.allSatisfy { $0.certifications.map(\.outcomes) == [[expected]] })
+    // The same figures the certification fiche reads, from the same reader.
+    let fiche = try database.writer.read { db in try OutcomesReader.outcomes(of: "RNCP4495", in: db)
+    }
+    #expect(fiche == [expected])
+
+    // The CAP's school course is secret: secret, never 0, and its leavers unpublished.
+    let cap = try database.trainingSessions(
+      for: .rncp("RNCP26650"), near: Self.chambery, today: Self.today)
+    let school = try #require(cap.sessions.first?.certifications.first?.outcomes.first)
+    #expect(school.voie == .school && school.mefCode == "23110022139")
+    #expect(school.cohort == 1 && school.leavers == nil)
+    #expect(
+      [school.employedAt6Months, school.employedAt12Months, school.continuingStudies] == [
+        .secret, .secret, .secret,
+      ])
+    // A formation with no certification has nothing to show; nor has a certification InserJeunes skips.
+    let care = try database.trainingSessions(
+      for: .rome("J1501"), near: Self.chambery, today: Self.today)
+    let preparation = try #require(
+      care.sessions.first { $0.formationTitle.hasPrefix("Préparation") })
+    #expect(preparation.certifications.isEmpty)
+  }
+
+  @Test func aCertificationWithoutFiguresHasNoDebouches() throws {
+    let database = try Self.database()
+    _ = try Self.importFile("offres-savoie.xml", into: database)
+    let offers = try database.trainingSessions(
+      for: .rncp("RNCP4495"), near: Self.chambery, today: Self.today)
+    #expect(!offers.sessions.isEmpty)
+    #expect(offers.sessions.allSatisfy { $0.certifications.allSatisfy(\.outcomes.isEmpty) })
+  }
+
   @Test func aSessionStartedIsDroppedUnlessItTakesEntrantsAllAlong() throws {
     let database = try Self.database()
     _ = try Self.importFile("offres-savoie.xml", into: database)

@@ -165,8 +165,57 @@ import Testing
     #expect(canvas.text.contains("du 04/01/2027 au 17/12/2027"))
     #expect(canvas.text.contains("IFSI du Centre hospitalier, Chambéry (73000) · même territoire"))
     #expect(canvas.text.contains("F7") == false)
+    // The certification's débouchés under it, as its fiche shows them.
+    #expect(canvas.text.contains("Débouchés (InserJeunes, Auvergne-Rhône-Alpes) :"))
+    #expect(canvas.text.contains("Apprentissage · millésime 2022-2023 · diplôme 56033102"))
+    #expect(canvas.text.contains("Cohorte (année terminale) : 94 · sortants : 81"))
+    #expect(
+      canvas.text.contains("En emploi à 6 mois : 65 % · 12 mois : 70 % · 24 mois : pas encore"))
+    #expect(canvas.text.contains("Source : DEPP-DARES – InserJeunes, Auvergne-Rhône-Alpes"))
     if let mismatch = snapshotMismatch(canvas, named: "formations-80x24") {
       Issue.record(Comment(rawValue: mismatch))
     }
+  }
+
+  /// A session whose certification has a secret school course, and one whose certification has no figures.
+  static func secretOffers() -> TrainingOffers {
+    let secret = DiplomaOutcome(
+      diplomaCode: "50022139", mefCode: "23110022139", voie: .school, millesime: "2022_2023",
+      cohort: 1, leavers: nil, employedAt6Months: .secret, employedAt12Months: .secret,
+      employedAt24Months: .notYetMeasured, continuingStudies: .secret)
+    func session(_ town: String, _ certification: TrainingCertification) -> TrainingSession {
+      TrainingSession(
+        formationTitle: "CAP Cuisine", organisation: "Lycée hôtelier", siret: "19730000000033",
+        placeName: nil, town: town, postcode: nil, inseeCode: nil, startDay: 20_290_915,
+        endDay: 20_310_630, permanentEntry: false, certifications: [certification], romeCodes: [],
+        publicCodes: [], fundingCodes: [], proximity: nil)
+    }
+    return TrainingOffers(
+      subject: .rncp("RNCP26650"), subjectTitle: "Cuisine",
+      imported: .init(fileName: "offres.xml", day: "2026-11-30", sessionCount: 2),
+      sessions: [
+        session(
+          "Chambéry", TrainingCertification(code: "RNCP26650", title: "Cuisine", outcomes: [secret])
+        ),
+        session("Grenoble", TrainingCertification(code: "RNCP99999", title: nil)),
+      ])
+  }
+
+  @Test func aSecretFigureIsSaidSecretNeverZeroAndNoFiguresIsSaid() {
+    var state = FormationsScreen.State(subject: .rncp("RNCP26650"))
+    state.offers = Self.secretOffers()
+    let text = FormationsScreen.document(state).map(\.plainText)
+    #expect(
+      text.contains(
+        "    • En emploi à 6 mois : secret · 12 mois : secret · 24 mois : pas encore mesuré"))
+    #expect(text.contains("    • Cohorte (année terminale) : 1 · sortants : non publié"))
+    #expect(text.contains("    • Poursuite d'études : secret"))
+    #expect(!text.contains { $0.contains("0 %") })
+    #expect(
+      text.contains("    « secret » : moins de 20 personnes, taux non publié (secret statistique).")
+    )
+    #expect(text.contains("    Source : DEPP-DARES – InserJeunes, Auvergne-Rhône-Alpes"))
+    #expect(
+      text.contains("    Débouchés : aucun chiffre InserJeunes pour ce diplôme dans la région."))
   }
 }
