@@ -10,7 +10,8 @@ struct AppointmentServices: Sendable {
   var find: @Sendable (AppointmentLookup, Date) throws -> [AppointmentDetail]
   var cancel: @Sendable (BookingReference, AppointmentStatus, Date) throws -> AppointmentDetail
   var withdraw: @Sendable (Int64, BookingReference, Date) throws -> AppointmentDetail
-  var slots: @Sendable (Int64, Date) throws -> [AvailableSlot]
+  /// One week of free slots of a structure (structure, window, now).
+  var slots: @Sendable (Int64, SlotWindow, Date) throws -> SlotWeek
   var reschedule: @Sendable (BookingReference, Slot, Date) throws -> AppointmentDetail
 
   /// The contact shows only to a caller the store lets see it (the agent who booked, the structure's advisor).
@@ -35,9 +36,9 @@ struct AppointmentServices: Sendable {
         try database.withdrawnDetail(
           consentID: consentID, reference: reference, by: session.current(), at: now)
       },
-      slots: { structureID, now in
-        try database.nextAvailability(
-          territoryID: nil, operatorKinds: [], from: now, limit: 10, structureID: structureID)
+      slots: { structureID, window, now in
+        try database.slotWeek(
+          territoryID: nil, operatorKinds: [], window: window, now: now, structureID: structureID)
       },
       reschedule: { reference, slot, now in
         try database.rescheduledDetail(
@@ -49,7 +50,7 @@ struct AppointmentServices: Sendable {
     let error = UserError("Rendez-vous indisponibles.")
     return AppointmentServices(
       find: { _, _ in throw error }, cancel: { _, _, _ in throw error },
-      withdraw: { _, _, _ in throw error }, slots: { _, _ in throw error },
+      withdraw: { _, _, _ in throw error }, slots: { _, _, _ in throw error },
       reschedule: { _, _, _ in throw error })
   }()
 }
@@ -80,9 +81,11 @@ extension EffectInterpreter {
             message: "Consentement retiré : coordonnées effacées, rendez-vous \(reference) annulé.")
         )
       }
-    case .findSlots(let structureID):
+    case .findSlots(let structureID, let window):
       actions = attempt {
-        .appointment(.slotsFound(structureID: structureID, try services.slots(structureID, now())))
+        .appointment(
+          .slotsFound(
+            structureID: structureID, window, try services.slots(structureID, window, now())))
       }
     case .reschedule(let reference, let offer):
       do {

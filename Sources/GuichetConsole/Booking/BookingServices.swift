@@ -7,8 +7,8 @@ import GuichetUI
 /// transaction, and where slips are written and printed.
 struct BookingServices: Sendable {
   var recommend: @Sendable (Visit) throws -> [Recommendation]
-  var nextAvailability: @Sendable (Int64?, [OperatorKind], Date) throws -> [AvailableSlot]
-  var noSlotReason: @Sendable (Int64?, [OperatorKind], Date) throws -> NoSlotReason
+  /// One week of free slots (territory, kinds, window, now), with why nothing is free when nothing is.
+  var slotWeek: @Sendable (Int64?, [OperatorKind], SlotWindow, Date) throws -> SlotWeek
   /// The text to read for a structure of this kind.
   var consentText: @Sendable (OperatorKind) throws -> ConsentText
   var structure: @Sendable (Int64) throws -> OperatorStructure?
@@ -30,10 +30,9 @@ struct BookingServices: Sendable {
   ) -> BookingServices {
     BookingServices(
       recommend: { try database.recommend(for: $0) },
-      nextAvailability: {
-        try database.nextAvailability(territoryID: $0, operatorKinds: $1, from: $2, limit: 10)
+      slotWeek: {
+        try database.slotWeek(territoryID: $0, operatorKinds: $1, window: $2, now: $3)
       },
-      noSlotReason: { try database.noSlotReason(territoryID: $0, operatorKinds: $1, from: $2) },
       consentText: { try database.consentText(for: $0) },
       structure: { try database.operatorStructure(id: $0) },
       recordConsent: {
@@ -54,8 +53,7 @@ struct BookingServices: Sendable {
   static let unavailable: BookingServices = {
     let error = UserError("Prise de rendez-vous indisponible.")
     return BookingServices(
-      recommend: { _ in throw error }, nextAvailability: { _, _, _ in throw error },
-      noSlotReason: { _, _, _ in throw error },
+      recommend: { _ in throw error }, slotWeek: { _, _, _, _ in throw error },
       consentText: { _ in throw error }, structure: { _ in throw error },
       recordConsent: { _, _, _, _ in throw error }, duplicates: { _ in throw error },
       book: { _, _, _, _, _, _, _ in throw error },
@@ -74,18 +72,11 @@ extension EffectInterpreter {
         let saved = try services.save(visit)
         return .booking(.prepared(saved, try booking.recommend(saved)))
       }
-    case .findSlots(let territoryID, let kinds):
-      do {
-        let slots = try booking.nextAvailability(territoryID, kinds, now())
-        var found: [AppAction] = [.booking(.slotsFound(kinds: kinds, slots))]
-        if slots.isEmpty {
-          found.append(
-            .booking(
-              .noSlotReason(kinds: kinds, try booking.noSlotReason(territoryID, kinds, now()))))
-        }
-        actions = found
-      } catch {
-        actions = attempt { throw error }
+    case .findSlots(let territoryID, let kinds, let window):
+      actions = attempt {
+        .booking(
+          .slotsFound(kinds: kinds, window, try booking.slotWeek(territoryID, kinds, window, now()))
+        )
       }
     case .recordOutcome(var visit, let reason, let close):
       actions = attempt {

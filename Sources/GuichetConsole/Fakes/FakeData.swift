@@ -50,6 +50,23 @@ public struct FakeData: Sendable {
     }
   }
 
+  /// The Monday a window asks for (today's week for the first free one).
+  public func monday(_ window: SlotWindow) -> LocalDate {
+    if case .week(let day) = window { return day.startOfWeek }
+    return LocalDate(now).startOfWeek
+  }
+
+  /// A week answer that varies with the call number: 0, 3, 6 or 9 slots; an empty one says either the
+  /// first free day (the next week) or, one time in two, that nothing is free (no opening hours).
+  public func week(_ window: SlotWindow, call: Int64) -> SlotWeek {
+    let count = Int(call % 4) * 3
+    let monday = monday(window)
+    guard count == 0 else { return SlotWeek(monday: monday, slots: slots(count)) }
+    return call % 8 == 0
+      ? SlotWeek(monday: monday, slots: [], noSlotReason: .noOpeningHours)
+      : SlotWeek(monday: monday, slots: [], firstFreeDay: monday.adding(days: 7))
+  }
+
   func appointment(_ reference: BookingReference, id: Int64, status: AppointmentStatus = .booked)
     -> Appointment
   {

@@ -138,12 +138,7 @@ public final class FakeServices: Sendable {
         _ = self.call("booking.recommend")
         return [FakeData.recommendation]
       },
-      nextAvailability: { _, _, _ in data.slots(Int(self.call("booking.nextAvailability") % 4) * 3)
-      },
-      noSlotReason: { _, _, _ in
-        _ = self.call("booking.noSlotReason")
-        return .noOpeningHours
-      },
+      slotWeek: { _, _, window, _ in data.week(window, call: self.call("booking.slotWeek")) },
       consentText: { _ in
         _ = self.call("booking.consentText")
         return ConsentText(
@@ -238,9 +233,9 @@ public final class FakeServices: Sendable {
       withdraw: { _, reference, _ in
         data.detail(reference, id: try self.call("appointments.withdraw", busyEvery: 6))
       },
-      slots: { _, _ in
+      slots: { _, window, _ in
         _ = try self.call("appointments.slots", busyEvery: 6)
-        return data.slots(4)
+        return SlotWeek(monday: data.monday(window), slots: data.slots(4))
       },
       reschedule: { reference, _, _ in
         let id = try self.call("appointments.reschedule", busyEvery: 6)

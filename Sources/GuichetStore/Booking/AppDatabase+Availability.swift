@@ -110,40 +110,12 @@ extension AppDatabase {
   ) throws -> [AvailableSlot] {
     try StoreErrors.run("Recherche des prochaines disponibilités") {
       try writer.read { db in
-        let (conditions, arguments) = Self.offerConditions(
-          territoryID: territoryID, operatorKinds: operatorKinds, structureID: structureID)
-        let rows = try Row.fetchAll(
-          db,
-          sql: """
-            SELECT a.id AS advisor_id, a.display_name, s.id AS structure_id, s.name, s.kind, s.city
-            FROM advisor a JOIN operator_structure s ON s.id = a.structure_id
-            WHERE \(conditions.joined(separator: " AND "))
-            """, arguments: StatementArguments(arguments))
-        var offers: [Int64: (String, Int64, String, OperatorKind, String?)] = [:]
-        for row in rows {
-          offers[row["advisor_id"]] = (
-            row["display_name"], row["structure_id"], row["name"],
-            OperatorKind(rawValue: row["kind"]) ?? .other, row["city"]
-          )
-        }
-        guard !offers.isEmpty, limit > 0 else { return [] }
-        let firstDay = LocalDate(from)
-        let end = LocalClock.startOfDay(firstDay.adding(days: horizonDays + 1))
-        var windowStart = from
-        var found: [Slot] = []
-        while windowStart < end && found.count < limit {
-          let windowEnd = min(end, LocalClock.startOfDay(LocalDate(windowStart).adding(days: 14)))
-          found += try Self.freeSlots(
-            db, advisorIDs: Array(offers.keys), from: windowStart, to: windowEnd)
-          windowStart = windowEnd
-        }
-        return found.prefix(limit).compactMap { slot in
-          guard let offer = offers[slot.advisorID] else { return nil }
-          return AvailableSlot(
-            slot: slot, advisorName: offer.0, structureID: offer.1, structureName: offer.2,
-            operatorKind: offer.3, delayDays: firstDay.days(until: slot.date),
-            structureCity: offer.4)
-        }
+        let offers = try SlotOffers(
+          db, territoryID: territoryID, operatorKinds: operatorKinds, structureID: structureID,
+          from: from)
+        guard limit > 0 else { return [] }
+        return try offers.first(
+          db, limit, from: from, until: offers.horizonEnd(days: horizonDays))
       }
     }
   }
@@ -156,23 +128,33 @@ extension AppDatabase {
   ) throws -> NoSlotReason {
     try StoreErrors.run("Recherche des prochaines disponibilités") {
       try writer.read { db in
-        var (conditions, arguments) = Self.offerConditions(
-          territoryID: territoryID, operatorKinds: operatorKinds, structureID: nil)
-        conditions.append("(r.valid_to IS NULL OR r.valid_to >= ?)")
-        arguments.append(LocalDate(from).number)
-        let open = try Bool.fetchOne(
-          db,
-          sql: """
-            SELECT EXISTS (SELECT 1 FROM opening_rule r JOIN advisor a ON a.id = r.advisor_id
-              JOIN operator_structure s ON s.id = a.structure_id
-              WHERE \(conditions.joined(separator: " AND ")))
-            """, arguments: StatementArguments(arguments))
-        if open == true { return .fullyBooked(horizonDays: horizonDays) }
-        let missing = try Self.missingWithoutDirectory(
-          db, territoryID: territoryID, operatorKinds: operatorKinds)
-        return missing.isEmpty ? .noOpeningHours : .noOpenDirectory(missing)
+        try Self.noSlotReason(
+          db, territoryID: territoryID, operatorKinds: operatorKinds, structureID: nil, from: from,
+          horizonDays: horizonDays)
       }
     }
+  }
+
+  /// The reason above, in the caller's read.
+  static func noSlotReason(
+    _ db: Database, territoryID: Int64?, operatorKinds: [OperatorKind], structureID: Int64?,
+    from: Date, horizonDays: Int
+  ) throws -> NoSlotReason {
+    var (conditions, arguments) = Self.offerConditions(
+      territoryID: territoryID, operatorKinds: operatorKinds, structureID: structureID)
+    conditions.append("(r.valid_to IS NULL OR r.valid_to >= ?)")
+    arguments.append(LocalDate(from).number)
+    let open = try Bool.fetchOne(
+      db,
+      sql: """
+        SELECT EXISTS (SELECT 1 FROM opening_rule r JOIN advisor a ON a.id = r.advisor_id
+          JOIN operator_structure s ON s.id = a.structure_id
+          WHERE \(conditions.joined(separator: " AND ")))
+        """, arguments: StatementArguments(arguments))
+    if open == true { return .fullyBooked(horizonDays: horizonDays) }
+    let missing = try Self.missingWithoutDirectory(
+      db, territoryID: territoryID, operatorKinds: operatorKinds)
+    return missing.isEmpty ? .noOpeningHours : .noOpenDirectory(missing)
   }
 
   /// Of these kinds, the ones no open directory publishes (Cap emploi, the CEP operator: they cannot come

@@ -27,7 +27,8 @@ public enum AppointmentRequest: Equatable, Sendable {
   /// Erases the contact data and revokes the appointments still booked under this consent.
   case withdrawConsent(consentID: Int64, BookingReference)
   /// Free slots of the structure the consent was given for, the only ones a move may go to.
-  case findSlots(structureID: Int64)
+  /// One week of them (or the week of the first one).
+  case findSlots(structureID: Int64, SlotWindow)
   case reschedule(BookingReference, AvailableSlot)
 }
 
@@ -36,7 +37,7 @@ public enum AppointmentEvent: Equatable, Sendable {
   case found(AppointmentLookup, [AppointmentDetail])
   /// A cancellation, a withdrawal or a move went through; the detail is read back after the write.
   case updated(AppointmentDetail, message: String)
-  case slotsFound(structureID: Int64, [AvailableSlot])
+  case slotsFound(structureID: Int64, SlotWindow, SlotWeek)
   case rescheduled(AppointmentDetail)
   /// The move lost a race: nothing changed, here are the advisor's next free slots.
   case slotTaken([AvailableSlot])

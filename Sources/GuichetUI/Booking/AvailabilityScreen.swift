@@ -1,30 +1,55 @@
 import Foundation
 import GuichetCore
 
-/// Next free slots of the chosen operator kind across the structures serving the visit's territory, with the
-/// delay in days the scheme is judged on. With no slot, the visit can be closed as « pas de créneau ».
+/// Free slots of the chosen operator kind across the structures serving the visit's territory, week by
+/// week, with the delay in days the scheme is judged on: it opens on the week of the first free slot, and
+/// Pg↓/Pg↑ or a typed date (D) show another week. Only when nothing at all is free can the visit be closed
+/// as « pas de créneau ». A move (`draft.rescheduling`) browses the slots of its structure the same way.
 public enum AvailabilityScreen {
-  public enum Command: Equatable, Sendable { case choose, up, down, closeNoSlot }
+  public enum Command: Equatable, Sendable {
+    case choose, up, down, nextWeek, previousWeek, date, closeNoSlot
+  }
 
   public struct State: Equatable, Sendable {
     public var draft: BookingDraft
-    public var slots: [AvailableSlot]?
+    /// The week asked for; an answer for any other is ignored.
+    public var window: SlotWindow = .firstFree
+    /// The week shown, once the store answered for `window`.
+    public var week: SlotWeek?
     public var highlight = 0
     /// Set when the previous pick was taken by another desk, so the agent knows why the list changed.
     public var notice: String?
-    /// Why the search came back empty, once the store said.
-    public var noSlotReason: NoSlotReason?
+    /// A key refused (a past or unreadable date, no earlier week), in French; the next key clears it.
+    public var error: String?
+    /// The date being typed after « D »; nil when not typing.
+    public var typedDate: String?
+    /// The day typed, whose first slot is highlighted when its week arrives.
+    public var focusDay: LocalDate?
+    /// After a lost race the list holds that advisor's next free slots rather than a week.
+    public var offeredAfterRace = false
 
     public init(draft: BookingDraft) { self.draft = draft }
 
     var kinds: [OperatorKind] { draft.operatorKind.map { [$0] } ?? [] }
+
+    /// The slots on screen, nil until the store answered.
+    public var slots: [AvailableSlot]? { week?.slots }
+
+    /// The Monday of the week shown or asked for; nil before the first answer.
+    var monday: LocalDate? {
+      if let week { return week.monday }
+      if case .week(let day) = window { return day.startOfWeek }
+      return nil
+    }
+
+    /// « Pas de créneau » closing is offered only for a first booking with nothing free at all.
+    var offersClosing: Bool { draft.rescheduling == nil && week?.nothingFree == true }
   }
 
   public enum Action: Equatable, Sendable {
     case key(Key)
-    case found(kinds: [OperatorKind], [AvailableSlot])
-    case explained(kinds: [OperatorKind], NoSlotReason)
-    /// A move lost its slot to another desk: these are the advisor's next free ones.
+    case found(kinds: [OperatorKind], SlotWindow, SlotWeek)
+    /// A booking or a move lost its slot to another desk: these are the advisor's next free ones.
     case taken([AvailableSlot])
     /// The move went through: the slip replaces this screen.
     case rescheduled(AppointmentDetail)
@@ -34,46 +59,44 @@ public enum AvailabilityScreen {
 
   public static let bindings: [KeyBinding<Command>] = [
     KeyBinding([.enter], "Choisir", help: "Réserver le créneau en surbrillance", .choose),
+    KeyBinding([.pageDown], "Sem. suiv.", help: "Semaine suivante", .nextWeek),
+    KeyBinding(
+      [.char("d")], "Date…", help: "Aller à la semaine d'une date tapée (jj/mm/aaaa)", .date),
+    KeyBinding([.pageUp], "Sem. préc.", help: "Semaine précédente", .previousWeek),
     KeyBinding([.up], "↑", help: "Créneau précédent", .up, inKeyBar: false),
     KeyBinding([.down], "↓", help: "Créneau suivant", .down, inKeyBar: false),
     KeyBinding(
       [.function(2)], "Clôturer sans RDV",
-      help: "Aucun créneau : clôturer la visite (pas de rendez-vous, aucun créneau disponible)",
+      help:
+        "Aucun créneau libre, aucune semaine : clôturer la visite (pas de rendez-vous, aucun créneau disponible)",
       .closeNoSlot),
   ]
 
-  /// A move cannot close the visit, so F2 is not offered then.
-  public static func hints(_ state: State) -> [HintLine] {
-    bindings.filter { state.draft.rescheduling == nil || $0.command != .closeNoSlot }.map(
-      \.hintLine)
-  }
-
   public static func loadEffect(_ state: State) -> Effect {
     if state.draft.rescheduling != nil, let structureID = state.draft.structure?.id {
-      return .appointment(.findSlots(structureID: structureID))
+      return .appointment(.findSlots(structureID: structureID, state.window))
     }
-    return .booking(.findSlots(territoryID: state.draft.visit.territoryID, kinds: state.kinds))
+    return .booking(
+      .findSlots(territoryID: state.draft.visit.territoryID, kinds: state.kinds, state.window))
   }
 
   public static func reduce(_ state: inout State, _ action: Action, context: AppContext) -> Effect {
     switch action {
-    case .found(let kinds, let slots):
-      guard kinds == state.kinds else { return .none }
-      let previous = state.slots.flatMap {
-        $0.indices.contains(state.highlight) ? $0[state.highlight] : nil
-      }
-      state.slots = slots
-      state.highlight = previous.flatMap { slots.firstIndex(of: $0) } ?? 0
-      return .none
-    case .explained(let kinds, let reason):
-      guard kinds == state.kinds else { return .none }
-      state.noSlotReason = reason
+    case .found(let kinds, let window, let week):
+      guard kinds == state.kinds, window == state.window else { return .none }
+      receive(week, &state)
       return .none
     case .taken(let slots):
-      state.slots = slots
-      state.highlight = 0
       state.notice =
         "Ce créneau vient d'être pris par un autre poste : choisissez-en un autre (rien n'a changé)."
+      state.highlight = 0
+      if slots.isEmpty {
+        state.week = nil
+        return .navigate(.status(BookingOutcome.slotTaken)) + loadEffect(state)
+      }
+      let monday = state.monday ?? today(context).startOfWeek
+      state.week = SlotWeek(monday: monday, slots: slots)
+      state.offeredAfterRace = true
       return .navigate(.status(BookingOutcome.slotTaken))
     case .rescheduled(let detail):
       let start = detail.appointment.startsAt
@@ -85,98 +108,68 @@ public enum AvailabilityScreen {
     case .outcomeRecorded(let visit, let closed):
       return BookingOutcome.recorded(visit, closed: closed)
     case .key(let key):
-      guard let slots = state.slots, let command: Command = bindings.command(for: key) else {
+      state.error = nil
+      if state.typedDate != nil { return dateKey(key, &state, context: context) }
+      guard let command: Command = bindings.command(for: key) else { return .none }
+      return run(command, &state, context: context)
+    }
+  }
+
+  /// The week asked for: the same slot stays highlighted when another desk's write reloads it, or the
+  /// first slot of the day typed.
+  static func receive(_ week: SlotWeek, _ state: inout State) {
+    if state.window == .firstFree { state.window = .week(week.monday) }
+    let previous = state.slots.flatMap {
+      $0.indices.contains(state.highlight) && !state.offeredAfterRace ? $0[state.highlight] : nil
+    }
+    state.week = week
+    state.offeredAfterRace = false
+    if let focus = state.focusDay {
+      state.highlight = week.slots.firstIndex { $0.slot.date >= focus } ?? 0
+      state.focusDay = nil
+    } else {
+      state.highlight = previous.flatMap { week.slots.firstIndex(of: $0) } ?? 0
+    }
+  }
+
+  static func run(_ command: Command, _ state: inout State, context: AppContext) -> Effect {
+    switch command {
+    case .nextWeek, .previousWeek:
+      guard let monday = state.monday else { return .none }
+      return showWeek(
+        monday.adding(days: command == .nextWeek ? 7 : -7), &state, context: context)
+    case .date:
+      state.typedDate = ""
+      return .none
+    default: break
+    }
+    guard let slots = state.slots else { return .none }
+    switch command {
+    case .up: state.highlight = max(0, state.highlight - 1)
+    case .down: state.highlight = min(max(0, slots.count - 1), state.highlight + 1)
+    case .closeNoSlot:
+      // A move never closes the visit; only a first booking with nothing free anywhere ends « aucun créneau ».
+      guard state.draft.rescheduling == nil else { return .none }
+      guard state.offersClosing else {
+        state.error =
+          "Des créneaux sont libres (Pg↓ Pg↑ ou D pour les voir) : la visite ne se clôture « aucun créneau » que si rien n'est libre."
         return .none
       }
-      switch command {
-      case .up: state.highlight = max(0, state.highlight - 1)
-      case .down: state.highlight = min(max(0, slots.count - 1), state.highlight + 1)
-      case .closeNoSlot:
-        // A move never closes the visit; only a first booking can end « aucun créneau ».
-        guard state.draft.rescheduling == nil else { return .none }
-        // Only when nothing is offered: a visit with slots on screen is not « aucun créneau ».
-        guard slots.isEmpty else { return .none }
-        return .booking(.recordOutcome(state.draft.visit, .noSlot, close: true))
-      case .choose:
-        guard slots.indices.contains(state.highlight) else { return .none }
-        if let reference = state.draft.rescheduling {
-          return .appointment(.reschedule(reference, slots[state.highlight]))
-        }
-        var draft = state.draft
-        draft.slot = slots[state.highlight]
-        return .navigate(.push(.booking(.consent(draft))))
+      return .booking(.recordOutcome(state.draft.visit, .noSlot, close: true))
+    case .choose:
+      guard slots.indices.contains(state.highlight) else { return .none }
+      if let reference = state.draft.rescheduling {
+        return .appointment(.reschedule(reference, slots[state.highlight]))
       }
-      return .none
+      var draft = state.draft
+      draft.slot = slots[state.highlight]
+      return .navigate(.push(.booking(.consent(draft))))
+    case .nextWeek, .previousWeek, .date: break
     }
+    return .none
   }
 
-  /// « mar. 03/03/2026 09:30  J+4  Sur place · Claire Martin · Mission locale de Vienne »: the structure last, as it is the longest.
-  static func line(_ slot: AvailableSlot, context: AppContext) -> String {
-    let start = slot.slot.startsAt
-    return
-      "\(Format.day(start, context.timeZone)) \(Format.time(start, context.timeZone))  J+\(slot.delayDays)  \(slot.slot.place.label) · \(slot.advisorName) · \(slot.structureLabel)"
-  }
-
-  /// What to do about an empty search: have opening hours entered, or tell the person all is booked.
-  static func explanation(_ reason: NoSlotReason) -> String {
-    switch reason {
-    case .noOpeningHours:
-      "Aucun conseiller de ces structures servant ce territoire n'a de plages d'ouverture : "
-        + "faites-les saisir dans l'administration (O depuis l'accueil)."
-    case .fullyBooked(let days):
-      "Tous les créneaux des conseillers de ce territoire sont pris dans les \(days) prochains jours."
-    case .noOpenDirectory(let kinds):
-      "Aucune structure \(kinds.map(\.label).joined(separator: " ni ")) n'est enregistrée pour ce territoire : "
-        + "il n'en existe pas d'annuaire ouvert à reprendre. Ajoutez-la avec ses conseillers et plages "
-        + "dans l'administration (O depuis l'accueil) ou par fichier : guichet operators import "
-        + "(modèle : guichet operators import --example)."
-    }
-  }
-
-  public static func render(
-    _ state: State, in area: Rect, on canvas: inout Canvas, context: AppContext
-  ) {
-    let inner = area.inset(1)
-    var y = inner.y
-    let kind = state.draft.operatorKind?.label ?? "Tous les opérateurs"
-    let heading =
-      state.draft.rescheduling.map {
-        "Déplacer \($0) · \(state.draft.structure?.shortLabel ?? kind)"
-      } ?? "\(kind) · \(context.territoryName(state.draft.visit.territoryID))"
-    canvas.put(heading, x: inner.x, y: y, style: .title, limit: inner.width)
-    y += 1
-    if let notice = state.notice {
-      y += canvas.putMessage(notice, x: inner.x, y: y, width: inner.width, style: .error)
-    }
-    y += 1
-    guard let slots = state.slots else {
-      canvas.put("Recherche des prochains créneaux…", x: inner.x, y: y)
-      return
-    }
-    if slots.isEmpty {
-      canvas.put("Aucun créneau disponible.", x: inner.x, y: y, style: .bold)
-      y += 1
-      if let reason = state.noSlotReason {
-        y += canvas.putMessage(
-          explanation(reason), x: inner.x, y: y, width: inner.width, style: .plain)
-      }
-      canvas.put(
-        state.draft.rescheduling == nil
-          ? "F2 : clôturer la visite (pas de rendez-vous, aucun créneau) · Échap : autre opérateur"
-          : "Échap : garder le rendez-vous tel qu'il est",
-        x: inner.x, y: y + 1, style: .muted, limit: inner.width)
-      return
-    }
-    canvas.put(
-      "Date et heure          Délai  Lieu · Conseiller · Structure", x: inner.x, y: y,
-      style: .muted,
-      limit: inner.width)
-    y += 1
-    for (index, slot) in slots.enumerated() where y < inner.y + inner.height {
-      canvas.putPadded(
-        " " + line(slot, context: context), x: inner.x, y: y, width: inner.width,
-        style: index == state.highlight ? .selected : .plain)
-      y += 1
-    }
+  static func today(_ context: AppContext) -> LocalDate {
+    LocalDate(context.now, in: context.timeZone)
   }
 }

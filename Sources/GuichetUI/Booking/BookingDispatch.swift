@@ -75,18 +75,22 @@ extension AvailabilityScreen: ScreenFeature {
   public static func extract(_ screen: Screen) -> State? {
     if case .booking(.availability(let state)) = screen { state } else { nil }
   }
+  /// Échap first drops a date being typed.
+  public static func leaves(_ state: State, on key: Key) -> Bool {
+    key == .escape && state.typedDate == nil
+  }
   /// Slots for a booking, and for a move (`rescheduling`) the answers of the appointment requests.
   public static func resultAction(_ result: AppAction, _ state: State, onTop: Bool) -> Action? {
     guard onTop else { return nil }
     let moving = state.draft.rescheduling != nil
     switch result {
-    case .booking(.slotsFound(let kinds, let slots)): return .found(kinds: kinds, slots)
-    case .booking(.noSlotReason(let kinds, let reason)): return .explained(kinds: kinds, reason)
+    case .booking(.slotsFound(let kinds, let window, let week)) where !moving:
+      return .found(kinds: kinds, window, week)
     case .booking(.outcomeRecorded(let visit, let closed)):
       return .outcomeRecorded(visit, closed: closed)
-    case .appointment(.slotsFound(let structureID, let slots))
+    case .appointment(.slotsFound(let structureID, let window, let week))
     where moving && state.draft.structure?.id == structureID:
-      return .found(kinds: state.kinds, slots)
+      return .found(kinds: state.kinds, window, week)
     case .appointment(.slotTaken(let slots)) where moving: return .taken(slots)
     case .appointment(.rescheduled(let detail)) where moving: return .rescheduled(detail)
     default: return nil
@@ -98,8 +102,10 @@ extension AvailabilityScreen: ScreenFeature {
     hints(state) + HintLine.global
   }
   public static let purpose =
-    "Prochains créneaux libres des structures du territoire, avec le délai en jours depuis la visite."
-  public static func helpLines(_ state: State, context: AppContext) -> [HintLine] { hints(state) }
+    "Créneaux libres des structures du territoire, semaine par semaine (Pg↓ Pg↑, ou D et une date), avec le délai en jours depuis la visite."
+  public static func helpLines(_ state: State, context: AppContext) -> [HintLine] {
+    allLines(state)
+  }
 }
 
 extension ConsentScreen: ScreenFeature {

@@ -24,7 +24,8 @@ public struct BookingDraft: Equatable, Sendable {
 public enum BookingEffect: Equatable, Sendable {
   /// Saves the visit as in service when needed, then asks routing for recommendations.
   case prepare(Visit)
-  case findSlots(territoryID: Int64?, kinds: [OperatorKind])
+  /// One week of free slots (or the week of the first one), for these kinds around the territory.
+  case findSlots(territoryID: Int64?, kinds: [OperatorKind], SlotWindow)
   /// Records the visit outcome (no_booking with a reason), closing the visit when asked.
   case recordOutcome(Visit, NoAnswerReason, close: Bool)
   case loadConsent(structureID: Int64)
@@ -40,9 +41,8 @@ public enum BookingEffect: Equatable, Sendable {
 /// Results of booking effects.
 public enum BookingEvent: Equatable, Sendable {
   case prepared(Visit, [Recommendation])
-  case slotsFound(kinds: [OperatorKind], [AvailableSlot])
-  /// Follows an empty `slotsFound`: why nothing was found.
-  case noSlotReason(kinds: [OperatorKind], NoSlotReason)
+  /// The week found for the window asked (echoed, so an answer for a week no longer shown is dropped).
+  case slotsFound(kinds: [OperatorKind], SlotWindow, SlotWeek)
   case outcomeRecorded(Visit, closed: Bool)
   case consentLoaded(ConsentText, OperatorStructure)
   case consentRecorded(Consent)

@@ -39,8 +39,15 @@ extension EffectRow {
         ]
       }, refused: { [.appointment(.failed($0))] }),
     EffectRow(
-      .appointment(.findSlots(structureID: 5)), calls: ["appointments.slots"],
-      answers: { [.appointment(.slotsFound(structureID: 5, $0.slots(4)))] }),
+      .appointment(.findSlots(structureID: 5, .firstFree)), calls: ["appointments.slots"],
+      answers: {
+        [
+          .appointment(
+            .slotsFound(
+              structureID: 5, .firstFree,
+              SlotWeek(monday: $0.monday(.firstFree), slots: $0.slots(4))))
+        ]
+      }),
     EffectRow(
       .appointment(.reschedule(ConsoleFixture.reference, ConsoleFixture.data.slots(2)[1])),
       calls: ["appointments.reschedule"],

@@ -29,9 +29,14 @@ extension EffectRow {
       answers: { [.booking(.prepared($0.visit(id: 42), [FakeData.recommendation]))] },
       refused: { [.booking(.failed($0))] }),
     EffectRow(
-      .booking(.findSlots(territoryID: 7, kinds: [.missionLocale])),
-      calls: ["booking.nextAvailability"],
-      answers: { [.booking(.slotsFound(kinds: [.missionLocale], $0.slots(3)))] }),
+      .booking(.findSlots(territoryID: 7, kinds: [.missionLocale], .firstFree)),
+      calls: ["booking.slotWeek"],
+      answers: {
+        [
+          .booking(
+            .slotsFound(kinds: [.missionLocale], .firstFree, $0.week(.firstFree, call: 1001)))
+        ]
+      }),
     EffectRow(
       .booking(.recordOutcome(ConsoleFixture.data.visit(id: 42), .personLeft, close: true)),
       calls: ["save"],
@@ -88,19 +93,21 @@ extension EffectRow {
 }
 
 @Suite struct BookingEffectTests {
-  /// No free slot: the answer says why, from a second store call.
-  @Test func noSlotAlsoSaysWhy() {
+  /// A week asked for goes to the store once, with its window, and the answer echoes the window.
+  @Test func aWeekIsOneStoreCallAndItsAnswerNamesTheWindow() {
     let fake = FakeServices(now: ConsoleFixture.now)
     var services = Services.fake(fake)
-    services.booking.nextAvailability = { _, _, _ in [] }
+    let monday = LocalDate(year: 2026, month: 12, day: 14)!
+    let empty = SlotWeek(monday: monday, slots: [], noSlotReason: .noOpeningHours)
+    services.booking.slotWeek = { territory, kinds, window, _ in
+      #expect(territory == 7 && kinds == [.cio] && window == .week(monday))
+      return empty
+    }
     let actions = ConsoleFixture.interpreter(services).run(
-      .booking(.findSlots(territoryID: 7, kinds: [.cio])), context: ConsoleFixture.context)
-    #expect(
-      actions == [
-        .booking(.slotsFound(kinds: [.cio], [])),
-        .booking(.noSlotReason(kinds: [.cio], .noOpeningHours)),
-      ])
-    #expect(fake.calls == ["booking.noSlotReason": 1])
+      .booking(.findSlots(territoryID: 7, kinds: [.cio], .week(monday))),
+      context: ConsoleFixture.context)
+    #expect(actions == [.booking(.slotsFound(kinds: [.cio], .week(monday), empty))])
+    #expect(fake.calls.isEmpty)
   }
 
   /// Another desk took the slot: the advisor's next free slots are offered like the lost one.

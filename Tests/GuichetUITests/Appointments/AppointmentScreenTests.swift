@@ -125,15 +125,14 @@ import Testing
   @Test func aMoveGoesThroughTheSlotsOfTheSameStructureAndShowsANewSlip() {
     var app = Self.found()
     let effects = Fixture.send([.function(5)], to: &app)
-    #expect(effects == [.appointment(.findSlots(structureID: 5))])
+    #expect(effects == [.appointment(.findSlots(structureID: 5, .firstFree))])
     guard case .booking(.availability(let availability)) = app.top else {
       Issue.record("availability expected")
       return
     }
     #expect(availability.draft.rescheduling == Self.reference)
     let later = BookingFixture.slot(hoursAhead: 50)
-    _ = App.reduce(
-      &app, .appointment(.slotsFound(structureID: 5, [BookingFixture.slot(hoursAhead: 27), later])))
+    _ = App.reduce(&app, BookingFixture.foundForMove([BookingFixture.slot(hoursAhead: 27), later]))
     #expect(Fixture.send([.function(2)], to: &app) == [.none], "a move never closes the visit")
     #expect(
       Fixture.send([.enter], to: &app)
@@ -178,8 +177,7 @@ import Testing
     Fixture.send([.function(6)], to: &app)
     #expect(snapshotMismatch(App.render(app), named: "appointment-\(width)x\(height)") == nil)
     Fixture.send([.escape, .function(5)], to: &app)
-    _ = App.reduce(
-      &app, .appointment(.slotsFound(structureID: 5, [BookingFixture.slot(hoursAhead: 27)])))
+    _ = App.reduce(&app, BookingFixture.foundForMove([BookingFixture.slot(hoursAhead: 27)]))
     _ = App.reduce(&app, .appointment(.slotTaken([BookingFixture.slot(hoursAhead: 50)])))
     #expect(snapshotMismatch(App.render(app), named: "appointment-move-\(width)x\(height)") == nil)
   }

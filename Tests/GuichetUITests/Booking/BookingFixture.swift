@@ -20,6 +20,27 @@ enum BookingFixture {
       operatorKind: .missionLocale, delayDays: Int(hoursAhead / 24))
   }
 
+  /// The Monday of `Fixture.now`'s week (30 November 2026).
+  static let monday = LocalDate(Fixture.now).startOfWeek
+
+  /// The store's answer for the first free week of the Mission locale: these slots, in `Fixture.now`'s week.
+  static func found(
+    _ slots: [AvailableSlot], window: SlotWindow = .firstFree, monday: LocalDate = monday,
+    firstFreeDay: LocalDate? = nil, reason: NoSlotReason? = nil
+  ) -> AppAction {
+    .booking(
+      .slotsFound(
+        kinds: [.missionLocale], window,
+        SlotWeek(monday: monday, slots: slots, firstFreeDay: firstFreeDay, noSlotReason: reason)))
+  }
+
+  /// The store's answer to a move's slot search in structure 5 (the appointment's).
+  static func foundForMove(
+    _ slots: [AvailableSlot], window: SlotWindow = .firstFree, monday: LocalDate = monday
+  ) -> AppAction {
+    .appointment(.slotsFound(structureID: 5, window, SlotWeek(monday: monday, slots: slots)))
+  }
+
   static func savedVisit() -> Visit {
     var visit = Fixture.visit(id: 42, minutesAgo: 5, started: true, requests: [.jobSearch])
     visit.publicCategory = .earlySchoolLeaver
@@ -47,9 +68,7 @@ enum BookingFixture {
   static func atConsent() -> AppState {
     var app = atRecommendation()
     _ = App.reduce(&app, .key(.enter))
-    _ = App.reduce(
-      &app,
-      .booking(.slotsFound(kinds: [.missionLocale], [slot(hoursAhead: 26), slot(hoursAhead: 50)])))
+    _ = App.reduce(&app, found([slot(hoursAhead: 26), slot(hoursAhead: 50)]))
     _ = App.reduce(&app, .key(.enter))
     _ = App.reduce(&app, .booking(.consentLoaded(text, structure)))
     return app

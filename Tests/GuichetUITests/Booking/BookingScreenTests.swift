@@ -64,7 +64,7 @@ import Testing
   @Test func noSlotClosesTheVisitAsNoSlot() {
     var app = BookingFixture.atRecommendation()
     _ = App.reduce(&app, .key(.enter))
-    _ = App.reduce(&app, .booking(.slotsFound(kinds: [.missionLocale], [])))
+    _ = App.reduce(&app, BookingFixture.found([], reason: .fullyBooked(horizonDays: 180)))
     #expect(App.render(app).text.contains("Aucun créneau disponible."))
     let effect = App.reduce(&app, .key(.function(2)))
     guard case .booking(.recordOutcome(_, let reason, let close)) = effect else {
@@ -187,17 +187,24 @@ import Testing
   @Test func anEmptySearchSaysWhy() {
     var app = BookingFixture.atRecommendation()
     _ = App.reduce(&app, .key(.enter))
-    _ = App.reduce(&app, .booking(.slotsFound(kinds: [.missionLocale], [])))
-    #expect(App.render(app).text.contains("Aucun créneau disponible."))
-    _ = App.reduce(&app, .booking(.noSlotReason(kinds: [.franceTravail], .noOpeningHours)))
+    _ = App.reduce(
+      &app,
+      .booking(
+        .slotsFound(
+          kinds: [.franceTravail], .firstFree,
+          SlotWeek(monday: BookingFixture.monday, slots: [], noSlotReason: .noOpeningHours))))
+    #expect(App.render(app).text.contains("Recherche"), "another search's answer")
     #expect(!App.render(app).text.contains("plages d'ouverture"), "another search's answer")
-    _ = App.reduce(&app, .booking(.noSlotReason(kinds: [.missionLocale], .noOpeningHours)))
+    _ = App.reduce(&app, BookingFixture.found([], reason: .noOpeningHours))
+    #expect(App.render(app).text.contains("Aucun créneau disponible."))
     #expect(App.render(app).text.contains("(O depuis l'accueil)"))
     if let mismatch = snapshotMismatch(App.render(app), named: "booking-no-opening-hours-80x24") {
       Issue.record(Comment(rawValue: mismatch))
     }
     _ = App.reduce(
-      &app, .booking(.noSlotReason(kinds: [.missionLocale], .fullyBooked(horizonDays: 180))))
+      &app,
+      BookingFixture.found(
+        [], window: .week(BookingFixture.monday), reason: .fullyBooked(horizonDays: 180)))
     #expect(App.render(app).text.contains("Tous les créneaux des conseillers de ce territoire"))
     #expect(
       AvailabilityScreen.explanation(.fullyBooked(horizonDays: 180)).hasSuffix(
