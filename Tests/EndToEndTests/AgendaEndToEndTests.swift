@@ -96,7 +96,7 @@ import Testing
 
     // A reference nobody booked: the booking did not go through.
     try console.press("v")
-    try console.waitFor("Référence du rendez-vous")
+    try console.waitFor("Référence, téléphone ou e-mail")
     try console.type("RDV-0000-0000")
     try console.press("Enter")
     try console.waitFor("Aucun rendez-vous ne porte la référence RDV-0000-0000")

@@ -16,8 +16,7 @@ import Testing
   static let evening = "2026-12-03T18:30"
 
   @Test func adminToBookingToMoveToSeen() throws {
-    let slips = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "guichet-slips-\(UUID().uuidString)")
+    let slips = TmuxConsole.slipsFolder()
     defer { try? FileManager.default.removeItem(at: slips) }
     let admin = try TmuxConsole(
       environment: ["GUICHET_NOW": Self.morning], login: .administrator)
@@ -51,23 +50,16 @@ import Testing
     let slip = try desk.waitFor("Rendez-vous confirmé")
     #expect(slip.contains("Structure : Agence Essai (Mission locale)"))
     #expect(slip.contains("jeu. 03/12/2026 de 11:00 à 11:30"))
-    let reference = try #require(
-      slip.split(separator: "\n").first { $0.contains("Référence : RDV-") }?
-        .split(separator: ":").last?.trimmingCharacters(in: .whitespaces))
+    let reference = try TmuxConsole.reference(onSlip: slip)
     try desk.press("e")
     let saved = try desk.waitFor("Coupon enregistré")
     #expect(saved.contains(".txt et RDV-"))
-    try desk.press("F2")
-    try desk.waitFor("Demande(s)")
-    try desk.press("F2")
-    try desk.waitFor("clôturée")
+    try desk.leaveTheSlipAndCloseTheVisit()
 
     // « Est-ce que c'est passé ? »: found by its reference, typed loosely, then moved to 11:30.
-    try desk.press("v")
-    try desk.waitFor("Référence du rendez-vous")
-    try desk.type(reference.lowercased().replacingOccurrences(of: "-", with: " "))
-    try desk.press("Enter")
-    let found = try desk.waitFor("Personne : Marie DUPONT")
+    let found = try desk.findAppointment(
+      typing: reference.lowercased().replacingOccurrences(of: "-", with: " "),
+      until: "Personne : Marie DUPONT")
     #expect(found.contains("\(reference) · jeu. 03/12/2026 11:00 · Prévu · Agence Essai"))
     try desk.press("F5")
     let offered = try desk.waitFor("Déplacer \(reference) · Agence Essai")

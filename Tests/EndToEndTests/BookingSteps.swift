@@ -31,15 +31,46 @@ extension TmuxConsole {
   }
 
   /// From home, with « Agence Essai » open: the Mission locale's first free slot booked for Marie Dupont, up
-  /// to the slip; returns the reference it shows.
-  func bookTheFirstSlotForMarieDupont() throws -> String {
+  /// to the slip; returns the reference it shows. `slots` is what the slot list shows first (the screen is
+  /// returned through `offered`).
+  func bookTheFirstSlotForMarieDupont(
+    slots expected: String = "Claire Martin", offered: ((String) -> Void)? = nil
+  ) throws -> String {
     try startBookingWithTheMissionLocale()
-    try waitFor("Claire Martin")
+    offered?(try waitFor(expected))
     try press("Enter")
     try consentAndTypeMarieDupont()
-    let slip = try waitFor("Rendez-vous confirmé")
-    return try #require(
+    return try Self.reference(onSlip: try waitFor("Rendez-vous confirmé"))
+  }
+
+  /// The « Référence : RDV-… » line of a slip on screen.
+  static func reference(onSlip slip: String) throws -> String {
+    try #require(
       slip.split(separator: "\n").first { $0.contains("Référence : RDV-") }?
         .split(separator: ":").last?.trimmingCharacters(in: .whitespaces))
+  }
+
+  /// On the slip of a booking: F2 back to the visit, F2 again to close it.
+  func leaveTheSlipAndCloseTheVisit() throws {
+    try press("F2")
+    try waitFor("Demande(s)")
+    try press("F2")
+    try waitFor("clôturée")
+  }
+
+  /// From home, « v »: types a reference, phone or e-mail, Entrée, and waits for `shown`.
+  @discardableResult
+  func findAppointment(typing typed: String, until shown: String) throws -> String {
+    try press("v")
+    try waitFor("Référence, téléphone ou e-mail")
+    try type(typed)
+    try press("Enter")
+    return try waitFor(shown)
+  }
+
+  /// A fresh folder name for a console's slips (GUICHET_SLIPS_DIR), to remove after the test.
+  static func slipsFolder() -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent(
+      "guichet-slips-\(UUID().uuidString)")
   }
 }

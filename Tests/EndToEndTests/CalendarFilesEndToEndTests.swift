@@ -30,7 +30,7 @@ import Testing
 
     // Found by its reference and moved to the next free slot: the new slip replaces the file.
     try console.press("v")
-    try console.waitFor("Référence du rendez-vous")
+    try console.waitFor("Référence, téléphone ou e-mail")
     try console.type(reference)
     try console.press("Enter")
     try console.waitFor("Personne : Marie DUPONT")

@@ -3,7 +3,8 @@ import GuichetCore
 import GuichetStore
 import GuichetUI
 
-/// What the appointment screen needs from the store: find by reference or by visit, cancel, withdraw the
+/// What the appointment screen needs from the store: find by reference, by the person's phone or e-mail
+/// (among the appointments this account may change), or by visit, cancel, withdraw the
 /// consent, the free slots of one structure, and the move. Each is one store call: a write returns the
 /// detail as it left it, read in its own transaction, never patched on screen.
 struct AppointmentServices: Sendable {
@@ -24,6 +25,10 @@ struct AppointmentServices: Sendable {
           return try database.appointmentDetail(
             reference: reference, by: session.current(), at: now
           ).map { [$0] } ?? []
+        case .phone(let phone):
+          return try database.appointmentDetails(phone: phone, by: session.current(), at: now)
+        case .email(let email):
+          return try database.appointmentDetails(email: email, by: session.current(), at: now)
         case .visit(let id):
           return try database.appointmentDetails(visitID: id, by: session.current(), at: now)
         }

@@ -13,12 +13,6 @@ extension AppointmentDetail {
   }
 }
 
-/// How the appointment screen was opened: by a reference typed (or none yet), or from the visit that booked.
-public enum AppointmentLookup: Equatable, Sendable {
-  case reference(BookingReference?)
-  case visit(Int64)
-}
-
 /// The appointment screen's work for the runtime.
 public enum AppointmentRequest: Equatable, Sendable {
   case find(AppointmentLookup)

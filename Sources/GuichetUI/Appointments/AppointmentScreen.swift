@@ -1,9 +1,10 @@
 import Foundation
 import GuichetCore
 
-/// « Est-ce que c'est passé ? » and what follows: find an appointment by its reference (or from the visit
-/// that booked it), then cancel it, move it to another free slot of the same structure, reprint its slip, or
-/// withdraw the person's consent. Cancelling and withdrawing ask for « O » first: they free the slot.
+/// « Est-ce que c'est passé ? » and what follows: find an appointment by its reference, by the person's phone
+/// or e-mail (among the appointments this account may change), or from the visit that booked it, then
+/// cancel it, move it to another free slot of the same structure, reprint its slip, or withdraw the person's
+/// consent. Cancelling and withdrawing ask for « O » first: they free the slot.
 public enum AppointmentScreen {
   public enum Command: Equatable, Sendable {
     case search, up, down, slip, reschedule, excused, revoked, withdraw
@@ -17,7 +18,7 @@ public enum AppointmentScreen {
 
   public struct State: Equatable, Sendable {
     public var lookup: AppointmentLookup
-    /// The reference being typed.
+    /// The reference, phone or e-mail being typed.
     public var field = ""
     public var results: [AppointmentDetail]?
     public var selection = 0
@@ -27,7 +28,7 @@ public enum AppointmentScreen {
 
     public init(lookup: AppointmentLookup) {
       self.lookup = lookup
-      if case .reference(let reference?) = lookup { field = reference.value }
+      field = lookup.fieldText ?? ""
     }
 
     public var selected: AppointmentDetail? {
@@ -35,7 +36,7 @@ public enum AppointmentScreen {
       return results[selection]
     }
 
-    /// True when the screen has something to look up: a visit, or a reference already given.
+    /// True when the screen has something to look up: a visit, or a reference, phone or e-mail read.
     var canLoad: Bool {
       if case .reference(nil) = lookup { return false }
       return true
@@ -49,12 +50,15 @@ public enum AppointmentScreen {
 
   public static let bindings: [KeyBinding<Command>] = [
     KeyBinding(
-      [.enter], "Chercher", help: "Chercher la référence tapée (RDV-7K3M-Q9XP)", .search),
+      [.enter], "Chercher",
+      help: "Chercher la référence (RDV-7K3M-Q9XP), le téléphone ou l'e-mail tapé", .search),
     KeyBinding(
       [.function(5)], "Déplacer",
       help:
         "Déplacer vers un autre créneau de la même structure (consentement et coordonnées gardés)",
       .reschedule),
+    // Moving and reprinting come first: they are what a person calling without their slip asks for.
+    KeyBinding([.function(4)], "Coupon", help: "Revoir, enregistrer ou imprimer le coupon", .slip),
     KeyBinding(
       [.function(6)], "Annuler",
       help: "Annulé par la personne : libère le créneau (confirmation O)", .excused),
@@ -67,7 +71,6 @@ public enum AppointmentScreen {
       help:
         "La personne retire son consentement : coordonnées effacées, rendez-vous annulé (confirmation O)",
       .withdraw, inKeyBar: false),
-    KeyBinding([.function(4)], "Coupon", help: "Revoir, enregistrer ou imprimer le coupon", .slip),
     KeyBinding([.up], "Précédent", .up, inKeyBar: false),
     KeyBinding([.down], "Suivant", .down, inKeyBar: false),
   ]
@@ -122,11 +125,11 @@ public enum AppointmentScreen {
   static func run(_ command: Command, on state: inout State, context: AppContext) -> Effect {
     switch command {
     case .search:
-      guard case .reference = state.lookup else { return .none }
+      guard state.lookup.isTyped else { return .none }
       do {
-        let reference = try BookingReference(parsing: state.field)
-        state.field = reference.value
-        state.lookup = .reference(reference)
+        let lookup = try AppointmentLookup.typed(state.field)
+        state.field = lookup.fieldText ?? state.field
+        state.lookup = lookup
         state.searching = true
         state.results = nil
         return loadEffect(state)
@@ -186,15 +189,15 @@ public enum AppointmentScreen {
     }
   }
 
-  /// Only a reference is typed here, through SafeText like every field.
+  /// A reference, phone or e-mail is typed here, through SafeText like every field.
   static func edit(_ key: Key, _ state: inout State) {
-    guard case .reference = state.lookup else { return }
+    guard state.lookup.isTyped else { return }
     switch key {
     case .char(let c): state.field.append(c)
     case .paste(let text): state.field += text
     case .backspace: if !state.field.isEmpty { state.field.removeLast() }
     default: return
     }
-    state.field = String(SafeText.clean(state.field).prefix(20))
+    state.field = String(SafeText.clean(state.field).prefix(80))
   }
 }

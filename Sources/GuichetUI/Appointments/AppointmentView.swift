@@ -21,7 +21,7 @@ extension AppointmentScreen {
     HelpScreen.State(
       screenTitle: title,
       purpose:
-        "Tapez la référence du coupon (RDV-7K3M-Q9XP) puis Entrée : si aucun rendez-vous ne la porte, la réservation n'a pas été enregistrée et peut être refaite (un conseiller ne voit que les rendez-vous de sa structure). Un rendez-vous prévu peut être annulé (le créneau est libéré) ou déplacé vers un autre créneau de la même structure, sans ressaisir le consentement ni les coordonnées. Le retrait du consentement efface les coordonnées et annule le rendez-vous.",
+        "Tapez la référence du coupon (RDV-7K3M-Q9XP) puis Entrée : si aucun rendez-vous ne la porte, la réservation n'a pas été enregistrée et peut être refaite (un conseiller ne voit que les rendez-vous de sa structure). Sans coupon, tapez le téléphone ou l'e-mail de la personne : vous retrouvez les rendez-vous que vous avez pris pour elle (un conseiller, ceux de sa structure) ; chaque fiche retrouvée ainsi est inscrite au journal des accès. Un rendez-vous prévu peut être annulé (le créneau est libéré) ou déplacé vers un autre créneau de la même structure, sans ressaisir le consentement ni les coordonnées. Le retrait du consentement efface les coordonnées et annule le rendez-vous.",
       lines: bindings.map(\.hintLine))
   }
 
@@ -31,11 +31,14 @@ extension AppointmentScreen {
     let inner = area.inset(1)
     var y = inner.y
     switch state.lookup {
-    case .reference:
-      canvas.put("Référence du rendez-vous :", x: inner.x, y: y, style: .bold)
+    case .reference, .phone, .email:
+      let label = "Référence, téléphone ou e-mail :"
+      let width = min(40, inner.width - label.count - 1)
+      canvas.put(label, x: inner.x, y: y, style: .bold)
+      // A long e-mail scrolls: its end, where the typing is, stays in view.
       canvas.putPadded(
-        " " + state.field + "_", x: inner.x + 27, y: y, width: min(24, inner.width - 27),
-        style: .selected)
+        " " + String(state.field.suffix(max(1, width - 2))) + "_", x: inner.x + label.count + 1,
+        y: y, width: width, style: .selected)
     case .visit(let id):
       canvas.put(
         "Rendez-vous pris pendant la visite n° \(id)", x: inner.x, y: y, style: .bold,
@@ -49,16 +52,21 @@ extension AppointmentScreen {
     guard let results = state.results else {
       let text =
         state.searching || state.canLoad
-        ? "Recherche…" : "Tapez la référence inscrite sur le coupon, puis Entrée."
-      canvas.put(text, x: inner.x, y: y + 1, style: .muted, limit: inner.width)
+        ? "Recherche…"
+        : "Tapez la référence du coupon, ou le téléphone ou l'e-mail de la personne, puis Entrée."
+      for (index, line) in Text.wrap(text, width: inner.width).enumerated() {
+        canvas.put(line, x: inner.x, y: y + 1 + index, style: .muted, limit: inner.width)
+      }
       return
     }
     if results.isEmpty {
       let text: String
-      if case .reference(let reference?) = state.lookup {
-        text = notFound(reference, role: context.account?.role)
-      } else {
-        text = "Aucun rendez-vous n'a été pris pendant cette visite."
+      switch state.lookup {
+      case .reference(let reference?): text = notFound(reference, role: context.account?.role)
+      case .phone: text = notFound(person: "ce téléphone", role: context.account?.role)
+      case .email:
+        text = notFound(person: "cette adresse électronique", role: context.account?.role)
+      case .reference(nil), .visit: text = "Aucun rendez-vous n'a été pris pendant cette visite."
       }
       for line in Text.wrap(text, width: inner.width) {
         y += 1
@@ -93,6 +101,14 @@ extension AppointmentScreen {
     role == .advisor
       ? "Accès refusé : un conseiller ne consulte que les rendez-vous de sa structure, et aucun de la vôtre ne porte la référence \(reference)."
       : "Aucun rendez-vous ne porte la référence \(reference) : la réservation n'a pas été enregistrée, elle peut être refaite."
+  }
+
+  /// A phone or e-mail with no appointment this account may change: an agent finds only the bookings they
+  /// made, an advisor their structure's; others are reached by their slip's reference.
+  static func notFound(person key: String, role: Role?) -> String {
+    role == .advisor
+      ? "Aucun rendez-vous de votre structure n'est enregistré avec \(key)."
+      : "Aucun rendez-vous pris par vous n'est enregistré avec \(key) : un rendez-vous pris par un autre agent se retrouve par la référence du coupon."
   }
 
   /// « RDV-7K3M-Q9XP · jeu. 03/12/2026 11:00 · Prévu · Mission locale Chambéry »
