@@ -21,7 +21,7 @@ import Testing
     try console.startBookingWithTheMissionLocale()
     try console.waitFor("Claire Martin")
     try console.press("Enter")
-    try console.consentAndTypeMarieDupont()
+    try console.consentAndTypeContact()
     try console.waitFor("Rendez-vous confirmé")
   }
 

@@ -76,7 +76,7 @@ import Testing
     try console.press("Enter")
     try console.waitFor("Réponse de la personne")
     try database.removeAdvisor(id: try #require(advisor.id), by: .commandLine, now: Self.now)
-    try console.consentAndTypeMarieDupont()
+    try console.consentAndTypeContact()
     let refused = try console.waitFor(
       "Ce conseiller n'est plus disponible (il a été retiré) : choisissez un autre créneau.")
     #expect(refused.contains("Dupont"), "what was typed stays on screen")

@@ -10,17 +10,11 @@ import Testing
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "guichet-lp-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
-    let bin = folder.appendingPathComponent("bin")
-    try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-    let paper = folder.appendingPathComponent("papier.txt")
-    let lp = bin.appendingPathComponent("lp")
-    try "#!/bin/sh\ncat > '\(paper.path)'\n".write(to: lp, atomically: true, encoding: .utf8)
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: lp.path)
+    let printer = try PrinterStub(in: folder)
+    let paper = printer.paper
     let slips = folder.appendingPathComponent("rendez-vous")
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
     let console = try TmuxConsole(environment: [
-      "GUICHET_NOW": "2026-12-03T10:30", "PATH": "\(bin.path):\(path)",
-      "GUICHET_SLIPS_DIR": slips.path,
+      "GUICHET_NOW": "2026-12-03T10:30", "PATH": printer.path, "GUICHET_SLIPS_DIR": slips.path,
     ])
     try console.waitFor("Nouvelle visite (au guichet)")
     let database = try AppDatabase.open(path: console.databasePath)

@@ -3,10 +3,15 @@ import Testing
 
 /// Steps the booking end-to-end tests share, as an agent types them.
 extension TmuxConsole {
-  /// From home: a new visit coded « demande 1, décrocheur, 16-25 ans », F7, then the Mission locale chosen
-  /// among the recommended operators (its number read from the screen), up to the free slots.
+  /// From home: a new visit, routed to the Mission locale up to its free slots.
   func startBookingWithTheMissionLocale() throws {
     try startVisit()
+    try routeToTheMissionLocale()
+  }
+
+  /// On a visit form at its request field: coded « demande 1, décrocheur, 16-25 ans », F7, and the Mission
+  /// locale chosen among the recommended operators (its number read from the screen), up to the free slots.
+  func routeToTheMissionLocale() throws {
     try press("1", "Enter", "3", "3", "F7")
     let recommendation = try waitFor("Opérateurs recommandés")
     let line = try #require(
@@ -16,17 +21,20 @@ extension TmuxConsole {
     if try screen().contains("Pourquoi") { try press("1") }
   }
 
-  /// On the consent screen: « oui », then Marie Dupont's contact (phone 06 12 34 56 78) and F2 to book.
-  func consentAndTypeMarieDupont() throws {
+  /// On the consent screen: « oui », then the person's contact (Marie Dupont, 06 12 34 56 78 unless told)
+  /// and F2 to book.
+  func consentAndTypeContact(
+    firstName: String = "Marie", lastName: String = "Dupont", phone: String = "0612345678"
+  ) throws {
     try waitFor("Réponse de la personne")
     try type("oui")
     try press("Enter")
     try waitFor("Consentement enregistré")
-    try type("Marie")
+    try type(firstName)
     try press("Tab")
-    try type("Dupont")
+    try type(lastName)
     try press("Tab")
-    try type("0612345678")
+    try type(phone)
     try press("F2")
   }
 
@@ -39,7 +47,7 @@ extension TmuxConsole {
     try startBookingWithTheMissionLocale()
     offered?(try waitFor(expected))
     try press("Enter")
-    try consentAndTypeMarieDupont()
+    try consentAndTypeContact()
     return try Self.reference(onSlip: try waitFor("Rendez-vous confirmé"))
   }
 
@@ -56,6 +64,12 @@ extension TmuxConsole {
     try waitFor("Demande(s)")
     try press("F2")
     try waitFor("clôturée")
+  }
+
+  /// Échap from a screen opened from home, back to it.
+  func backHome() throws {
+    try press("Escape")
+    try waitFor("Nouvelle visite (au guichet)")
   }
 
   /// From home, « v »: types a reference, phone or e-mail, Entrée, and waits for `shown`.

@@ -39,7 +39,7 @@ import Testing
     #expect(consent.contains("Version deux : vos coordonnées vont à Agence Essai"))
     #expect(consent.contains("Conservation : 60 jours"))
     #expect(consent.contains("conseiller de la Mission locale"))
-    try console.consentAndTypeMarieDupont()
+    try console.consentAndTypeContact()
     try console.waitFor("Rendez-vous confirmé")
     try console.press("F10")
 
