@@ -14,8 +14,10 @@ reads them with the very importers of `guichet import`: one code path, one set o
   - InserJeunes rows of other regions (the fiches show Auvergne-Rhône-Alpes, `code_region` 84), BCN N_MEF rows
     whose MEF_STAT_11 no kept InserJeunes row names, and tension indicators of other regions and départements
     (national, region 84 and the 8 départements are kept); kept records are copied byte for byte;
-  - files the importers do not read (InserJeunes by establishment, the LHÉO schema, whole-France territories:
-    territories are bundled by Scripts/build-territories.py).
+  - InserJeunes by establishment: rows of other regions (`Région` other than AUVERGNE-RHONE-ALPES), kept records
+    copied byte for byte (no BOM in these files, whatever the data README says; CRLF);
+  - files the importers do not read (the LHÉO schema, copied by hand to Resources/data/formations, whole-France
+    territories: territories are bundled by Scripts/build-territories.py).
 Outputs: one folder per dataset, SOURCES.txt (attribution lines) and VERSION (content hash, which makes the app
 reload the bundle when it changes).
 """
@@ -89,6 +91,7 @@ Transitions Pro – contacts par département (mai 2022)
 France compétences – codes diplômes (2021) et kit apprentissage (2023)
 Réseau des Carif-Oref – Certif Info (2025)
 DEPP-DARES – InserJeunes (Auvergne-Rhône-Alpes, millésimes 2019_2020 à 2022_2023)
+DEPP-DARES – InserJeunes par établissement (Auvergne-Rhône-Alpes, millésime 2022_2023)
 DARES – tensions sur le marché du travail (2019)
 Licence Ouverte / Etalab. Fiche definitions, access texts and interest-area definitions are not bundled:
 they are read only by `guichet import rome <folder>`.
@@ -210,6 +213,16 @@ def main():
         ";",
         lambda row, h: row[h.index("MEF_STAT_11")] in used_mef,
     )
+    for name in (
+        "inserjeunes_etablissements_2022-2023_voie_pro.csv",
+        "inserjeunes_etablissements_2022-2023_apprentissage.csv",
+    ):
+        filter_rows(
+            os.path.join(formations, name),
+            os.path.join(args.output, "formations", name),
+            ";",
+            lambda row, h: row[h.index("Région")] == "AUVERGNE-RHONE-ALPES",
+        )
     filter_rows(
         os.path.join(args.source, "labour", "dares_psm_tensions.csv"),
         os.path.join(args.output, "labour", "dares_psm_tensions.csv"),

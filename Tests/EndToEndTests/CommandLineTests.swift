@@ -103,7 +103,7 @@ struct CommandLineTests {
     #expect(unknown.stderr.contains("jeu de données inconnu « metiers »"))
     #expect(
       unknown.stderr.contains(
-        "rome, rome-tree, rncp, territories, bmo, salaries, structures, operators, diplomes, certifinfo, inserjeunes, tensions, lheo, ou all"
+        "rome, rome-tree, rncp, territories, bmo, salaries, structures, operators, diplomes, certifinfo, inserjeunes, inserjeunes-etablissements, tensions, lheo, ou all"
       ))
     let missing = try Self.guichet(["import", "rncp", "--database", path])
     #expect(missing.status == 64)

@@ -98,6 +98,50 @@ import Testing
     #expect(later["status"] as? String == "non_mesure")
   }
 
+  /// The offer names its establishments (UAI): the fresh install's InserJeunes by establishment comes beside
+  /// the diploma's regional figures, in text and JSON.
+  @Test func anOfferNamingItsEstablishmentShowsItsFigures() throws {
+    let desk = try Desk()
+    let imported = try desk.guichet(
+      "import", "lheo", LheoTestFiles.url("offres-etablissements.xml").path)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    let text = try desk.guichet("formations", "--rncp", "RNCP26650", "--commune", "73064")
+    #expect(text.status == 0, "\(text.stderr)")
+    #expect(Self.towns(text.stdout) == ["Challes-les-Eaux", "Chambéry", "Grenoble"])
+    let lycee = """
+         Dans cet établissement : Lycée professionnel hôtelier (UAI 0730012S), tous ses diplômes, millésime 2022-2023 :
+         • Lycée (voie professionnelle), tous les sortants : poursuite d'études 42 % · en emploi à 6 mois 32 % · autres situations 26 % · taux d'emploi des sortants 55 % (attendu 55 %, valeur ajoutée -1 point)
+         • Lycée (voie professionnelle), dont apprentis : poursuite d'études 17 % · en emploi à 6 mois 57 % · autres situations 26 % · taux d'emploi des sortants 68 % (attendu 71 %, valeur ajoutée -3 points)
+      """
+    #expect(text.stdout.contains(lycee), "\(text.stdout)")
+    #expect(
+      text.stdout.contains(
+        "   Source : DEPP-DARES – InserJeunes par établissement, Auvergne-Rhône-Alpes"))
+    #expect(
+      text.stdout.contains(
+        "   Dans cet établissement (UAI 0389999Z) : aucun chiffre InserJeunes publié."))
+    // The regional débouchés of the CAP are still there, before the establishment's.
+    #expect(text.stdout.contains("Apprentissage · millésime 2022-2023 · diplôme 50022139"))
+
+    let json = try desk.guichet(
+      "formations", "--rncp", "RNCP26650", "--commune", "73064", "--format", "json")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    #expect(
+      object["establishmentsSource"] as? String
+        == "DEPP-DARES – InserJeunes par établissement, Auvergne-Rhône-Alpes")
+    let sessions = try #require(object["sessions"] as? [[String: Any]])
+    #expect(sessions.map { $0["uai"] as? String } == ["0730012S", "0731584A", "0389999Z"])
+    let first = try #require(sessions[0]["establishmentOutcomes"] as? [[String: Any]])
+    #expect(first.map { $0["population"] as? String } == ["ensemble", "apprentis", "scolaires"])
+    #expect(first[0]["kind"] as? String == "lycee" && first[0]["valueAdded"] as? Int == -1)
+    let secret = try #require((sessions[1]["establishmentOutcomes"] as? [[String: Any]])?.first)
+    let rate = try #require(secret["employmentRate"] as? [String: Any])
+    #expect(rate["status"] as? String == "secret" && rate["percent"] == nil)
+    #expect(secret["valueAdded"] == nil)
+    #expect((sessions[2]["establishmentOutcomes"] as? [Any])?.isEmpty == true)
+  }
+
   @Test func aBrokenFileIsRefusedWithItsLineAndAReimportReplaces() throws {
     let desk = try Desk()
     _ = try desk.guichet("import", "lheo", LheoTestFiles.url("offres-savoie.xml").path)

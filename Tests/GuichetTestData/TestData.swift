@@ -27,6 +27,7 @@ public enum LheoTestFiles {
   public static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("LHEO")
 
-  /// `offres-savoie.xml` (valid), `offres-remplacement.xml` (valid), `offres-sans-fin.xml` (refused).
+  /// `offres-savoie.xml` (valid), `offres-remplacement.xml` (valid), `offres-etablissements.xml` (valid, with
+  /// UAI codes), `offres-sans-fin.xml` (refused).
   public static func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
 }

@@ -93,6 +93,10 @@ public struct TrainingSession: Equatable, Sendable {
   /// LHÉO codes as published (no label table came with the schema): public visé and financeurs.
   public var publicCodes: [String]
   public var fundingCodes: [String]
+  /// The establishment (UAI) the offer names for the place or the organisation, and its InserJeunes
+  /// figures (all its diplomas pooled), empty when it has none.
+  public var uai: String?
+  public var establishmentOutcomes: [EstablishmentOutcome]
   /// Nil when the visitor's place is not known (sessions then come soonest first).
   public var proximity: TrainingProximity?
 
@@ -100,7 +104,8 @@ public struct TrainingSession: Equatable, Sendable {
     formationTitle: String, organisation: String, siret: String, placeName: String?, town: String,
     postcode: String?, inseeCode: String?, startDay: Int?, endDay: Int?, permanentEntry: Bool,
     certifications: [TrainingCertification], romeCodes: [String], publicCodes: [String],
-    fundingCodes: [String], proximity: TrainingProximity?
+    fundingCodes: [String], uai: String? = nil, establishmentOutcomes: [EstablishmentOutcome] = [],
+    proximity: TrainingProximity?
   ) {
     self.formationTitle = formationTitle
     self.organisation = organisation
@@ -116,6 +121,8 @@ public struct TrainingSession: Equatable, Sendable {
     self.romeCodes = romeCodes
     self.publicCodes = publicCodes
     self.fundingCodes = fundingCodes
+    self.uai = uai
+    self.establishmentOutcomes = establishmentOutcomes
     self.proximity = proximity
   }
 

@@ -48,6 +48,8 @@ public struct AppDatabase: Sendable {
     migrator.registerAppointmentSequenceMigration()
     migrator.registerFormationsMigration()
     migrator.registerOutcomesMigration()
+    migrator.registerEstablishmentOutcomesMigration()
+    migrator.registerTrainingPlaceUAIMigration()
     return migrator
   }()
 }

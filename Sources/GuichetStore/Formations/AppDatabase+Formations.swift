@@ -81,12 +81,12 @@ extension AppDatabase {
         try db.execute(
           sql: """
             INSERT INTO training_action (formation_id, number, trainer_name, trainer_siret, place_name,
-              town, postcode, insee_code, permanent_entry)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+              town, postcode, insee_code, uai, permanent_entry)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
           arguments: [
             formationID, action.number, action.trainerName, action.trainerSiret, action.placeName,
-            action.town, action.postcode, action.inseeCode, action.permanentEntry,
+            action.town, action.postcode, action.inseeCode, action.uai, action.permanentEntry,
           ])
         let actionID = db.lastInsertedRowID
         actions += 1
@@ -230,7 +230,7 @@ struct TrainingSessionQuery {
           WHERE :kind = 'rome' AND fc.kind = 'rncp' AND co.code_rome = :code
         )
         SELECT s.start_day, s.end_day, a.id AS action_id, a.trainer_name, a.trainer_siret, a.place_name,
-               a.town, a.postcode, a.insee_code, a.permanent_entry, f.id AS formation_id, f.title,
+               a.town, a.postcode, a.insee_code, a.uai, a.permanent_entry, f.id AS formation_id, f.title,
                f.organisation_name, f.organisation_siret, c.bassin_code
         FROM training_session s
         JOIN training_action a ON a.id = s.action_id
@@ -264,6 +264,8 @@ struct TrainingSessionQuery {
     // Each certification's débouchés, read once however many sessions prepare it.
     var outcomes: [String: [DiplomaOutcome]] = [:]
     for code in rncp { outcomes[code] = try OutcomesReader.outcomes(of: code, in: db) }
+    let establishments = try OutcomesReader.establishmentOutcomes(
+      of: Set(rows.compactMap { $0["uai"] as String? }), in: db)
 
     let sessions = rows.map { row -> TrainingSession in
       let formationID: Int64 = row["formation_id"]
@@ -282,6 +284,8 @@ struct TrainingSessionQuery {
         romeCodes: formationCodes[formationID]?["rome"] ?? [],
         publicCodes: actionCodes[actionID]?["public"] ?? [],
         fundingCodes: actionCodes[actionID]?["financeur"] ?? [],
+        uai: row["uai"],
+        establishmentOutcomes: (row["uai"] as String?).flatMap { establishments[$0] } ?? [],
         proximity: place.proximity(insee: insee, bassin: row["bassin_code"], postcode: postcode))
     }
     let ordered = sessions.sorted { left, right in

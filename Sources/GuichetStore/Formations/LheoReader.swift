@@ -12,6 +12,10 @@ struct LheoFormation: Equatable, Sendable {
     var town: String
     var postcode: String?
     var inseeCode: String?
+    /// The establishment (UAI) where it is taught: the place's, else the trainer's, else the responsible
+    /// organisation's, as LHÉO gives them (`code-UAI-lieu-formation`, `code-UAI-formateur`,
+    /// `code-UAI-organisme-formation`).
+    var uai: String?
     var permanentEntry: Bool
     var publicCodes: [String]
     var fundingCodes: [String]
@@ -212,6 +216,11 @@ enum LheoReader {
         )
       }
       let trainer = children(node, "organisme-formateur").first
+      let uai = [
+        children(node, "lieu-de-formation").first.flatMap { child($0, "code-UAI-lieu-formation") },
+        trainer.flatMap { child($0, "code-UAI-formateur") },
+        responsible.flatMap { child($0, "code-UAI-organisme-formation") },
+      ].lazy.compactMap { $0.flatMap { self.text(self.child($0, "code-UAI")) } }.first
       return LheoFormation.Action(
         number: attribute(node, "numero"),
         trainerName: text(trainer.flatMap { child($0, "raison-sociale-formateur") }),
@@ -221,6 +230,7 @@ enum LheoReader {
         town: town,
         postcode: text(child(address, "codepostal")),
         inseeCode: text(child(address, "code-INSEE-commune")),
+        uai: uai?.uppercased(),
         permanentEntry: text(child(node, "modalites-entrees-sorties")) == "1",
         publicCodes: children(node, "code-public-vise").compactMap(text),
         fundingCodes: children(node, "organisme-financeur").compactMap {

@@ -9,7 +9,7 @@ public enum BundledReference {
   /// Datasets the bundle holds; territories are bundled with the desk schema (TerritoryBundle).
   public static let datasets: [ReferenceDataset] = [
     .rome, .romeTree, .rncp, .bmo, .salaries, .structures, .operators, .diplomas, .certifinfo,
-    .inserjeunes, .tensions,
+    .inserjeunes, .establishments, .tensions,
   ]
 
   /// Folder of the bundled files, or nil when the installation has none.

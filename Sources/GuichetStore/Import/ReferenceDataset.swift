@@ -15,6 +15,8 @@ public enum ReferenceDataset: String, CaseIterable, Codable, Sendable {
   case certifinfo
   /// InserJeunes outcomes and the BCN table that brings school rows to a diploma.
   case inserjeunes
+  /// InserJeunes by establishment (UAI), lycées and CFA, all their diplomas pooled.
+  case establishments = "inserjeunes-etablissements"
   /// DARES hiring tensions (2019) by FAP2009 family and département.
   case tensions
 
@@ -33,6 +35,7 @@ public enum ReferenceDataset: String, CaseIterable, Codable, Sendable {
     case .diplomas: "France compétences – codes diplômes (2021) et kit apprentissage (2023)"
     case .certifinfo: "Réseau des Carif-Oref – Certif Info (2025)"
     case .inserjeunes: "DEPP-DARES – InserJeunes"
+    case .establishments: "DEPP-DARES – InserJeunes par établissement"
     case .tensions: "DARES – tensions sur le marché du travail (2019)"
     }
   }
@@ -47,7 +50,7 @@ public enum ReferenceDataset: String, CaseIterable, Codable, Sendable {
     case .bmo, .salaries, .tensions: "labour"
     case .structures: "structures"
     case .operators: "operators"
-    case .certifinfo, .inserjeunes: "formations"
+    case .certifinfo, .inserjeunes, .establishments: "formations"
     }
   }
 }

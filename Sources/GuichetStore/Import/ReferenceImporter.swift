@@ -50,6 +50,9 @@ public enum ReferenceImporter {
       return try stage(url, bundle, CertifInfoImporter.read, CertifInfoImporter.write)
     case .inserjeunes:
       return try stage(url, bundle, InserJeunesImporter.read, InserJeunesImporter.write)
+    case .establishments:
+      return try stage(
+        url, bundle, EstablishmentOutcomesImporter.read, EstablishmentOutcomesImporter.write)
     case .tensions: return try stage(url, bundle, TensionsImporter.read, TensionsImporter.write)
     }
   }

@@ -56,6 +56,37 @@ enum OutcomesReader {
     }
   }
 
+  /// The InserJeunes figures of each establishment (UAI) that has some: lycée rows then CFA, all leavers
+  /// first. They pool the establishment's diplomas (the file names none).
+  static func establishmentOutcomes(of uais: Set<String>, in db: Database) throws
+    -> [String: [EstablishmentOutcome]]
+  {
+    guard !uais.isEmpty else { return [:] }
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT * FROM establishment_outcome WHERE uai IN (SELECT value FROM json_each(?))
+        ORDER BY uai, kind DESC,
+          CASE population WHEN 'ensemble' THEN 0 WHEN 'apprentis' THEN 1 ELSE 2 END
+        """, arguments: [AppDatabase.jsonArray(Array(uais))])
+    var result: [String: [EstablishmentOutcome]] = [:]
+    for row in rows {
+      guard let kind = EstablishmentOutcome.Kind(rawValue: row["kind"]),
+        let population = EstablishmentOutcome.Population(rawValue: row["population"])
+      else { continue }
+      let uai: String = row["uai"]
+      result[uai, default: []].append(
+        EstablishmentOutcome(
+          uai: uai, name: row["name"], kind: kind, population: population,
+          millesime: row["millesime"], continuingStudies: rate(row["share_continuing"]),
+          employedAt6Months: rate(row["share_employed_6"]),
+          otherSituations: rate(row["share_other"]),
+          employmentRate: rate(row["rate_employed_6"]), expectedRate: rate(row["rate_expected"]),
+          valueAdded: row["value_added"]))
+    }
+    return result
+  }
+
   /// An empty cell is secrecy: it stays secret, never 0.
   private static func rate(_ value: Int?) -> OutcomeRate {
     value.map(OutcomeRate.percent) ?? .secret

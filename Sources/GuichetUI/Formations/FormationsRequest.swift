@@ -43,7 +43,8 @@ public struct FormationsClient: FeatureClient {
     throw UserError("Offre de formation indisponible.")
   }
 
-  /// Two sessions in Savoie for any subject, whatever the day, with the DEAS's débouchés as published.
+  /// Two sessions in Savoie for any subject, whatever the day, with the DEAS's débouchés and the GRETA's
+  /// establishment figures as published.
   public static let fake = FormationsClient { subject, origin, _ in
     let certification = TrainingCertification(
       code: "RNCP4495", title: "Diplôme d'Etat d'aide-soignant (DEAS)",
@@ -67,7 +68,14 @@ public struct FormationsClient: FeatureClient {
           siret: "19730000000011", placeName: "IFSI du Centre hospitalier", town: "Chambéry",
           postcode: "73000", inseeCode: "73065", startDay: 20_270_104, endDay: 20_271_217,
           permanentEntry: false, certifications: [certification], romeCodes: ["J1501"],
-          publicCodes: ["83056"], fundingCodes: ["2"],
+          publicCodes: ["83056"], fundingCodes: ["2"], uai: "0731302U",
+          establishmentOutcomes: [
+            EstablishmentOutcome(
+              uai: "0731302U", name: "Greta Savoie", kind: .cfa, population: .all,
+              millesime: "2022_2023", continuingStudies: .percent(41),
+              employedAt6Months: .percent(42), otherSituations: .percent(17),
+              employmentRate: .percent(72), expectedRate: .percent(72), valueAdded: 0)
+          ],
           proximity: origin == .anywhere ? nil : .sameTerritory),
         TrainingSession(
           formationTitle: "Diplôme d'État d'aide-soignant",

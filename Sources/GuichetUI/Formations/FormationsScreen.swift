@@ -106,7 +106,8 @@ public enum FormationsScreen {
   public static func title(_ state: State) -> String { "Se former · \(state.subject.code)" }
 
   /// Each session as a short block: what and when, where and how near, who, which certification and its
-  /// débouchés (the figures of the certification fiche).
+  /// débouchés (the figures of the certification fiche), then the establishment's own figures when the
+  /// offer names it (UAI).
   public static func document(_ state: State) -> [DocumentLine] {
     guard let offers = state.offers else { return [] }
     guard offers.imported != nil else {
@@ -134,12 +135,17 @@ public enum FormationsScreen {
           DocumentLine(
             .text, certification.title ?? "(absente des données RNCP)",
             lead: "  \(certification.code) ", link: .certification(certification.code)))
-        lines += OutcomeLines.session(certification.outcomes).map {
-          DocumentLine($0.kind, $0.text, lead: "    " + $0.lead, link: $0.link)
-        }
+        lines += OutcomeLines.session(certification.outcomes).map(indented)
       }
+      lines += OutcomeLines.establishment(uai: session.uai, session.establishmentOutcomes).map(
+        indented)
     }
     return lines
+  }
+
+  /// The débouchés sit under the certification line.
+  static func indented(_ line: DocumentLine) -> DocumentLine {
+    DocumentLine(line.kind, line.text, lead: "    " + line.lead, link: line.link)
   }
 
   public static func render(

@@ -59,6 +59,42 @@ public enum OutcomeLines {
     return [DocumentLine(.text, heading + " :")] + outcomes.flatMap(figures) + footer(outcomes)
   }
 
+  /// « Dans cet établissement : … » under a session whose offer names the establishment (UAI): its own
+  /// InserJeunes figures, all its diplomas pooled, beside the diploma's regional ones; nothing without a UAI.
+  public static func establishment(uai: String?, _ outcomes: [EstablishmentOutcome])
+    -> [DocumentLine]
+  {
+    guard let uai else { return [] }
+    guard let first = outcomes.first else {
+      return [
+        DocumentLine(
+          .muted, "Dans cet établissement (UAI \(uai)) : aucun chiffre InserJeunes publié.")
+      ]
+    }
+    var lines = [
+      DocumentLine(
+        .text,
+        "Dans cet établissement : \(first.name) (UAI \(uai)), tous ses diplômes, millésime \(first.millesimeLabel) :"
+      )
+    ]
+    for outcome in outcomes {
+      lines.append(
+        DocumentLine(
+          .bullet,
+          "\(outcome.kind.label), \(outcome.population.label) : poursuite d'études \(outcome.continuingStudies.label) · en emploi à 6 mois \(outcome.employedAt6Months.label) · autres situations \(outcome.otherSituations.label) · taux d'emploi des sortants \(outcome.employmentRate.label) (attendu \(outcome.expectedRate.label), valeur ajoutée \(outcome.valueAddedLabel))"
+        ))
+    }
+    let secret = outcomes.contains {
+      [$0.continuingStudies, $0.employedAt6Months, $0.otherSituations, $0.employmentRate].contains(
+        .secret) || $0.valueAdded == nil
+    }
+    if secret {
+      lines.append(
+        DocumentLine(.muted, "« secret » : trop peu de sortants, chiffre non publié (nd)."))
+    }
+    return lines + [DocumentLine(.source, "Source : " + EstablishmentOutcome.source)]
+  }
+
   static func figures(_ outcome: DiplomaOutcome) -> [DocumentLine] {
     let count = { (value: Int?) in value.map(Format.grouped) ?? "non publié" }
     return [

@@ -138,6 +138,9 @@ struct FormationsCommand: ParsableCommand {
         // The débouchés as the fiche and « Se former » word them.
         lines += OutcomeLines.session(certification.outcomes).map { "     " + $0.plainText }
       }
+      lines += OutcomeLines.establishment(uai: session.uai, session.establishmentOutcomes).map {
+        "   " + $0.plainText
+      }
       var codes: [String] = []
       if !session.romeCodes.isEmpty {
         codes.append("ROME " + session.romeCodes.joined(separator: ", "))
@@ -189,6 +192,35 @@ struct FormationsCommand: ParsableCommand {
         }
       }
     }
+    /// One InserJeunes row of the session's establishment (all its diplomas pooled).
+    struct EstablishmentFigures: Encodable {
+      var uai: String
+      var name: String
+      var kind: String
+      var population: String
+      var millesime: String
+      var continuingStudies: Rate
+      var employed6Months: Rate
+      var otherSituations: Rate
+      var employmentRate: Rate
+      var expectedRate: Rate
+      /// Points; absent when secret.
+      var valueAdded: Int?
+
+      init(_ outcome: EstablishmentOutcome) {
+        uai = outcome.uai
+        name = outcome.name
+        kind = outcome.kind.rawValue
+        population = outcome.population.rawValue
+        millesime = outcome.millesimeLabel
+        continuingStudies = Rate(outcome.continuingStudies)
+        employed6Months = Rate(outcome.employedAt6Months)
+        otherSituations = Rate(outcome.otherSituations)
+        employmentRate = Rate(outcome.employmentRate)
+        expectedRate = Rate(outcome.expectedRate)
+        valueAdded = outcome.valueAdded
+      }
+    }
     /// One InserJeunes row of the certification's fiche (latest millésime of its voie).
     struct Outcome: Encodable {
       var voie: String
@@ -231,6 +263,8 @@ struct FormationsCommand: ParsableCommand {
       var rome: [String]
       var funding: [String]
       var publics: [String]
+      var uai: String?
+      var establishmentOutcomes: [EstablishmentFigures]
     }
     var subject: Subject
     var origin: Origin
@@ -238,8 +272,9 @@ struct FormationsCommand: ParsableCommand {
     var message: String?
     var sessions: [Session]
     var source: String
-    /// Attribution of the certifications' débouchés.
+    /// Attribution of the certifications' débouchés and of the establishments' figures.
     var outcomesSource: String
+    var establishmentsSource: String
   }
 
   static func isoDay(_ day: Int?) -> String? {
@@ -271,9 +306,11 @@ struct FormationsCommand: ParsableCommand {
             .init(
               code: $0.code, title: $0.title, outcomes: $0.outcomes.map(JSONOffers.Outcome.init))
           },
-          rome: $0.romeCodes, funding: $0.fundingCodes, publics: $0.publicCodes)
+          rome: $0.romeCodes, funding: $0.fundingCodes, publics: $0.publicCodes, uai: $0.uai,
+          establishmentOutcomes: $0.establishmentOutcomes.map(JSONOffers.EstablishmentFigures.init))
       },
-      source: TrainingOffers.source, outcomesSource: DiplomaOutcome.source)
+      source: TrainingOffers.source, outcomesSource: DiplomaOutcome.source,
+      establishmentsSource: EstablishmentOutcome.source)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(value), as: UTF8.self)

@@ -185,6 +185,40 @@ import Testing
     #expect(offers.sessions.allSatisfy { $0.certifications.allSatisfy(\.outcomes.isEmpty) })
   }
 
+  /// The UAI of the place, else of the trainer, else of the responsible organisation, and that
+  /// establishment's InserJeunes figures (the real published file) beside the diploma's.
+  @Test func aSessionShowsItsEstablishmentsFiguresWhereTheOfferNamesItsUAI() throws {
+    let database = try Self.database()
+    _ = try ReferenceImporter.importDataset(
+      .establishments, from: TestData.folder.appendingPathComponent("formations"),
+      into: database.writer)
+    let report = try Self.importFile("offres-etablissements.xml", into: database)
+    #expect(report.formations == 2 && report.sessions == 4)
+    let cap = try database.trainingSessions(
+      for: .rncp("RNCP26650"), near: .commune("73064"), today: Self.today)
+    #expect(cap.sessions.map(\.uai) == ["0730012S", "0731584A", "0389999Z"])
+    let lycee = cap.sessions[0].establishmentOutcomes
+    #expect(lycee.map(\.population) == [.all, .apprentices, .pupils])
+    #expect(lycee.allSatisfy { $0.name == "Lycée professionnel hôtelier" && $0.kind == .lycee })
+    #expect(lycee[0].employmentRate == .percent(55) && lycee[0].valueAdded == -1)
+    // The trainer's CFA publishes nothing: every figure secret, none 0.
+    let panthera = try #require(cap.sessions[1].establishmentOutcomes.first)
+    #expect(panthera.kind == .cfa && panthera.employedAt6Months == .secret)
+    #expect(panthera.valueAdded == nil)
+    // A UAI InserJeunes does not know: no figures, the UAI still said.
+    #expect(cap.sessions[2].establishmentOutcomes.isEmpty)
+    // No UAI for the place nor a trainer: the responsible organisation's (GRETA Savoie, a CFA row).
+    let deas = try database.trainingSessions(
+      for: .rncp("RNCP4495"), near: Self.chambery, today: Self.today)
+    #expect(deas.sessions.map(\.uai) == ["0731302U"])
+    #expect(deas.sessions[0].establishmentOutcomes.map(\.name) == ["Greta Savoie"])
+    // The first file names no UAI at all.
+    _ = try Self.importFile("offres-savoie.xml", into: database)
+    let none = try database.trainingSessions(
+      for: .rncp("RNCP26650"), near: Self.chambery, today: Self.today)
+    #expect(none.sessions.allSatisfy { $0.uai == nil && $0.establishmentOutcomes.isEmpty })
+  }
+
   @Test func aSessionStartedIsDroppedUnlessItTakesEntrantsAllAlong() throws {
     let database = try Self.database()
     _ = try Self.importFile("offres-savoie.xml", into: database)
@@ -292,7 +326,7 @@ import Testing
 @Suite struct LheoSchemaTests {
   static let published = TestData.folder.appendingPathComponent("formations/lheo-2.3.xsd")
 
-  @Test(arguments: ["offres-savoie.xml", "offres-remplacement.xml"])
+  @Test(arguments: ["offres-savoie.xml", "offres-remplacement.xml", "offres-etablissements.xml"])
   func theTestFilesValidateAgainstThePublishedSchema(_ name: String) throws {
     let formations = try LheoReader.read(
       Data(contentsOf: LheoTestFiles.url(name)), fileName: name, schema: Self.published)

@@ -29,6 +29,7 @@ enum ReferenceFixture {
     var migrator = DatabaseMigrator()
     migrator.registerReferenceMigrations()
     migrator.registerOutcomesMigration()
+    migrator.registerEstablishmentOutcomesMigration()
     try migrator.migrate(queue)
     return queue
   }

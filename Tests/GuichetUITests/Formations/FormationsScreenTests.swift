@@ -183,12 +183,16 @@ import Testing
       diplomaCode: "50022139", mefCode: "23110022139", voie: .school, millesime: "2022_2023",
       cohort: 1, leavers: nil, employedAt6Months: .secret, employedAt12Months: .secret,
       employedAt24Months: .notYetMeasured, continuingStudies: .secret)
-    func session(_ town: String, _ certification: TrainingCertification) -> TrainingSession {
+    func session(
+      _ town: String, _ certification: TrainingCertification, uai: String? = nil,
+      establishment: [EstablishmentOutcome] = []
+    ) -> TrainingSession {
       TrainingSession(
         formationTitle: "CAP Cuisine", organisation: "Lycée hôtelier", siret: "19730000000033",
         placeName: nil, town: town, postcode: nil, inseeCode: nil, startDay: 20_290_915,
         endDay: 20_310_630, permanentEntry: false, certifications: [certification], romeCodes: [],
-        publicCodes: [], fundingCodes: [], proximity: nil)
+        publicCodes: [], fundingCodes: [], uai: uai, establishmentOutcomes: establishment,
+        proximity: nil)
     }
     return TrainingOffers(
       subject: .rncp("RNCP26650"), subjectTitle: "Cuisine",
@@ -197,7 +201,16 @@ import Testing
         session(
           "Chambéry", TrainingCertification(code: "RNCP26650", title: "Cuisine", outcomes: [secret])
         ),
-        session("Grenoble", TrainingCertification(code: "RNCP99999", title: nil)),
+        session("Grenoble", TrainingCertification(code: "RNCP99999", title: nil), uai: "0389999Z"),
+        session(
+          "Chambéry", TrainingCertification(code: "RNCP26650", title: "Cuisine"), uai: "0731584A",
+          establishment: [
+            EstablishmentOutcome(
+              uai: "0731584A", name: "CFA Panthera", kind: .cfa, population: .all,
+              millesime: "2022_2023", continuingStudies: .secret, employedAt6Months: .secret,
+              otherSituations: .secret, employmentRate: .secret, expectedRate: .secret,
+              valueAdded: nil)
+          ]),
       ])
   }
 
@@ -217,5 +230,43 @@ import Testing
     #expect(text.contains("    Source : DEPP-DARES – InserJeunes, Auvergne-Rhône-Alpes"))
     #expect(
       text.contains("    Débouchés : aucun chiffre InserJeunes pour ce diplôme dans la région."))
+    // The establishments: a UAI with no figures is said; an establishment's secret figures stay secret.
+    #expect(
+      text.contains("    Dans cet établissement (UAI 0389999Z) : aucun chiffre InserJeunes publié.")
+    )
+    #expect(
+      text.contains(
+        "    Dans cet établissement : CFA Panthera (UAI 0731584A), tous ses diplômes, millésime 2022-2023 :"
+      ))
+    #expect(
+      text.contains(
+        "    • CFA (apprentissage), tous les sortants : poursuite d'études secret · en emploi à 6 mois secret · autres situations secret · taux d'emploi des sortants secret (attendu secret, valeur ajoutée secret)"
+      ))
+    #expect(text.contains("    « secret » : trop peu de sortants, chiffre non publié (nd)."))
+    #expect(
+      text.contains(
+        "    Source : DEPP-DARES – InserJeunes par établissement, Auvergne-Rhône-Alpes"))
+    // The first session names no UAI: nothing about an establishment.
+    let first = FormationsScreen.document(state).prefix { $0.kind != .blank }
+    #expect(!first.contains { $0.text.contains("établissement") })
+  }
+
+  @Test func theEstablishmentsFiguresSitBesideTheRegionalOnes80x24() throws {
+    var app = Fixture.app()
+    _ = App.resolveNavigation(&app, .navigate(.push(.formations(Self.subject))))
+    _ = App.reduce(
+      &app,
+      .feature(
+        FormationsEvent.loaded(Self.subject, near: .anywhere, try Self.offers(Self.subject))))
+    // Down to the first session's débouchés: the regional figures, then the GRETA's.
+    Fixture.send([.down, .down, .down], to: &app)
+    let canvas = App.render(app)
+    #expect(canvas.text.contains("Apprentissage · millésime 2022-2023 · diplôme 56033102"))
+    #expect(canvas.text.contains("Dans cet établissement : Greta Savoie (UAI 0731302U)"))
+    #expect(canvas.text.contains("sortants 72 % (attendu 72 %, valeur ajoutée 0 point)"))
+    #expect(canvas.text.contains("InserJeunes par établissement, Auvergne-Rhône-Alpes"))
+    if let mismatch = snapshotMismatch(canvas, named: "formations-establishment-80x24") {
+      Issue.record(Comment(rawValue: mismatch))
+    }
   }
 }
