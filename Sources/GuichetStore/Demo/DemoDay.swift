@@ -145,12 +145,19 @@ extension DemoLoader {
       status == .booked
       ? nil : DemoTime.text(min(start + 3_600, Int(options.now.timeIntervalSince1970)))
     try s.appointment.execute(arguments: [
-      "DEMO-\(String(visitID, radix: 36).uppercased())", advisor, DemoTime.text(start),
+      Self.reference(visitID: visitID).value, advisor, DemoTime.text(start),
       DemoTime.text(start + 1_800), seat % 100, date.number, visitID, consentID, desk,
       day.days(until: date), status.rawValue, statusAt,
       status.isCancellation ? statusAt : nil, DemoTime.text(instant),
     ])
     return 1
+  }
+
+  /// A real reference (RDV-XXXX-XXXX), so the agenda and the appointment screen open demonstration rows as
+  /// they open real ones; drawn from its own generator seeded by the visit, so the day's draws stay the same.
+  static func reference(visitID: Int64) -> BookingReference {
+    var generator = SeededRandom(state: UInt64(bitPattern: visitID) &* 0x9E37_79B9_7F4A_7C15 | 1)
+    return BookingReference.generate(using: &generator)
   }
 }
 

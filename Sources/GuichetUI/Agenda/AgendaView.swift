@@ -158,10 +158,11 @@ extension AgendaScreen {
   /// The first level's handover as the screen and the printed list show it: codes and labels only.
   static func handoverLines(_ entry: AgendaEntry, titles: [String: String]) -> [String] {
     let handover = entry.handover
-    let visit = handover.visitDay.map { " (visite du \($0.frenchNumeric))" } ?? ""
+    // « Accueil du 27/11/2026 : Décrocheur · 16-25 ans · Vienne » fits 80 columns with the longest names.
+    let visit = handover.visitDay.map { " du \($0.frenchNumeric)" } ?? ""
     let who =
       [handover.publicCategory.label, handover.ageBand.label]
-      + [handover.territoryName.map { "territoire \($0)" }].compactMap { $0 }
+      + [handover.territoryName].compactMap { $0 }
     let consulted = handover.occupationCodes.map { code in
       titles[code].map { "\(code) \($0)" } ?? code
     }

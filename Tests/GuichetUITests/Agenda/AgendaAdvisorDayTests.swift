@@ -45,7 +45,7 @@ import Testing
 
   @Test func theHandoverNamesTheVisitsTerritory() {
     let (app, _) = Self.advisorAgenda(firstStatus: .booked)
-    #expect(App.render(app).text.contains("Décrocheur · 16-25 ans · territoire Vienne"))
+    #expect(App.render(app).text.contains("Accueil du 27/11/2026 : Décrocheur · 16-25 ans · Vienne"))
   }
 
   @Test func printingSendsTheShownListWithContactsToPaperAndWithoutToTheFile() throws {
@@ -61,7 +61,7 @@ import Testing
     #expect(
       printout.paper.contains("09:00–09:45 · Claire Martin · Sur place · Prévu · RDV-7K3M-Q9XP"))
     #expect(printout.paper.contains("    Personne : Léa DURAND · 06 12 34 56 78"))
-    #expect(printout.paper.contains("territoire Vienne"))
+    #expect(printout.paper.contains("Décrocheur · 16-25 ans · Vienne"))
     #expect(printout.paper.contains("K1207 Intervention socioéducative"))
     #expect(printout.paper.hasSuffix("\n"))
     #expect(!printout.file.contains("DURAND") && !printout.file.contains("06 12"))
