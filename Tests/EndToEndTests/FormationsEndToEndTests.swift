@@ -71,6 +71,9 @@ import Testing
     let rncp = try desk.guichet("formations", "--rncp", "26650", "--commune", "38185")
     #expect(rncp.status == 0, "\(rncp.stderr)")
     #expect(Self.towns(rncp.stdout) == ["Grenoble", "Chambéry"])
+    #expect(
+      rncp.stdout.hasPrefix("Sessions de formation pour la certification RNCP26650 · Cuisine"))
+    #expect(rome.stdout.hasPrefix("Sessions de formation pour le métier J1501"))
 
     let json = try desk.guichet(
       "formations", "--rome", "G1602", "--commune", "73065", "--format", "json")

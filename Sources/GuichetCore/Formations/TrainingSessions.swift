@@ -17,6 +17,15 @@ public enum TrainingSubject: Hashable, Sendable, CustomStringConvertible {
     case .rncp(let code): "certification \(code)"
     }
   }
+
+  /// The French words that agree with the subject's gender: « le métier » / « ce métier », « la
+  /// certification » / « cette certification ».
+  public var determiners: (definite: String, demonstrative: String) {
+    switch self {
+    case .rome: ("le", "ce")
+    case .rncp: ("la", "cette")
+    }
+  }
 }
 
 /// Where the visitor stands, to rank places: a commune, or only a territory (ZTEF), or nothing known.

@@ -117,7 +117,8 @@ public enum FormationsScreen {
       return [
         DocumentLine(
           .muted,
-          "Aucune session à venir pour ce \(state.subject.kindLabel) dans l'offre importée.")
+          "Aucune session à venir pour \(state.subject.determiners.demonstrative) \(state.subject.kindLabel) dans l'offre importée."
+        )
       ]
     }
     var lines: [DocumentLine] = []

@@ -114,16 +114,17 @@ struct FormationsCommand: ParsableCommand {
   }
 
   static func text(_ offers: TrainingOffers, origin: TrainingOrigin) -> String {
-    var subject = "\(offers.subject)"
+    // « pour le métier J1501 », « pour la certification RNCP4495 ».
+    var subject = offers.subject.determiners.definite + " \(offers.subject)"
     if let title = offers.subjectTitle { subject += " · \(title)" }
     var near = ""
     if case .commune(let insee) = origin {
       near = " — près de " + (offers.originName.map { "\($0) (\(insee))" } ?? insee)
     }
     guard let imported = offers.imported else {
-      return "Sessions de formation pour le \(subject)\n\(TrainingOffers.nothingImported)"
+      return "Sessions de formation pour \(subject)\n\(TrainingOffers.nothingImported)"
     }
-    var lines = ["Sessions de formation pour le \(subject)\(near) : \(offers.sessions.count)"]
+    var lines = ["Sessions de formation pour \(subject)\(near) : \(offers.sessions.count)"]
     if offers.sessions.isEmpty {
       lines.append("Aucune session à venir dans l'offre importée.")
     }

@@ -251,6 +251,22 @@ import Testing
     #expect(!first.contains { $0.text.contains("établissement") })
   }
 
+  @Test func noSessionLeftIsSaidWithTheSubjectsGender() {
+    for (subject, words) in [
+      (TrainingSubject.rncp("RNCP4495"), "pour cette certification"),
+      (.rome("J1501"), "pour ce métier"),
+    ] {
+      var state = FormationsScreen.State(subject: subject)
+      state.offers = TrainingOffers(
+        subject: subject, subjectTitle: nil,
+        imported: .init(fileName: "offres.xml", day: "2026-11-30", sessionCount: 0), sessions: [])
+      #expect(
+        FormationsScreen.document(state).map(\.text) == [
+          "Aucune session à venir \(words) dans l'offre importée."
+        ])
+    }
+  }
+
   @Test func theEstablishmentsFiguresSitBesideTheRegionalOnes80x24() throws {
     var app = Fixture.app()
     _ = App.resolveNavigation(&app, .navigate(.push(.formations(Self.subject))))
