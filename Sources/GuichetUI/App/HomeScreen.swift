@@ -42,7 +42,7 @@ public enum HomeScreen {
       [.char("g")], "Agenda", help: "Agenda des conseillers", .agenda, inKeyBar: false,
       needs: .readAgenda),
     KeyBinding(
-      [.char("v")], "Rendez-vous", help: "Retrouver un rendez-vous (réf.)",
+      [.char("v")], "Rendez-vous", help: "Retrouver un RDV (réf., tél.)",
       .appointment, inKeyBar: false, needs: .changeAppointment),
     KeyBinding(
       [.char("o")], "Admin",

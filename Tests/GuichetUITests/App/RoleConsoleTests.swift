@@ -14,7 +14,7 @@ import Testing
 
   @Test func theHomeScreenListsOnlyWhatTheRoleMayOpen() {
     let agent = home(.agent)
-    #expect(agent.contains("Nouvelle visite") && agent.contains("Retrouver un rendez-vous"))
+    #expect(agent.contains("Nouvelle visite") && agent.contains("Retrouver un RDV (réf., tél.)"))
     #expect(!agent.contains("Administration") && !agent.contains("Tableau de bord"))
     #expect(!agent.contains("Comptes"))
     let supervisor = home(.supervisor)
