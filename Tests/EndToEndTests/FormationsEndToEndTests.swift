@@ -56,6 +56,11 @@ import Testing
       rome.stdout.contains("Certification : RNCP4495 · Diplôme d'Etat d'aide-soignant (DEAS)"))
     #expect(!rome.stdout.contains("06/01/2020"))
     #expect(rome.stdout.hasSuffix("\n"))
+    // The source line dates the import the French way, as the screen does.
+    #expect(
+      rome.stdout.range(
+        of: #"offres-savoie\.xml, importé le \d{2}/\d{2}/\d{4}\n"#, options: .regularExpression)
+        != nil, "\(rome.stdout)")
     // Under each certification, its débouchés as the DEAS fiche gives them (bundled InserJeunes).
     let deas = """
          Certification : RNCP4495 · Diplôme d'Etat d'aide-soignant (DEAS)

@@ -71,16 +71,23 @@ extension App {
     let context = state.context
     let width = state.size.width
     canvas.fill(Rect(x: 0, y: 0, width: width, height: 1), style: Style(reverse: true))
-    let left = " Guichet · \(context.workplace.siteName) · \(context.workplace.deskName)"
+    let place = "\(context.workplace.siteName) · \(context.workplace.deskName)"
     let clock =
       "\(Format.day(context.now, context.timeZone)) \(Format.time(context.now, context.timeZone)) "
     let title =
       loginShown(state).map { LoginScreen.texts($0.mode).0 }
       ?? screenTitle(state.top, context: context)
     let clockWidth = DisplayWidth.of(clock)
-    canvas.put(
+    let titleWidth = DisplayWidth.of(title)
+    // The screen's title is what the agent reads: « Guichet · » gives way first when both do not fit.
+    let room = width - clockWidth - 1
+    let left =
+      [" Guichet · " + place, " " + place].first {
+        DisplayWidth.of($0) + 2 + titleWidth <= room
+      } ?? " " + place
+    let leftUsed = canvas.put(
       left, x: 0, y: 0, style: Style(bold: true, reverse: true), limit: max(0, width / 2 - 2))
-    let titleX = max(width / 2 - DisplayWidth.of(title) / 2, DisplayWidth.of(left) + 2)
+    let titleX = max(width / 2 - titleWidth / 2, leftUsed + 2)
     canvas.put(
       title, x: titleX, y: 0, style: Style(tone: .title, bold: true, reverse: true),
       limit: width - clockWidth - titleX - 1)

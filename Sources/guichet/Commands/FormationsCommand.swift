@@ -155,7 +155,8 @@ struct FormationsCommand: ParsableCommand {
       if !codes.isEmpty { lines.append("   Codes LHÉO : " + codes.joined(separator: " · ")) }
     }
     lines.append(
-      "Source : \(TrainingOffers.source) · \(imported.fileName), importé le \(imported.day)")
+      "Source : \(TrainingOffers.source) · \(imported.fileName), importé le \(Day.french(iso: imported.day))"
+    )
     return lines.joined(separator: "\n")
   }
 
