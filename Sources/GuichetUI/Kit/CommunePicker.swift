@@ -54,9 +54,10 @@ public struct CommunePicker: Equatable, Sendable {
   }
 
   mutating func setQuery(_ text: String) -> Effect {
-    query = String(SafeText.clean(text).prefix(60))
+    let (text, searchable) = TypeAheadView.query(text)
+    query = text
     highlight = 0
-    if SearchText.tokens(query).isEmpty {
+    guard searchable else {
       matches = []
       return .none
     }
@@ -66,31 +67,9 @@ public struct CommunePicker: Equatable, Sendable {
   /// The prompt line and, while a query is typed, the matching communes below it; returns the rows used.
   @discardableResult
   public func render(in area: Rect, on canvas: inout Canvas, placeholder: String) -> Int {
-    let prompt = " Commune : "
-    canvas.put(prompt, x: area.x, y: area.y, style: .bold)
-    let promptWidth = DisplayWidth.of(prompt)
-    if query.isEmpty {
-      canvas.put(
-        placeholder, x: area.x + promptWidth, y: area.y, style: .muted,
-        limit: area.width - promptWidth)
-      canvas.cursor = Point(x: area.x + promptWidth, y: area.y)
-      return 1
-    }
-    let used = canvas.put(
-      query, x: area.x + promptWidth, y: area.y, style: .underline,
-      limit: area.width - promptWidth - 1)
-    canvas.cursor = Point(x: area.x + promptWidth + used, y: area.y)
-    if matches.isEmpty {
-      canvas.put(
-        " Aucune commune trouvée.", x: area.x, y: area.y + 1, style: .muted, limit: area.width)
-      return 2
-    }
-    let rows = max(0, min(matches.count, area.height - 1))
-    for (index, match) in matches.prefix(rows).enumerated() {
-      canvas.putPadded(
-        " \(match.commune.name) — \(match.territory.name)", x: area.x, y: area.y + 1 + index,
-        width: area.width, style: index == highlight ? .selected : .plain)
-    }
-    return 1 + rows
+    TypeAheadView.render(
+      query: query, labels: matches.map { "\($0.commune.name) — \($0.territory.name)" },
+      highlight: highlight, prompt: " Commune : ", placeholder: placeholder,
+      empty: " Aucune commune trouvée.", in: area, on: &canvas)
   }
 }

@@ -80,10 +80,11 @@ public struct TerritoryPicker: Equatable, Sendable {
 
   /// Sets the query and asks the store for its matches (nothing when no letter or digit is typed).
   public mutating func search(_ text: String) -> Effect {
-    query = String(SafeText.clean(text).prefix(60))
+    let (text, searchable) = TypeAheadView.query(text)
+    query = text
     highlight = 0
     answered = false
-    if SearchText.tokens(query).isEmpty {
+    guard searchable else {
       matches = []
       return .none
     }
@@ -95,32 +96,10 @@ public struct TerritoryPicker: Equatable, Sendable {
   public func render(in area: Rect, on canvas: inout Canvas, prompt: String = " Territoire : ")
     -> Int
   {
-    canvas.put(prompt, x: area.x, y: area.y, style: .bold)
-    let promptWidth = DisplayWidth.of(prompt)
-    if query.isEmpty {
-      canvas.put(
-        "tapez une commune, un bassin ou un territoire", x: area.x + promptWidth, y: area.y,
-        style: .muted, limit: area.width - promptWidth)
-      canvas.cursor = Point(x: area.x + promptWidth, y: area.y)
-      return 1
-    }
-    let used = canvas.put(
-      query, x: area.x + promptWidth, y: area.y, style: .underline,
-      limit: area.width - promptWidth - 1)
-    canvas.cursor = Point(x: area.x + promptWidth + used, y: area.y)
-    if matches.isEmpty {
-      canvas.put(
-        answered ? " Aucun territoire trouvé." : " Recherche…", x: area.x, y: area.y + 1,
-        style: .muted, limit: area.width)
-      return 2
-    }
-    let rows = max(0, min(matches.count, area.height - 1))
-    for (index, match) in matches.prefix(rows).enumerated() {
-      canvas.putPadded(
-        " \(match.label)", x: area.x, y: area.y + 1 + index, width: area.width,
-        style: index == highlight ? .selected : .plain)
-    }
-    return 1 + rows
+    TypeAheadView.render(
+      query: query, labels: matches.map(\.label), highlight: highlight, prompt: prompt,
+      placeholder: "tapez une commune, un bassin ou un territoire",
+      empty: answered ? " Aucun territoire trouvé." : " Recherche…", in: area, on: &canvas)
   }
 }
 
