@@ -178,12 +178,14 @@ public enum Text {
     return result + "…"
   }
 
-  /// Splits text into lines of at most `width` columns at spaces (a longer word is cut).
+  /// Splits text into lines of at most `width` columns at spaces (a longer word is cut). French spacing is
+  /// kept together: « stays with the word after it, and », :, ;, ? and ! with the word before, so no line
+  /// starts with a closing guillemet or a colon.
   public static func wrap(_ text: String, width: Int) -> [String] {
     guard width > 0 else { return [] }
     var lines: [String] = []
     var line = ""
-    for word in text.split(separator: " ") {
+    for word in frenchUnits(text) {
       let candidate = line.isEmpty ? String(word) : line + " " + word
       if DisplayWidth.of(candidate) <= width {
         line = candidate
@@ -194,6 +196,27 @@ public enum Text {
     }
     if !line.isEmpty { lines.append(line) }
     return lines
+  }
+
+  /// The words of `text` with French typography's spaced punctuation attached to its word.
+  static func frenchUnits(_ text: String) -> [String] {
+    var units: [String] = []
+    var opening = ""
+    for word in text.split(separator: " ") {
+      if word == "«" {
+        opening += "« "
+        continue
+      }
+      let unit = opening + word
+      opening = ""
+      if !units.isEmpty, unit.allSatisfy({ "»:;?!.,".contains($0) }) {
+        units[units.count - 1] += " " + unit
+      } else {
+        units.append(unit)
+      }
+    }
+    if !opening.isEmpty { units.append(String(opening.dropLast())) }
+    return units
   }
 
   /// ``wrap(_:width:)`` kept to `maxLines` lines, the last one ending with « … » when text was left out.

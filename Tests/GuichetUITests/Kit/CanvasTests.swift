@@ -60,6 +60,19 @@ import Testing
     #expect(Text.wrap("anticonstitutionnellement", width: 10) == ["anticonst…"])
   }
 
+  @Test func frenchSpacedPunctuationNeverStartsALine() {
+    // At 22 columns a plain split would leave « » » and « : » alone at the start of a line.
+    let lines = Text.wrap("Tapez « aide soignante » : les diplômes suivent", width: 22)
+    #expect(lines == ["Tapez « aide", "soignante » : les", "diplômes suivent"])
+    #expect(Text.wrap("Le marquer « absent » ?", width: 20) == ["Le marquer", "« absent » ?"])
+    #expect(Text.wrap("« mot", width: 10) == ["« mot"])
+    #expect(Text.wrap("fin «", width: 10) == ["fin «"])
+    for line in Text.wrap("Dites « oui » ou « non » : la personne choisit ; merci !", width: 12) {
+      #expect(!line.hasPrefix("»") && !line.hasPrefix(":") && !line.hasPrefix(";"), "\(line)")
+      #expect(!line.hasSuffix("«"), "\(line)")
+    }
+  }
+
   @Test func messagesWrapToAFewLinesThenEndWithAnEllipsis() {
     let text = "Numéro invalide : dix chiffres, ou +33 suivi de neuf"
     #expect(Text.wrap(text, width: 20, maxLines: 3) == Text.wrap(text, width: 20))
