@@ -38,9 +38,7 @@ public enum FormationsScreen {
       KeyBinding(
         [.enter], "Ouvrir", help: "Ouvrir la fiche de la certification en surbrillance", .open)
     ]
-    + DocumentKeys.movements.map {
-      KeyBinding($0.keys, $0.hint, help: $0.help, .move($0.command), inKeyBar: $0.inKeyBar)
-    }
+    + DocumentKeys.movements(Command.move)
 
   public static let fieldHelp: [HintLine] = [
     HintLine(key: "Lettres", text: "Taper la commune du visiteur pour classer les lieux"),

@@ -30,9 +30,7 @@ public enum CertificationScreen {
 
   public static let bindings: [KeyBinding<Command>] =
     [KeyBinding([.enter], "Ouvrir", help: "Ouvrir la fiche métier en surbrillance", .open)]
-    + DocumentKeys.movements.map {
-      KeyBinding($0.keys, $0.hint, help: $0.help, .move($0.command), inKeyBar: $0.inKeyBar)
-    } + [
+    + DocumentKeys.movements(Command.move) + [
       KeyBinding(
         [.char("d")], "Débouchés", help: "Aller aux débouchés (InserJeunes) de la certification",
         .outcomes)

@@ -32,9 +32,7 @@ public enum OccupationScreen {
 
   public static let bindings: [KeyBinding<Command>] =
     [KeyBinding([.enter], "Ouvrir", help: "Ouvrir la fiche liée en surbrillance", .open)]
-    + DocumentKeys.movements.map {
-      KeyBinding($0.keys, $0.hint, help: $0.help, .move($0.command), inKeyBar: $0.inKeyBar)
-    } + [
+    + DocumentKeys.movements(Command.move) + [
       KeyBinding(
         [.char("i")], "Inactives", help: "Afficher ou masquer les certifications inactives",
         .toggleInactive),

@@ -172,4 +172,11 @@ public enum DocumentKeys {
     KeyBinding([.home], "Début", help: "Début de la fiche", .first, inKeyBar: false),
     KeyBinding([.end], "Fin", help: "Fin de la fiche", .last, inKeyBar: false),
   ]
+
+  /// The movements as rows of a screen's own key table (`command` wraps each one, e.g. `.move`).
+  public static func movements<C>(_ command: (DocumentCursor.Move) -> C) -> [KeyBinding<C>] {
+    movements.map {
+      KeyBinding($0.keys, $0.hint, help: $0.help, command($0.command), inKeyBar: $0.inKeyBar)
+    }
+  }
 }
