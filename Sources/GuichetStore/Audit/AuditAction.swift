@@ -10,6 +10,8 @@ public enum AuditAction: String, CaseIterable, Sendable {
   case accountEnabled = "account_enabled"
   case passwordChanged = "password_changed"
   case contactRead = "contact_read"
+  /// Appointments looked up by a phone or e-mail: the number found, never what was typed.
+  case appointmentLookup = "appointment_lookup"
   case contactWritten = "contact_written"
   case contactExported = "contact_exported"
   case contactErased = "contact_erased"
@@ -36,6 +38,7 @@ public enum AuditAction: String, CaseIterable, Sendable {
     case .accountEnabled: "compte réactivé"
     case .passwordChanged: "mot de passe changé"
     case .contactRead: "lecture de coordonnées"
+    case .appointmentLookup: "recherche de rendez-vous par coordonnées"
     case .contactWritten: "écriture de coordonnées"
     case .contactExported: "export de coordonnées"
     case .contactErased: "effacement de coordonnées"

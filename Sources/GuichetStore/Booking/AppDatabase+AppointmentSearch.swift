@@ -8,13 +8,20 @@ extension AppDatabase {
   /// agent those booked under a consent they took, an advisor their structure's), latest first, at most 20,
   /// in one transaction. Only a live consent still holds a contact, so nothing withdrawn comes back. Each
   /// contact matched was read to answer: it is audited (`contact_read`, by id, never the phone or e-mail).
+  /// The lookup itself is audited too, matches or not, with only the number of appointments found, so an
+  /// account trying numbers leaves a trace; the same lookup repeated by a screen's reload within 15
+  /// minutes is not audited again (`ContactLookupMemo`).
   public func appointmentDetails(
     phone: PhoneNumber? = nil, email: EmailAddress? = nil, by caller: Caller, at date: Date = Date()
   ) throws -> [AppointmentDetail] {
     guard phone != nil || email != nil else {
       throw UserError("Indiquez un téléphone ou une adresse électronique.")
     }
-    return try StoreErrors.run("Recherche des rendez-vous de la personne") {
+    let lookup = contactLookups.digest(
+      account: caller.accountID, phone: phone?.digits, email: email?.value)
+    let audited = contactLookups.isDue(lookup, at: date)
+    let found: [AppointmentDetail] = try StoreErrors.run("Recherche des rendez-vous de la personne")
+    {
       try writer.write { db in
         try caller.require(.changeAppointment, in: db)
         let (changeable, arguments) = AppointmentAccess.changeable(caller)
@@ -27,6 +34,11 @@ extension AppDatabase {
             ORDER BY a.starts_at DESC, a.id DESC LIMIT 20
             """, arguments: [phone?.digits, email?.value] + arguments)
         let appointmentIDs: [Int64] = rows.map { $0[0] }
+        if audited {
+          try AuditLog.append(
+            db, by: caller, action: .appointmentLookup, subject: "contact",
+            count: appointmentIDs.count, at: date)
+        }
         for contactID in Set(rows.map { $0[1] as Int64 }).sorted() {
           try AuditLog.appendContactRead(db, by: caller, contactID: contactID, at: date)
         }
@@ -39,5 +51,7 @@ extension AppDatabase {
         return appointmentIDs.compactMap { id in details.first { $0.appointment.id == id } }
       }
     }
+    if audited { contactLookups.record(lookup, at: date) }
+    return found
   }
 }

@@ -12,6 +12,8 @@ public struct AppDatabase: Sendable {
   public var auditWitness: AuditWitness?
   /// Failed logins of a desk that cannot write them, counted in memory for as long as the process runs.
   let readOnlyLogins = ReadOnlyLoginAttempts()
+  /// The phone and e-mail lookups just audited, so a screen's reloads are not audited again each time.
+  let contactLookups = ContactLookupMemo()
 
   /// Wraps an already configured writer, then migrates and seeds it.
   init(_ writer: any DatabaseWriter) throws {
