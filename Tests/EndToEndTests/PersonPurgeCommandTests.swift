@@ -57,7 +57,10 @@ struct PersonPurgeCommandTests {
     #expect(again.stdout.contains("Aucune coordonnée"), "\(again.stdout)")
 
     let audit = try runner.run(["audit", "list"] + database)
-    for line in ["export de coordonnées", "effacement de coordonnées", "ligne de commande"] {
+    for line in [
+      "lecture de coordonnées", "export de coordonnées", "effacement de coordonnées",
+      "ligne de commande",
+    ] {
       #expect(audit.stdout.contains(line), "« \(line) » missing from:\n\(audit.stdout)")
     }
     #expect(!audit.stdout.contains("Xanthippe"))
