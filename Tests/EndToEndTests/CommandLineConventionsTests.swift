@@ -65,6 +65,41 @@ struct CommandLineConventionsTests {
     }
   }
 
+  /// Example command lines are printed whole in an 80-column terminal: ArgumentParser wraps a longer line
+  /// at a space, which cuts a quoted argument (« "Mission locale⏎de Vienne" ») or a comment in two.
+  @Test func everyExampleLineIsPrintedWholeAtEightyColumns() throws {
+    var examples = 0
+    for command in try Self.commands.get() where command.path != ["help"] {
+      let arguments = command.path + ["--help"]
+      let wide = try Self.run(arguments, environment: ["COLUMNS": "1000"]).stdout
+      let narrow = try Self.run(arguments, environment: ["COLUMNS": "80"]).stdout
+      let printed = Set(narrow.components(separatedBy: "\n"))
+      for line in Self.exampleLines(wide) {
+        examples += 1
+        #expect(line.count <= 80 && printed.contains(line), "\(arguments): « \(line) »\n\(narrow)")
+      }
+      if command.path == ["operators"] {
+        #expect(wide != narrow, "COLUMNS is honoured")
+        #expect(narrow.contains(#"--name "Mission locale de Vienne""#), "\(narrow)")
+      }
+    }
+    #expect(examples > 15)
+  }
+
+  /// The lines of a help screen that are commands to type: those starting with « guichet » (or
+  /// « Exemple : guichet »), and those a trailing « \ » continues.
+  static func exampleLines(_ help: String) -> [String] {
+    var examples: [String] = []
+    var continued = false
+    for line in help.components(separatedBy: "\n") {
+      let text = line.trimmingCharacters(in: .whitespaces)
+      let command = text.hasPrefix("guichet ") || text.hasPrefix("Exemple : guichet ")
+      if command || continued { examples.append(line) }
+      continued = (command || continued) && text.hasSuffix("\\")
+    }
+    return examples
+  }
+
   /// An unknown option, or the missing argument ArgumentParser reports first.
   @Test func everyCommandAnswersAnUnknownOptionInFrench() throws {
     // `search` takes any text, dashes included.
@@ -329,9 +364,11 @@ struct CommandLineConventionsTests {
 
   struct Failure: Error, CustomStringConvertible { var description: String }
 
-  static func run(_ arguments: [String]) throws -> GuichetRun.Outcome {
+  static func run(_ arguments: [String], environment: [String: String] = [:]) throws
+    -> GuichetRun.Outcome
+  {
     let folder = try GuichetRun.temporaryFolder("conventions")
     defer { try? FileManager.default.removeItem(at: folder) }
-    return try GuichetRun(folder: folder).run(arguments)
+    return try GuichetRun(folder: folder, environment: environment).run(arguments)
   }
 }

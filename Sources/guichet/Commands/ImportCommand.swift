@@ -11,8 +11,10 @@ struct ImportCommand: ParsableCommand {
     discussion: """
       Jeux de données : \(ImportCommand.datasetList).
         guichet import rome ../shared/data/rome-4.0
-        guichet import all ../shared/data      (tous les jeux, dans l'arborescence publiée)
-        guichet import lheo offres.xml         (l'offre de formation LHÉO 2.3 du Carif-Oref ; « - » : entrée standard)
+      Tous les jeux, dans l'arborescence publiée :
+        guichet import all ../shared/data
+      L'offre de formation LHÉO 2.3 du Carif-Oref (« - » : entrée standard) :
+        guichet import lheo offres.xml
       Le fichier LHÉO est vérifié contre le schéma LHÉO 2.3 et remplace l'import précédent ; il n'est
       jamais intégré à Guichet ni lu par « import all ».
       Chaque import se fait en une transaction : un fichier refusé ne change rien, et le message

@@ -9,7 +9,9 @@ struct OperatorsAddRuleCommand: ParsableCommand {
     commandName: "add-rule",
     abstract: "Ajoute une plage d'ouverture récurrente à un conseiller.",
     discussion: """
-      Exemple : guichet operators add-rule --advisor 7 --days lun,mar,jeu --from 09:00 --to 12:00 --length 45
+      Exemple :
+        guichet operators add-rule --advisor 7 --days lun,mar,jeu \\
+          --from 09:00 --to 12:00 --length 45
       Les jours fériés et les absences sont retirés automatiquement.
       """)
 

@@ -12,13 +12,16 @@ struct OperatorsCommand: ParsableCommand {
     commandName: "operators",
     abstract: "Gère les structures du second niveau, leurs conseillers et leurs disponibilités.",
     discussion: """
-      Mise en place par fichier (structures, conseillers, plages, absences) :
-        guichet operators import --example > structures.csv   (à adapter dans un tableur)
+      Mise en place par fichier (structures, conseillers, plages, absences) : écrire
+      l'exemple, l'adapter dans un tableur, puis l'importer :
+        guichet operators import --example > structures.csv
         guichet operators import structures.csv
       Exemple de mise en place une par une :
-        guichet operators add-structure --kind mission_locale --name "Mission locale de Vienne" --territory Vienne --phone "04 74 00 00 00"
+        guichet operators add-structure --kind mission_locale --territory Vienne \\
+          --name "Mission locale de Vienne" --phone "04 74 00 00 00"
         guichet operators add-advisor --structure 12 --name "Claire Martin"
-        guichet operators add-rule --advisor 7 --days lun,mar,jeu --from 09:00 --to 12:00 --length 45
+        guichet operators add-rule --advisor 7 --days lun,mar,jeu \\
+          --from 09:00 --to 12:00 --length 45
         guichet operators slots --advisor 7 --days 14
       """,
     subcommands: [

@@ -11,7 +11,8 @@ struct TerritoriesCommand: ParsableCommand {
     abstract: "Gère les territoires (ZTEF) : leurs bassins d'emploi, leur nom et leur délai cible.",
     discussion: """
       Exemple :
-        guichet territories create "ZTEF Savoie" --bassin Chambéry --bassin Annecy --bassin 8410
+        guichet territories create "ZTEF Savoie" \\
+          --bassin Chambéry --bassin Annecy --bassin 8410
         guichet territories set-target "ZTEF Savoie" --days 21
         guichet territories list --format json
       Un bassin se donne par son code ou son nom ; un territoire par son numéro ou son nom.
