@@ -9,9 +9,12 @@ enum SeededDatabase {
     var description: String
   }
 
+  static let templatePrefix = "guichet-e2e-template-"
+
   static let template: Result<String, Failure> = {
+    removeTemplatesOfEndedRuns()
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "guichet-e2e-template-\(getpid())")
+      "\(templatePrefix)\(getpid())")
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let path = folder.appendingPathComponent("template.sqlite").path
     let binary = TmuxConsole.quote(TmuxConsole.binary)
@@ -31,6 +34,19 @@ enum SeededDatabase {
     }
     return .success(path)
   }()
+
+  /// The templates (45 MB each) of earlier runs whose test process has ended: nothing removes a folder when the
+  /// process exits, so each run would leave one behind. A running process's folder is left alone.
+  static func removeTemplatesOfEndedRuns() {
+    let temporary = FileManager.default.temporaryDirectory
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+    for name in names where name.hasPrefix(templatePrefix) {
+      guard let pid = Int32(name.dropFirst(templatePrefix.count)), pid != getpid() else { continue }
+      if kill(pid, 0) == -1 && errno == ESRCH {
+        try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+      }
+    }
+  }
 
   static func copy(to destination: String) throws {
     let source = try template.get()
